@@ -1,0 +1,86 @@
+"""The `trustdesk` command: the app by default, plus subcommands for the terminal.
+
+Errors are one human line on stderr with a documented exit code; `--debug` adds the
+traceback. Importing this module stays cheap: the GUI and each subcommand import
+what they need only when they run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from trustdesk import __version__, commands, paths
+from trustdesk.storage import errors
+
+_EXIT_FOR_ERROR: tuple[tuple[type[errors.VaultError], int], ...] = (
+    (errors.WrongPassphrase, commands.WRONG_PASSPHRASE),
+    (errors.NotAVault, commands.WRONG_PASSPHRASE),
+    (errors.VaultDamaged, commands.DAMAGED),
+    (errors.VaultInUse, commands.IN_USE),
+    (errors.VaultTooNew, commands.TOO_NEW),
+    (errors.VaultMissing, commands.MISSING),
+    (errors.VaultExists, commands.USAGE),
+)
+
+
+def exit_code_for(error: errors.VaultError) -> int:
+    for kind, code in _EXIT_FOR_ERROR:
+        if isinstance(error, kind):
+            return code
+    return commands.UNEXPECTED
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="trustdesk",
+        description="TrustDesk: a private, offline journal for learning to trust again. "
+                    "With no command, opens the app.",
+        epilog=commands.EXIT_CODES_HELP + f"\ndata folder: --data-dir, else "
+               f"${paths.ENV_DATA_DIR}, else {paths.data_dir(environ={})}",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"TrustDesk {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help=f"folder holding the journal (default: ${paths.ENV_DATA_DIR} "
+                             "or your user data folder)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the app on a throwaway journal filled with sample data")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name in commands.MODULES:
+        importlib.import_module(f"trustdesk.commands.{name.replace('-', '_')}").register(
+            subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.data_dir = paths.data_dir(args.data_dir)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from trustdesk.ui.app import run_gui
+
+            return run_gui(data_dir=args.data_dir, demo=args.demo)
+        return int(handler(args))
+    except errors.VaultError as exc:
+        return _fail(args, exc, exc.message, exit_code_for(exc))
+    except commands.UsageError as exc:
+        return _fail(args, exc, str(exc), commands.USAGE)
+    except KeyboardInterrupt:
+        return _fail(args, None, "Stopped.", commands.UNEXPECTED)
+    except Exception as exc:  # the last line of defence: one human line, no traceback
+        return _fail(args, exc, f"Something unexpected went wrong ({type(exc).__name__}). "
+                     "Run again with --debug for details.", commands.UNEXPECTED)
+
+
+def _fail(args: argparse.Namespace, exc: BaseException | None, message: str, code: int) -> int:
+    if args.debug and exc is not None:
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    print(f"trustdesk: {message}", file=sys.stderr)
+    return code

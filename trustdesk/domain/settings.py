@@ -1,0 +1,43 @@
+"""Preferences a person sets in TrustDesk. They live inside the encrypted vault."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+THEMES = ("system", "light", "dark")
+TEXT_SCALES = (90, 100, 115, 130, 150)
+AUTO_LOCK_CHOICES = (0, 1, 2, 5, 10, 15, 30, 60)  # minutes; 0 means never
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    theme: str = "system"
+    text_scale: int = 100           # percent of the platform's default font size
+    auto_lock_minutes: int = 5      # 0 = never, otherwise 1..60
+
+    def __post_init__(self) -> None:
+        if self.theme not in THEMES:
+            raise ValueError(f"theme must be one of {THEMES}")
+        if self.text_scale not in TEXT_SCALES:
+            raise ValueError(f"text_scale must be one of {TEXT_SCALES}")
+        if not (self.auto_lock_minutes == 0 or 1 <= self.auto_lock_minutes <= 60):
+            raise ValueError("auto_lock_minutes must be 0 (never) or between 1 and 60")
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> AppSettings:
+        """Build from stored values, keeping defaults for anything missing or invalid,
+        so a damaged or future setting never stops the app from opening."""
+        result = cls()
+        for field in fields(cls):
+            if field.name not in values:
+                continue
+            try:
+                result = cls(**{**asdict(result), field.name: values[field.name]})
+            except (TypeError, ValueError):
+                continue
+        return result
+
+    def as_mapping(self) -> dict[str, Any]:
+        return asdict(self)

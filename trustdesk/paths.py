@@ -1,0 +1,58 @@
+"""Where TrustDesk keeps its files. The only module that decides data locations.
+
+The data folder holds exactly: the vault, its SQLite side files while it is open,
+the instance lock, `window.ini` (window geometry only) and the `backups/` folder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import platformdirs
+
+ENV_DATA_DIR = "TRUSTDESK_DATA_DIR"
+VAULT_NAME = "journal.trustdesk"
+LOCK_NAME = "trustdesk.lock"
+WINDOW_STATE_NAME = "window.ini"
+BACKUP_DIR_NAME = "backups"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None,
+             environ: Mapping[str, str] | None = None) -> Path:
+    """The data folder: `override` (from --data-dir) first, then $TRUSTDESK_DATA_DIR,
+    then the platform's user data folder. Nothing is created here."""
+    env = os.environ if environ is None else environ
+    if override:
+        return Path(override).expanduser().absolute()
+    if env.get(ENV_DATA_DIR):
+        return Path(env[ENV_DATA_DIR]).expanduser().absolute()
+    return platformdirs.user_data_path("TrustDesk", appauthor=False)
+
+
+def vault_path(folder: Path) -> Path:
+    return folder / VAULT_NAME
+
+
+def lock_path(folder: Path) -> Path:
+    return folder / LOCK_NAME
+
+
+def window_state_path(folder: Path) -> Path:
+    return folder / WINDOW_STATE_NAME
+
+
+def default_backup_dir(folder: Path) -> Path:
+    return folder / BACKUP_DIR_NAME
+
+
+def ensure_private_dir(folder: Path) -> Path:
+    """Create `folder` (and parents) readable by the owner only (0700).
+
+    A folder we create is made 0700; an existing folder the person chose is left
+    as it is, because the vault file inside it is 0600 anyway."""
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
+    return folder

@@ -1,0 +1,1 @@
+"""The only code that touches SQLCipher: the vault, its migrations, repositories."""

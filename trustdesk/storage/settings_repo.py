@@ -1,0 +1,46 @@
+"""Settings stored as JSON values in the vault's `settings` table."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from trustdesk.domain.settings import AppSettings
+from trustdesk.storage.vault import Vault
+
+_APP_PREFIX = "app."
+
+
+class SettingsRepository:
+    """Key/value settings inside the encrypted file. Any thread, via the vault lock."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def get(self, key: str, default: Any = None) -> Any:
+        with self._vault.read() as conn:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set(self, key: str, value: Any) -> None:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+        with self._vault.transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, text))
+
+    def load_app_settings(self) -> AppSettings:
+        with self._vault.read() as conn:
+            rows = conn.execute(
+                "SELECT key, value FROM settings WHERE key LIKE ?", (_APP_PREFIX + "%",)
+            ).fetchall()
+        stored = {key.removeprefix(_APP_PREFIX): json.loads(value) for key, value in rows}
+        return AppSettings.from_mapping(stored)
+
+    def save_app_settings(self, settings: AppSettings) -> None:
+        with self._vault.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [(_APP_PREFIX + key, json.dumps(value))
+                 for key, value in settings.as_mapping().items()])

@@ -1,0 +1,320 @@
+"""The vault: one SQLCipher file holding everything a person writes.
+
+`Vault.create` and `Vault.open` are the only ways in; both derive the key from the
+passphrase with SQLCipher 4's defaults (PBKDF2-HMAC-SHA512, 256,000 iterations),
+which takes about 150 ms, so UI code calls them off the UI thread.
+
+Threading: a Vault may be used from any thread, one at a time. Every use of the
+connection goes through `read()` or `transaction()`, which hold the vault's lock.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from trustdesk.storage import errors
+from trustdesk.storage.migrations import LATEST, migrate
+
+APPLICATION_ID = 0x54525354  # "TRST": tells our files apart from other SQLCipher files
+PAGE_SIZE = 4096
+SQLITE_MAGIC = b"SQLite format 3\x00"
+CACHE_KIB = 32 * 1024
+
+_log_silenced = False
+
+
+def normalize_passphrase(passphrase: str) -> str:
+    """NFC, so the same passphrase typed on a keyboard that sends NFD opens the vault."""
+    return unicodedata.normalize("NFC", passphrase)
+
+
+def _silence_sqlcipher_log() -> None:
+    """SQLCipher prints 'hmac check failed' to stderr on a wrong key unless told not
+    to. The setting is process-wide, so once is enough."""
+    global _log_silenced
+    if not _log_silenced:
+        conn = sqlcipher3.connect(":memory:")
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.close()
+        _log_silenced = True
+
+
+def connect_existing(path: Path) -> Any:
+    """Open an existing file read-write; a missing file is an error, never created."""
+    _silence_sqlcipher_log()
+    uri = path.absolute().as_uri() + "?mode=rw"
+    try:
+        return sqlcipher3.connect(uri, uri=True, isolation_level=None,
+                                  check_same_thread=False, timeout=2.0)
+    except sqlcipher3.OperationalError as exc:
+        if not path.exists():
+            raise errors.VaultMissing() from exc
+        raise errors.StorageUnavailable() from exc
+
+
+def translate(exc: sqlcipher3.Error) -> errors.VaultError | None:
+    """The typed error for a SQLite failure, or None for programming errors."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return errors.StorageFull()
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text \
+            or "not a database" in text:
+        return errors.VaultDamaged()
+    if name.startswith("SQLITE_BUSY") or "database is locked" in text:
+        return errors.VaultInUse()
+    if name.startswith(("SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN")) \
+            or "readonly" in text or "disk i/o" in text or "unable to open" in text:
+        return errors.StorageUnavailable()
+    return None
+
+
+def fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _precheck(path: Path) -> None:
+    """Refuse, without keying, what is plainly not an encrypted TrustDesk file."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except FileNotFoundError as exc:
+        raise errors.VaultMissing() from exc
+    except OSError as exc:
+        raise errors.StorageUnavailable() from exc
+    if head == SQLITE_MAGIC:
+        raise errors.NotAVault(
+            "This is an ordinary, unencrypted database file, not a TrustDesk journal.")
+    if size == 0:
+        raise errors.VaultDamaged("The journal file is empty; it may have been damaged.")
+    if size < PAGE_SIZE or size % PAGE_SIZE:
+        raise errors.VaultDamaged("The journal file is incomplete; it may have been cut short.")
+
+
+def key_and_verify(conn: Any, passphrase: str) -> None:
+    """Key the connection and prove the key with a first read (PRAGMA key is lazy)."""
+    conn.set_key(normalize_passphrase(passphrase))
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        if "not a database" in str(exc).lower():
+            raise errors.WrongPassphrase() from exc
+        raise translate(exc) or errors.VaultDamaged() from exc
+
+
+def _configure(conn: Any) -> None:
+    conn.execute("PRAGMA temp_store = MEMORY")
+    if conn.execute("PRAGMA temp_store").fetchone()[0] != 2:
+        raise errors.VaultError("Temporary data could not be kept in memory.")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise errors.StorageUnavailable()
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+
+
+class Vault:
+    """An unlocked journal. Create with `Vault.create` or `Vault.open`; `close()` locks."""
+
+    def __init__(self, path: Path, conn: Any, passphrase: str) -> None:
+        self.path = path
+        self._conn: Any | None = conn
+        self._passphrase: str | None = normalize_passphrase(passphrase)
+        self._lock = threading.RLock()
+
+    # -- opening ---------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, passphrase: str, *, version: int = LATEST) -> Vault:
+        """Create a new vault at `path` (which must not exist) and open it.
+
+        The file is built under a temporary name and renamed into place, so a crash
+        while creating never leaves a half-made journal. `version` is for tests that
+        need a file of an older schema."""
+        path = Path(path)
+        if path.exists():
+            raise errors.VaultExists()
+        staging = path.with_name(path.name + ".new")
+        staging.unlink(missing_ok=True)
+        try:
+            os.close(os.open(staging, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            conn = connect_existing(staging)
+            try:
+                conn.set_key(normalize_passphrase(passphrase))
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                migrate(conn, current=0, target=version)
+            finally:
+                conn.close()
+            with open(staging, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(staging, path)
+            fsync_dir(path.parent)
+        except sqlcipher3.Error as exc:
+            staging.unlink(missing_ok=True)
+            raise translate(exc) or errors.VaultError() from exc
+        except OSError as exc:
+            staging.unlink(missing_ok=True)
+            raise errors.StorageUnavailable() from exc
+        return cls.open(path, passphrase, migrate_to=version)
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str, *, backup_dir: Path | None = None,
+             migrate_to: int = LATEST) -> Vault:
+        """Unlock an existing vault, upgrading its schema if it is older.
+
+        Raises the typed errors of `trustdesk.storage.errors`. A wrong passphrase
+        changes nothing on disk. Before upgrading, a verified encrypted copy is
+        written to `backup_dir` (default: `backups/` beside the file)."""
+        path = Path(path)
+        _precheck(path)
+        conn = connect_existing(path)
+        try:
+            key_and_verify(conn, passphrase)
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                raise errors.NotAVault()
+            if version > LATEST:
+                raise errors.VaultTooNew()
+            _configure(conn)
+        except errors.VaultError:
+            conn.close()
+            raise
+        except sqlcipher3.Error as exc:
+            conn.close()
+            raise translate(exc) or errors.VaultDamaged() from exc
+        vault = cls(path, conn, passphrase)
+        if version < migrate_to:
+            vault._upgrade(version, migrate_to, backup_dir or path.parent / "backups")
+        return vault
+
+    def _upgrade(self, current: int, target: int, backup_dir: Path) -> None:
+        from trustdesk.storage.backup import backup_before_migration
+
+        try:
+            backup_before_migration(self, backup_dir, current)
+            with self._lock:
+                migrate(self.connection, current=current, target=target)
+        except BaseException:
+            self.close()
+            raise
+
+    # -- using ------------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    @property
+    def connection(self) -> Any:
+        """The raw connection, for storage code that already holds `read()`."""
+        if self._conn is None:
+            raise errors.VaultLocked()
+        return self._conn
+
+    @property
+    def passphrase(self) -> str:
+        """The key material, kept only while unlocked (backups need it)."""
+        if self._passphrase is None:
+            raise errors.VaultLocked()
+        return self._passphrase
+
+    @contextmanager
+    def read(self) -> Iterator[Any]:
+        """The connection for reading, with SQLite errors turned into typed ones."""
+        with self._lock:
+            conn = self.connection
+            try:
+                yield conn
+            except sqlcipher3.Error as exc:
+                typed = translate(exc)
+                if typed is None:
+                    raise
+                raise typed from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """One write transaction: committed when the block ends, rolled back on error."""
+        with self._lock:
+            conn = self.connection
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    try:
+                        conn.execute("ROLLBACK")
+                    except sqlcipher3.Error:
+                        pass
+                if isinstance(exc, sqlcipher3.Error):
+                    typed = translate(exc)
+                    if typed is not None:
+                        raise typed from exc
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        with self.read() as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows per ordinary table: used to verify backups and shown beside them."""
+        with self.read() as conn:
+            return table_counts(conn)
+
+    def check(self) -> list[str]:
+        """Problems found by SQLCipher's HMAC check and SQLite's quick_check; [] = ok."""
+        with self.read() as conn:
+            return integrity_problems(conn)
+
+    def close(self) -> None:
+        """Lock: checkpoint the WAL into the encrypted file and drop the connection."""
+        with self._lock:
+            conn, self._conn = self._conn, None
+            self._passphrase = None
+            if conn is None:
+                return
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlcipher3.Error:
+                pass
+            finally:
+                conn.close()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def table_counts(conn: Any) -> dict[str, int]:
+    names = [row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")]
+    return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+            for name in names}
+
+
+def integrity_problems(conn: Any) -> list[str]:
+    problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
+    quick = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+    if quick != ["ok"]:
+        problems.extend(quick)
+    return problems
