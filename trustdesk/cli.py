@@ -46,8 +46,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"folder holding the journal (default: ${paths.ENV_DATA_DIR} "
                              "or your user data folder)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    parser.add_argument("--demo", action="store_true",
-                        help="open the app on a throwaway journal filled with sample data")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in commands.MODULES:
         importlib.import_module(f"trustdesk.commands.{name.replace('-', '_')}").register(
@@ -64,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is None:
             from trustdesk.ui.app import run_gui
 
-            return run_gui(data_dir=args.data_dir, demo=args.demo)
+            return run_gui(data_dir=args.data_dir)
         return int(handler(args))
     except errors.VaultError as exc:
         return _fail(args, exc, exc.message, exit_code_for(exc))

@@ -10,11 +10,12 @@ MIN_LENGTH = 8
 MAX_LENGTH = 1024
 
 # A handful of the passphrases people reach for first; enough to catch the obvious.
-_COMMON = frozenset("""
-password passw0rd password1 12345678 123456789 1234567890 qwertyuiop qwerty123
-iloveyou letmein1 trustno1 sunshine princess football baseball welcome1 abc12345
-11111111 00000000 monkey123 dragon123 changeme trustdesk mypassword
-""".split())
+_COMMON = frozenset((
+    "password", "passw0rd", "password1", "12345678", "123456789", "1234567890",
+    "qwertyuiop", "qwerty123", "iloveyou", "letmein1", "trustno1", "sunshine", "princess",
+    "football", "baseball", "welcome1", "abc12345", "11111111", "00000000", "monkey123",
+    "dragon123", "changeme", "trustdesk", "mypassword",
+))
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from trustdesk.storage import errors
 from trustdesk.storage.vault import (
     connect_existing,
     fsync_dir,
-    key_and_verify,
     integrity_problems,
+    key_and_verify,
     table_counts,
     translate,
 )

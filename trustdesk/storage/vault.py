@@ -14,7 +14,7 @@ import os
 import threading
 import unicodedata
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -258,10 +258,8 @@ class Vault:
                 conn.execute("COMMIT")
             except BaseException as exc:
                 if conn.in_transaction:
-                    try:
+                    with suppress(sqlcipher3.Error):
                         conn.execute("ROLLBACK")
-                    except sqlcipher3.Error:
-                        pass
                 if isinstance(exc, sqlcipher3.Error):
                     typed = translate(exc)
                     if typed is not None:

@@ -1,0 +1,121 @@
+"""The `trustdesk` command: subcommands, exit codes and one-line human errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+
+from tests.conftest import PASSPHRASE
+from trustdesk import __version__
+from trustdesk.storage.instance_lock import InstanceLock
+from trustdesk.storage.migrations import LATEST
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def trustdesk(*args: str, stdin: str = "", env: dict[str, str] | None = None):
+    run_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "trustdesk", *args], input=stdin,
+                          capture_output=True, text=True, env=run_env, timeout=60)
+
+
+def test_version():
+    result = trustdesk("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"TrustDesk {__version__}"
+
+
+def test_help_documents_the_exit_codes():
+    result = trustdesk("--help")
+    assert result.returncode == 0
+    for line in ("3  wrong passphrase", "5  the journal is open in another", "7  there is no"):
+        assert line in result.stdout
+
+
+def test_unknown_arguments_are_a_usage_error():
+    assert trustdesk("--no-such-flag").returncode == 2
+
+
+def test_init_then_check(tmp_path):
+    folder = tmp_path / "data"
+    created = trustdesk("--data-dir", str(folder), "init", stdin=PASSPHRASE + "\n")
+    assert created.returncode == 0, created.stderr
+    assert (folder / "journal.trustdesk").exists()
+    assert oct(folder.stat().st_mode & 0o777) == "0o700"
+    checked = trustdesk("--data-dir", str(folder), "check", stdin=PASSPHRASE + "\n")
+    assert (checked.returncode, checked.stdout.strip()) == (0, "ok")
+
+
+def test_data_dir_from_the_environment(tmp_path):
+    folder = tmp_path / "from-env"
+    result = trustdesk("init", stdin=PASSPHRASE + "\n", env={"TRUSTDESK_DATA_DIR": str(folder)})
+    assert result.returncode == 0, result.stderr
+    assert (folder / "journal.trustdesk").exists()
+
+
+def test_init_refuses_a_short_passphrase_and_an_existing_journal(data_dir, tmp_path):
+    short = trustdesk("--data-dir", str(tmp_path / "new"), "init", stdin="short\n")
+    assert short.returncode == 2
+    assert not (tmp_path / "new" / "journal.trustdesk").exists()
+    again = trustdesk("--data-dir", str(data_dir), "init", stdin=PASSPHRASE + "\n")
+    assert again.returncode == 2
+    assert "already exists" in again.stderr
+
+
+def one_line_error(result) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+def test_wrong_passphrase_exits_3(data_dir):
+    result = trustdesk("--data-dir", str(data_dir), "check", stdin="nope nope nope\n")
+    assert result.returncode == 3
+    assert one_line_error(result) == "trustdesk: That passphrase doesn't unlock this journal."
+
+
+def test_missing_journal_exits_7_and_creates_nothing(tmp_path):
+    result = trustdesk("--data-dir", str(tmp_path / "nothing"), "check", stdin=PASSPHRASE)
+    assert result.returncode == 7
+    one_line_error(result)
+    assert not (tmp_path / "nothing").exists()
+
+
+def test_journal_in_use_exits_5(data_dir):
+    with InstanceLock(data_dir / "trustdesk.lock"):
+        result = trustdesk("--data-dir", str(data_dir), "check", stdin=PASSPHRASE)
+    assert result.returncode == 5
+    assert "already open" in one_line_error(result)
+
+
+def test_damaged_journal_exits_4(data_dir):
+    path = data_dir / "journal.trustdesk"
+    with open(path, "r+b") as fh:
+        fh.truncate(path.stat().st_size - 10)
+    result = trustdesk("--data-dir", str(data_dir), "check", stdin=PASSPHRASE)
+    assert result.returncode == 4
+    one_line_error(result)
+
+
+def test_newer_journal_exits_6(data_dir):
+    raw = sqlcipher3.connect(str(data_dir / "journal.trustdesk"))
+    raw.set_key(PASSPHRASE)
+    raw.execute(f"PRAGMA user_version = {LATEST + 5}")
+    raw.commit()
+    raw.close()
+    result = trustdesk("--data-dir", str(data_dir), "check", stdin=PASSPHRASE)
+    assert result.returncode == 6
+    assert "newer version" in one_line_error(result)
+
+
+@pytest.mark.parametrize("flag, shows_traceback", [((), False), (("--debug",), True)])
+def test_debug_shows_the_traceback(data_dir, flag, shows_traceback):
+    result = trustdesk(*flag, "--data-dir", str(data_dir), "check", stdin="wrong wrong\n")
+    assert result.returncode == 3
+    assert ("Traceback" in result.stderr) is shows_traceback

@@ -1,0 +1,58 @@
+"""Shared test setup. Qt runs offscreen; every test gets its own HOME and XDG
+folders, so nothing touches the real user's files; vaults are real SQLCipher files
+under tmp_path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("TRUSTDESK_DATA_DIR", None)
+
+from trustdesk.storage.store import JournalFolder, Store
+from trustdesk.storage.vault import Vault
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
+                   monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    for name, sub in (("HOME", ""), ("XDG_DATA_HOME", ".local/share"),
+                      ("XDG_CONFIG_HOME", ".config"), ("XDG_CACHE_HOME", ".cache")):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(home / sub))
+    monkeypatch.delenv("TRUSTDESK_DATA_DIR", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def template_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One freshly created vault, made once; tests get copies (key derivation is slow)."""
+    folder = tmp_path_factory.mktemp("template")
+    path = folder / "journal.trustdesk"
+    Vault.create(path, PASSPHRASE).close()
+    return path
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, template_vault: Path) -> Path:
+    """A data folder holding a new, locked journal whose passphrase is PASSPHRASE."""
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    shutil.copy2(template_vault, folder / "journal.trustdesk")
+    return folder
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    """The unlocked journal in `data_dir`."""
+    opened = JournalFolder(data_dir).unlock(PASSPHRASE)
+    yield opened
+    opened.close()

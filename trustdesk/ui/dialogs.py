@@ -1,0 +1,169 @@
+"""Every modal dialog in TrustDesk goes through this module.
+
+That gives one place to (a) answer dialogs in tests, with `answering()`, and
+(b) close every open dialog when the journal locks, with `close_all()`.
+File dialogs are Qt's own (not the platform's), and the folder history Qt keeps
+for them is deleted after each use, so no recent-file list records where a person
+saved an export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+
+@dataclass(frozen=True)
+class Question:
+    """What a dialog asks; test responders receive one and return the answer."""
+
+    kind: str                   # "ask", "inform", "warn", "save_path", "open_path", "folder"
+    title: str
+    text: str
+    choices: tuple[str, ...] = ()
+
+
+Responder = Callable[[Question], object]
+_responder: Responder | None = None
+_open_dialogs: set[QDialog] = set()
+_settings_dir: Path | None = None
+
+
+@contextmanager
+def answering(responder: Responder) -> Iterator[list[Question]]:
+    """Tests: answer every dialog with `responder`; yields the questions asked."""
+    global _responder
+    asked: list[Question] = []
+    previous = _responder
+
+    def record(question: Question) -> object:
+        asked.append(question)
+        return responder(question)
+
+    _responder = record
+    try:
+        yield asked
+    finally:
+        _responder = previous
+
+
+def keep_qt_state_in(folder: Path) -> None:
+    """Send Qt's own settings (file dialog history) to `folder`, which we then clean."""
+    global _settings_dir
+    _settings_dir = folder
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+
+
+def _forget_qt_state() -> None:
+    if _settings_dir is not None:
+        for leftover in _settings_dir.glob("QtProject*"):
+            leftover.unlink(missing_ok=True)
+
+
+def track(dialog: QDialog) -> QDialog:
+    """Register a custom modal dialog so `close_all()` can close it on lock."""
+    _open_dialogs.add(dialog)
+    dialog.finished.connect(lambda _result: _open_dialogs.discard(dialog))
+    return dialog
+
+
+def close_all() -> None:
+    """Reject every open modal dialog (the journal is locking)."""
+    for dialog in list(_open_dialogs):
+        dialog.reject()
+    _open_dialogs.clear()
+
+
+def ask(parent: QWidget | None, *, title: str, text: str, choices: Sequence[str],
+        details: str = "", default: int = 0, cancel: int | None = None,
+        destructive: int | None = None) -> str | None:
+    """Ask a question with button `choices`; return the chosen label, or None if the
+    dialog was closed (or the journal locked meanwhile). `cancel` is the index of the
+    choice Escape picks; `destructive` marks a choice that deletes something."""
+    if _responder is not None:
+        answer = _responder(Question("ask", title, text, tuple(choices)))
+        return None if answer is None else str(answer)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question if destructive is None else QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setInformativeText(details)
+    buttons = []
+    for index, label in enumerate(choices):
+        if index == destructive:
+            role = QMessageBox.ButtonRole.DestructiveRole
+        elif index == cancel:
+            role = QMessageBox.ButtonRole.RejectRole
+        else:
+            role = QMessageBox.ButtonRole.AcceptRole
+        buttons.append(box.addButton(label, role))
+    box.setDefaultButton(buttons[default])
+    if cancel is not None:
+        box.setEscapeButton(buttons[cancel])
+    track(box)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    return choices[buttons.index(clicked)] if clicked in buttons else None
+
+
+def inform(parent: QWidget | None, *, title: str, text: str, details: str = "",
+           warning: bool = False) -> None:
+    """Tell the person something that needs acknowledging (use sparingly)."""
+    if _responder is not None:
+        _responder(Question("warn" if warning else "inform", title, text, ("OK",)))
+        return
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setInformativeText(details)
+    track(box)
+    box.exec()
+    box.deleteLater()
+
+
+def _file_dialog(parent: QWidget | None, kind: str, title: str, start: str,
+                 filters: str) -> Path | None:
+    if _responder is not None:
+        answer = _responder(Question(kind, title, start))
+        return None if answer is None else Path(str(answer))
+    dialog = QFileDialog(parent, title, start, filters)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    if kind == "save_path":
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    elif kind == "folder":
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    track(dialog)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    chosen = dialog.selectedFiles()
+    shiboken6.delete(dialog)  # its destructor writes Qt's history, which we then remove
+    _forget_qt_state()
+    return Path(chosen[0]) if accepted and chosen else None
+
+
+def save_path(parent: QWidget | None, *, title: str, suggested: str,
+              filters: str = "") -> Path | None:
+    return _file_dialog(parent, "save_path", title, suggested, filters)
+
+
+def open_path(parent: QWidget | None, *, title: str, start: str = "",
+              filters: str = "") -> Path | None:
+    return _file_dialog(parent, "open_path", title, start, filters)
+
+
+def folder_path(parent: QWidget | None, *, title: str, start: str = "") -> Path | None:
+    return _file_dialog(parent, "folder", title, start, "")

@@ -1,0 +1,121 @@
+"""Settings: a column of sections. Each section is a small card; appearance lives
+here, and security, backups and data sections add themselves to SECTIONS."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustdesk.domain.settings import TEXT_SCALES, AppSettings
+from trustdesk.storage.settings_repo import SettingsRepository
+from trustdesk.ui.page import Page
+
+THEME_CHOICES = (("system", "Same as my computer"), ("light", "Light"), ("dark", "Dark"))
+TEXT_SIZE_NAMES = {90: "Smaller", 100: "Normal", 115: "Large", 130: "Larger", 150: "Largest"}
+
+
+class Section(QFrame):
+    """A titled card on the settings page."""
+
+    def __init__(self, title: str, intro: str = "") -> None:
+        super().__init__()
+        self.setProperty("role", "card")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(24, 20, 24, 20)
+        self.layout_.setSpacing(10)
+        heading = QLabel(title)
+        heading.setProperty("role", "heading")
+        heading.setAccessibleName(title)
+        self.layout_.addWidget(heading)
+        if intro:
+            text = QLabel(intro)
+            text.setWordWrap(True)
+            text.setProperty("role", "muted")
+            self.layout_.addWidget(text)
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.form.setHorizontalSpacing(18)
+        self.form.setVerticalSpacing(10)
+        self.layout_.addLayout(self.form)
+
+
+class AppearanceSection(Section):
+    """Theme and text size; both apply at once and are saved in the vault."""
+
+    changed = Signal(AppSettings)
+
+    def __init__(self, settings: SettingsRepository) -> None:
+        super().__init__("Appearance", "Changes apply at once and are kept in your journal.")
+        self._settings = settings
+        self.theme_box = QComboBox()
+        self.theme_box.setAccessibleName("Theme")
+        for key, name in THEME_CHOICES:
+            self.theme_box.addItem(name, key)
+        self.size_box = QComboBox()
+        self.size_box.setAccessibleName("Text size")
+        for scale in TEXT_SCALES:
+            self.size_box.addItem(TEXT_SIZE_NAMES[scale], scale)
+        self.form.addRow("Theme", self.theme_box)
+        self.form.addRow("Text size", self.size_box)
+        self.theme_box.currentIndexChanged.connect(self._save)
+        self.size_box.currentIndexChanged.connect(self._save)
+
+    def show_values(self, current: AppSettings) -> None:
+        for box, value in ((self.theme_box, current.theme), (self.size_box, current.text_scale)):
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(value)))
+            box.blockSignals(False)
+
+    def _save(self) -> None:
+        current = replace(self._settings.load_app_settings(),
+                          theme=self.theme_box.currentData(),
+                          text_scale=self.size_box.currentData())
+        self._settings.save_app_settings(current)
+        self.changed.emit(current)
+
+
+class SettingsPage(Page):
+    """The Settings page. Emits `settings_changed` after any preference is saved."""
+
+    settings_changed = Signal(AppSettings)
+
+    def __init__(self, settings: SettingsRepository) -> None:
+        super().__init__()
+        self._settings = settings
+        scroll = QScrollArea()
+        scroll.setObjectName("PageScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(40, 32, 40, 32)
+        column.setSpacing(18)
+        title = QLabel("Settings")
+        title.setProperty("role", "title")
+        column.addWidget(title)
+        self.appearance = AppearanceSection(settings)
+        self.appearance.changed.connect(self.settings_changed)
+        column.addWidget(self.appearance)
+        column.addStretch(1)
+        inner.setMaximumWidth(760)
+        holder = QWidget()
+        row = QVBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(inner, 0, Qt.AlignmentFlag.AlignHCenter)
+        scroll.setWidget(holder)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def load(self) -> None:
+        self.appearance.show_values(self._settings.load_app_settings())

@@ -1,0 +1,223 @@
+"""The main window: which screen shows (welcome, unlock, notice or the workspace),
+unlocking off the UI thread, and locking. Nothing else lives here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+
+from trustdesk import paths
+from trustdesk.domain.settings import AppSettings
+from trustdesk.storage import errors
+from trustdesk.storage.instance_lock import InstanceLock
+from trustdesk.storage.store import JournalFolder, Store
+from trustdesk.ui import dialogs, tasks, theme
+from trustdesk.ui.gate import NoticeScreen, UnlockScreen, WelcomeScreen
+from trustdesk.ui.pages import PAGES, PageSpec
+from trustdesk.ui.workspace import Workspace
+
+MIN_SIZE = (960, 640)
+DEFAULT_SIZE = (1280, 800)
+
+
+class MainWindow(QMainWindow):
+    """Owns the instance lock and, while unlocked, the Store. Signals `unlocked`
+    once the workspace shows and `locked` once everything is cleared."""
+
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(self, folder: JournalFolder, *,
+                 specs: Sequence[PageSpec] = PAGES) -> None:
+        super().__init__()
+        self.folder = folder
+        self.specs = tuple(specs)
+        self.store: Store | None = None
+        self.workspace: Workspace | None = None
+        self.settings = AppSettings()
+        self._instance: InstanceLock | None = None
+
+        self.setWindowTitle("TrustDesk")
+        self.setMinimumSize(*MIN_SIZE)
+        self.resize(*DEFAULT_SIZE)
+        self._restore_geometry()
+        self.screens = QStackedWidget()
+        self.setCentralWidget(self.screens)
+        self.welcome = WelcomeScreen()
+        self.unlock_screen = UnlockScreen()
+        self.screens.addWidget(self.welcome)
+        self.screens.addWidget(self.unlock_screen)
+        self.welcome.create_requested.connect(self._create)
+        self.unlock_screen.unlock_requested.connect(self._unlock)
+
+        self.lock_action = QAction("Lock", self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)
+
+        self._choose_first_screen()
+
+    # -- screens ---------------------------------------------------------------
+    def _choose_first_screen(self) -> None:
+        """Nothing is written to disk until a journal exists or is being created."""
+        if not self.folder.has_journal():
+            self.screens.setCurrentWidget(self.welcome)
+            self.welcome.first.setFocus()
+            return
+        try:
+            self._instance = self.folder.lock()
+        except errors.VaultInUse as exc:
+            self.show_notice("Already open", exc.message +
+                             " Switch to that window to keep writing.")
+            return
+        self.show_unlock()
+
+    def show_unlock(self) -> None:
+        self.unlock_screen.reset()
+        self.screens.setCurrentWidget(self.unlock_screen)
+        self.unlock_screen.passphrase.setFocus()
+
+    def show_notice(self, title: str, text: str) -> NoticeScreen:
+        notice = NoticeScreen(title, text)
+        notice.button.clicked.connect(self.close)
+        self.screens.addWidget(notice)
+        self.screens.setCurrentWidget(notice)
+        notice.button.setFocus()
+        return notice
+
+    def current_screen(self):
+        return self.screens.currentWidget()
+
+    # -- creating and unlocking ------------------------------------------------
+    def _create(self, passphrase: str) -> None:
+        def work() -> tuple[Store, AppSettings]:
+            if self._instance is None:
+                self._instance = self.folder.lock()
+            store = self.folder.create(passphrase)
+            return store, store.settings.load_app_settings()
+
+        task = tasks.run_task(work, on_done=self._opened, on_failed=self._create_failed)
+        self._pending = task
+
+    def _create_failed(self, error: BaseException) -> None:
+        self.welcome.set_busy(False)
+        message = error.message if isinstance(error, errors.VaultError) else (
+            "TrustDesk couldn't create your journal here. Please check the folder.")
+        self.welcome.show_error(message)
+
+    def _unlock(self, passphrase: str) -> None:
+        def work() -> tuple[Store, AppSettings]:
+            store = self.folder.unlock(passphrase)
+            try:
+                return store, store.settings.load_app_settings()
+            except BaseException:
+                store.close()
+                raise
+
+        self._pending = tasks.run_task(work, on_done=self._opened,
+                                       on_failed=self._unlock_failed)
+
+    def _unlock_failed(self, error: BaseException) -> None:
+        if isinstance(error, errors.WrongPassphrase):
+            self.unlock_screen.refuse(error.message)
+        elif isinstance(error, errors.VaultError):
+            self.unlock_screen.set_busy(False)
+            self.show_notice("Your journal couldn't be opened", error.message)
+        else:
+            self.unlock_screen.refuse("Something unexpected went wrong while unlocking. "
+                                      "Your journal was not changed.")
+
+    def _opened(self, result: tuple[Store, AppSettings]) -> None:
+        self.store, self.settings = result
+        self.welcome.clear()
+        self.welcome.set_busy(False)
+        self.unlock_screen.reset()
+        self.apply_settings(self.settings)
+        self.workspace = Workspace(self.store, self.specs)
+        self.workspace.lock_requested.connect(self.lock)
+        self.workspace.settings_changed.connect(self.apply_settings)
+        self.screens.addWidget(self.workspace)
+        self.screens.setCurrentWidget(self.workspace)
+        self.workspace.show_landing()
+        self.unlocked.emit()
+
+    def apply_settings(self, settings: AppSettings) -> None:
+        self.settings = settings
+        app = QApplication.instance()
+        if app is not None:
+            theme.apply(app, theme=settings.theme, text_scale=settings.text_scale)
+
+    # -- locking ---------------------------------------------------------------
+    def is_unlocked(self) -> bool:
+        return self.store is not None
+
+    def lock(self) -> bool:
+        """Save, close dialogs, clear every page, close the vault, show the unlock
+        screen. Returns False (and stays open) only if pending words can't be saved
+        and the person chooses to keep the journal open."""
+        if self.store is None or self.workspace is None:
+            return True
+        if not self._flush_or_ask("lock"):
+            return False
+        dialogs.close_all()
+        workspace, self.workspace = self.workspace, None
+        workspace.clear_sensitive()
+        self.screens.removeWidget(workspace)
+        workspace.deleteLater()
+        store, self.store = self.store, None
+        store.close()
+        self.show_unlock()
+        self.locked.emit()
+        return True
+
+    def _flush_or_ask(self, action: str) -> bool:
+        assert self.workspace is not None
+        try:
+            self.workspace.flush_all()
+            return True
+        except errors.VaultError as exc:
+            answer = dialogs.ask(
+                self, title="Not saved yet", text=exc.message,
+                details=f"If you {action} now, the words that weren't saved will be lost.",
+                choices=("Keep it open", f"{action.capitalize()} anyway"), default=0,
+                cancel=0, destructive=1)
+            return answer == f"{action.capitalize()} anyway"
+
+    # -- window ----------------------------------------------------------------
+    def _window_state(self) -> QSettings | None:
+        """Window geometry is the only thing kept outside the vault."""
+        if not self.folder.root.is_dir():
+            return None
+        return QSettings(str(paths.window_state_path(self.folder.root)),
+                         QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        state = self._window_state()
+        if state is not None:
+            geometry = state.value("geometry")
+            if isinstance(geometry, QByteArray):
+                self.restoreGeometry(geometry)
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None and not screen.availableGeometry().intersects(self.geometry()):
+            self.resize(*DEFAULT_SIZE)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.store is not None and self.workspace is not None:
+            if not self._flush_or_ask("quit"):
+                event.ignore()
+                return
+            self.workspace.clear_sensitive()
+            self.store.close()
+            self.store = None
+        state = self._window_state()
+        if state is not None:
+            state.setValue("geometry", self.saveGeometry())
+            state.sync()
+        if self._instance is not None:
+            self._instance.release()
+            self._instance = None
+        super().closeEvent(event)

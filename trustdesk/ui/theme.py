@@ -1,0 +1,122 @@
+"""Light and dark looks: Fusion plus our own palette and stylesheet, so the app looks
+the same where the desktop's colour scheme is unknown. Tokens live in
+resources/styles/palettes.toml, the stylesheet in resources/styles/app.qss."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from trustdesk import resources
+
+_state: dict[str, object] = {"mode": "light", "base_pt": None}
+
+
+@cache
+def _palettes() -> dict[str, dict[str, str]]:
+    with open(resources.path("styles", "palettes.toml"), "rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
+def _stylesheet_template() -> str:
+    return resources.read_text("styles", "app.qss")
+
+
+def resolve_mode(theme: str) -> str:
+    """'light' or 'dark' for a theme setting; 'system' follows the desktop, and falls
+    back to light when the desktop doesn't say."""
+    if theme in ("light", "dark"):
+        return theme
+    scheme = QGuiApplication.styleHints().colorScheme()
+    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+
+
+def colors(mode: str | None = None) -> dict[str, QColor]:
+    """The palette tokens as QColors: for the current mode by default. The chart
+    painter asks for 'light' explicitly when printing."""
+    chosen = mode or str(_state["mode"])
+    return {name: QColor(value) for name, value in _palettes()[chosen].items()}
+
+
+def current_mode() -> str:
+    return str(_state["mode"])
+
+
+def _qpalette(tokens: dict[str, str]) -> QPalette:
+    c = {name: QColor(value) for name, value in tokens.items()}
+    pal = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: c["window"],
+        QPalette.ColorRole.WindowText: c["text"],
+        QPalette.ColorRole.Base: c["surface"],
+        QPalette.ColorRole.AlternateBase: c["window"],
+        QPalette.ColorRole.Text: c["text"],
+        QPalette.ColorRole.PlaceholderText: c["muted"],
+        QPalette.ColorRole.Button: c["surface"],
+        QPalette.ColorRole.ButtonText: c["text"],
+        QPalette.ColorRole.ToolTipBase: c["surface"],
+        QPalette.ColorRole.ToolTipText: c["text"],
+        QPalette.ColorRole.Highlight: c["accent"],
+        QPalette.ColorRole.HighlightedText: c["accent_text"],
+        QPalette.ColorRole.Link: c["accent"],
+        QPalette.ColorRole.LinkVisited: c["accent"],
+        QPalette.ColorRole.Mid: c["border"],
+        QPalette.ColorRole.Midlight: c["border"],
+        QPalette.ColorRole.Light: c["surface"],
+        QPalette.ColorRole.Dark: c["border"],
+        QPalette.ColorRole.Shadow: c["border"],
+        QPalette.ColorRole.BrightText: c["danger"],
+        QPalette.ColorRole.Accent: c["accent"],
+    }
+    for role, color in roles.items():
+        pal.setColor(role, color)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, c["muted"])
+    return pal
+
+
+def font_sizes(base_pt: float) -> dict[str, str]:
+    return {
+        "font_small": f"{base_pt * 0.88:.1f}pt",
+        "font_base": f"{base_pt:.1f}pt",
+        "font_large": f"{base_pt * 1.25:.1f}pt",
+        "font_title": f"{base_pt * 1.6:.1f}pt",
+    }
+
+
+def stylesheet(mode: str, base_pt: float) -> str:
+    tokens = {**_palettes()[mode], **font_sizes(base_pt)}
+    # Longest names first, so @accent_soft is not read as @accent + "_soft".
+    pattern = re.compile("@(" + "|".join(sorted(tokens, key=len, reverse=True)) + ")")
+    return pattern.sub(lambda m: tokens[m.group(1)], _stylesheet_template())
+
+
+def apply(app: QApplication, *, theme: str = "system", text_scale: int = 100) -> None:
+    """Apply a theme setting ('system', 'light', 'dark') and a text size (percent of
+    the platform's default) to the whole application, at once."""
+    if _state["base_pt"] is None:
+        default_pt = app.font().pointSizeF()
+        # Offscreen and some desktops report a small default; keep body text readable.
+        _state["base_pt"] = max(default_pt if default_pt > 0 else 10.0, 10.5)
+    base_pt = float(_state["base_pt"]) * text_scale / 100
+    mode = resolve_mode(theme)
+    _state["mode"] = mode
+    app.setStyle("Fusion")
+    app.setPalette(_qpalette(_palettes()[mode]))
+    font = QFont(app.font())
+    font.setPointSizeF(base_pt)
+    app.setFont(font)
+    app.setStyleSheet(stylesheet(mode, base_pt))
+
+
+def base_point_size() -> float:
+    """The body text size in points, after the text-size setting."""
+    app = QApplication.instance()
+    return app.font().pointSizeF() if app else 10.5

@@ -1,0 +1,161 @@
+"""The unlocked app: a sidebar of pages, the current page, and a quiet status line.
+
+One Workspace lives per unlock; the shell throws it away when the journal locks,
+after asking every built page to flush and forget what it showed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustdesk.domain.settings import AppSettings
+from trustdesk.storage.store import Store
+from trustdesk.ui import icons, theme
+from trustdesk.ui.page import Page
+from trustdesk.ui.pages import LANDING, PageSpec
+
+SIDEBAR_WIDTH = 210
+
+
+class Workspace(QWidget):
+    """Navigation between lazily built pages. Knows nothing about any page's content."""
+
+    lock_requested = Signal()
+    settings_changed = Signal(AppSettings)
+
+    def __init__(self, store: Store, specs: Sequence[PageSpec]) -> None:
+        super().__init__()
+        self.setObjectName("Workspace")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._store = store
+        self._specs = list(specs)
+        self._built: dict[str, Page] = {}
+        self._current: str | None = None
+
+        root = QHBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addWidget(self._build_sidebar())
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        self.stack = QStackedWidget()
+        right.addWidget(self.stack, 1)
+        self.status_line = QLabel()
+        self.status_line.setObjectName("StatusLine")
+        self.status_line.setAccessibleName("Status")
+        right.addWidget(self.status_line)
+        root.addLayout(right, 1)
+        self.set_status("saved")
+
+        self.nav.currentRowChanged.connect(self._on_row_changed)
+        for index, _spec in enumerate(self._specs[:9]):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda row=index: self.nav.setCurrentRow(row))
+
+    def _build_sidebar(self) -> QWidget:
+        sidebar = QFrame()
+        sidebar.setObjectName("Sidebar")
+        sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        layout = QVBoxLayout(sidebar)
+        layout.setContentsMargins(0, 0, 0, 12)
+        layout.setSpacing(4)
+        name = QLabel("TrustDesk")
+        name.setObjectName("AppName")
+        layout.addWidget(name)
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Pages")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        color = theme.colors()["text"].name()
+        for index, spec in enumerate(self._specs):
+            item = QListWidgetItem(icons.icon(spec.icon, color), spec.title)
+            item.setToolTip(f"{spec.title} (Ctrl+{index + 1})" if index < 9 else spec.title)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)
+            self.nav.addItem(item)
+        layout.addWidget(self.nav, 1)
+        self.lock_button = QPushButton(icons.icon("lock", color), "  Lock")
+        self.lock_button.setToolTip("Lock your journal (Ctrl+L)")
+        self.lock_button.setAccessibleName("Lock")
+        self.lock_button.clicked.connect(self.lock_requested)
+        wrap = QHBoxLayout()
+        wrap.setContentsMargins(14, 0, 14, 0)
+        wrap.addWidget(self.lock_button)
+        layout.addLayout(wrap)
+        return sidebar
+
+    # -- pages -----------------------------------------------------------------
+    def page_keys(self) -> list[str]:
+        return [spec.key for spec in self._specs]
+
+    def has_page(self, key: str) -> bool:
+        return key in self.page_keys()
+
+    def built_pages(self) -> list[Page]:
+        return list(self._built.values())
+
+    def page(self, key: str) -> Page:
+        """The page for `key`, built now if it wasn't yet (does not show it)."""
+        if key not in self._built:
+            spec = next(spec for spec in self._specs if spec.key == key)
+            page = spec.build(self._store)
+            page.status_changed.connect(self.set_status)
+            self._built[key] = page
+            self.stack.addWidget(page)
+            if spec.wire is not None:
+                spec.wire(self, page)
+        return self._built[key]
+
+    def show_page(self, key: str) -> Page:
+        """Switch to `key` (flushing the page being left) and return it."""
+        row = self.page_keys().index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        return self._built[key]
+
+    def show_landing(self) -> Page:
+        return self.show_page(LANDING if self.has_page(LANDING) else self._specs[0].key)
+
+    def current_key(self) -> str | None:
+        return self._current
+
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self._specs[row].key
+        previous = self._built.get(self._current) if self._current else None
+        if previous is not None and self._current != key:
+            previous.flush()
+        page = self.page(key)
+        self._current = key
+        self.stack.setCurrentWidget(page)
+        page.load()
+
+    # -- session ---------------------------------------------------------------
+    def set_status(self, word: str) -> None:
+        self.status_line.setText(f"Encrypted · {word}")
+
+    def flush_all(self) -> None:
+        """Save every page's pending edits. Raises the first storage error."""
+        for page in self._built.values():
+            page.flush()
+
+    def has_unsaved_changes(self) -> bool:
+        return any(page.has_unsaved_changes() for page in self._built.values())
+
+    def clear_sensitive(self) -> None:
+        for page in self._built.values():
+            page.clear_sensitive()
