@@ -1,0 +1,63 @@
+"""Cleaning what people type or paste, and small shared validators."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date, datetime, timedelta
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+EARLIEST_DATE = date(1900, 1, 1)
+FUTURE_LIMIT = timedelta(days=366)
+
+
+class InvalidRecord(ValueError):
+    """A record that can't be saved. `str(error)` is one plain sentence to show."""
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def clean_text(text: str) -> str:
+    """Text as we store it: line endings become \\n, lone surrogates (from broken
+    pastes) become U+FFFD, and control characters other than tab and newline go.
+    Emoji, right-to-left text and CJK pass through unchanged."""
+    if not text:
+        return ""
+    # UTF-16 round trip: paired surrogates join into one character, lone ones
+    # become a single U+FFFD.
+    text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """A single-line field: cleaned, newlines and tabs folded to spaces, trimmed."""
+    return " ".join(clean_text(text).split())
+
+
+def check_rating(value: int | None, low: int, high: int, what: str) -> None:
+    """None means "not rated"; otherwise an int in [low, high]."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidRecord(f"{what} must be a whole number from {low} to {high}.")
+
+
+def check_length(text: str, limit: int, what: str) -> None:
+    if len(text) > limit:
+        raise InvalidRecord(f"{what} is longer than TrustDesk can keep ({limit:,} characters). "
+                            "Nothing was lost; please shorten it or split it in two.")
+
+
+def check_date(day: date, what: str, *, today: date | None = None) -> None:
+    """Dates from 1900 to about a year from today are accepted."""
+    latest = (today or date.today()) + FUTURE_LIMIT
+    if not EARLIEST_DATE <= day <= latest:
+        raise InvalidRecord(f"{what} must be between {EARLIEST_DATE:%Y} and "
+                            f"{latest:%B %Y}.")
+
+
+def check_datetime(moment: datetime, what: str) -> None:
+    check_date(moment.date(), what)

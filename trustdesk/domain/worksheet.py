@@ -1,0 +1,161 @@
+"""The fear-reframing worksheet (a thought record adapted to trust) and its small step.
+
+Texts shown for categories, traps and verdicts live in resources/worksheet/
+content.toml; only the keys are fixed here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from trustdesk.domain.text import (
+    InvalidRecord,
+    check_date,
+    check_length,
+    check_rating,
+    new_id,
+)
+
+FEAR_CATEGORIES = ("failing", "embarrassment", "being_wrong", "rejection", "abandonment",
+                   "betrayal", "control", "other")
+VERDICTS = ("red_flag", "false_alarm", "not_sure")
+TRAPS = ("false_red_flag", "mind_reading", "fortune_telling", "overgeneralising",
+         "all_or_nothing", "catastrophising", "personalising", "emotional_reasoning",
+         "discounting_positive", "mental_filter", "labelling", "should_statements")
+OUTCOMES = ("yes", "partly", "no")
+STATUSES = ("draft", "complete", "follow_up_due", "followed_up")
+MAX_TEXT = 100_000
+MAX_ITEMS = 50
+
+
+def _check_choice(value: str | None, allowed: tuple[str, ...], what: str) -> None:
+    if value is not None and value not in allowed:
+        raise InvalidRecord(f"{what} must be one of: {', '.join(allowed)}.")
+
+
+def _check_texts(texts: tuple[str, ...], what: str) -> None:
+    if len(texts) > MAX_ITEMS:
+        raise InvalidRecord(f"{what} can have at most {MAX_ITEMS} items.")
+    for text in texts:
+        check_length(text, MAX_TEXT, what)
+
+
+@dataclass(frozen=True)
+class Emotion:
+    name: str
+    intensity: int  # 0..100
+
+    def __post_init__(self) -> None:
+        if not self.name.strip() or len(self.name) > 60:
+            raise InvalidRecord("Each feeling needs a name of up to 60 characters.")
+        check_rating(self.intensity, 0, 100, f"The intensity of {self.name!r}")
+
+
+@dataclass(frozen=True)
+class SmallStep:
+    """One small trust step to try, and later what actually happened."""
+
+    id: str
+    text: str
+    due: date | None = None
+    prediction: str = ""            # what I fear will happen
+    likelihood: int | None = None   # how likely I think it is, 0..100
+    worksheet_id: str | None = None
+    what_happened: str = ""
+    outcome: str | None = None      # did the feared outcome happen: yes, partly, no
+    learned: str = ""
+    followed_up_on: date | None = None
+    updated_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise InvalidRecord("A small step needs an id.")
+        for text, what in ((self.text, "The step"), (self.prediction, "The prediction"),
+                           (self.what_happened, "What happened"), (self.learned, "What I learned")):
+            check_length(text, MAX_TEXT, what)
+        check_rating(self.likelihood, 0, 100, "How likely it feels")
+        _check_choice(self.outcome, OUTCOMES, "The outcome")
+        if self.due is not None:
+            check_date(self.due, "The step's date")
+
+    @property
+    def is_followed_up(self) -> bool:
+        return self.outcome is not None
+
+    def is_due(self, today: date) -> bool:
+        """Its date has come and nobody has said yet how it went."""
+        return self.due is not None and self.due <= today and not self.is_followed_up
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    id: str
+    happened_on: date
+    situation: str = ""
+    who: str = ""
+    category: str | None = None
+    thought: str = ""
+    belief_before: int | None = None
+    emotions_before: tuple[Emotion, ...] = ()
+    evidence_for: tuple[str, ...] = ()
+    evidence_against: tuple[str, ...] = ()
+    verdict: str | None = None
+    traps: tuple[str, ...] = ()
+    balanced_view: str = ""
+    belief_after: int | None = None
+    emotions_after: tuple[Emotion, ...] = ()
+    step: SmallStep | None = None
+    created_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
+    updated_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise InvalidRecord("A worksheet needs an id.")
+        check_date(self.happened_on, "The date of what happened")
+        _check_choice(self.category, FEAR_CATEGORIES, "The fear's kind")
+        _check_choice(self.verdict, VERDICTS, "Your call")
+        for trap in self.traps:
+            _check_choice(trap, TRAPS, "A thinking trap")
+        if len(set(self.traps)) != len(self.traps):
+            raise InvalidRecord("Each thinking trap can be ticked once.")
+        check_rating(self.belief_before, 0, 100, "Belief before")
+        check_rating(self.belief_after, 0, 100, "Belief after")
+        for text, what in ((self.situation, "What happened"), (self.who, "Who was involved"),
+                           (self.thought, "The fearful thought"),
+                           (self.balanced_view, "The balanced view")):
+            check_length(text, MAX_TEXT, what)
+        _check_texts(self.evidence_for, "Evidence for")
+        _check_texts(self.evidence_against, "Evidence against")
+        if len(self.emotions_before) > MAX_ITEMS or len(self.emotions_after) > MAX_ITEMS:
+            raise InvalidRecord(f"A worksheet can list at most {MAX_ITEMS} feelings.")
+
+    @classmethod
+    def new(cls, *, category: str | None = None, today: date | None = None) -> Worksheet:
+        return cls(id=new_id(), happened_on=today or date.today(), category=category)
+
+    def missing_for_completion(self) -> list[str]:
+        """Which of the four required parts are still empty, as field keys:
+        'thought', 'belief_before', 'balanced', 'belief_after'."""
+        missing = []
+        if not self.thought.strip():
+            missing.append("thought")
+        if self.belief_before is None:
+            missing.append("belief_before")
+        if not self.balanced_view.strip():
+            missing.append("balanced")
+        if self.belief_after is None:
+            missing.append("belief_after")
+        return missing
+
+    @property
+    def is_complete(self) -> bool:
+        return not self.missing_for_completion()
+
+    def status(self, today: date) -> str:
+        if not self.is_complete:
+            return "draft"
+        if self.step is not None and self.step.is_followed_up:
+            return "followed_up"
+        if self.step is not None and self.step.is_due(today):
+            return "follow_up_due"
+        return "complete"
