@@ -56,8 +56,8 @@ def strength(passphrase: str) -> Strength:
     if bits < 45:
         return Strength(1, "Weak", "Longer is stronger: add another word or two.")
     if bits < 70:
-        return Strength(2, "Fair", "Good. One more word would make it strong.")
-    return Strength(3, "Strong", "Strong. Make sure you will remember it.")
+        return Strength(2, "Fair", "One more word would make it strong.")
+    return Strength(3, "Strong", "Make sure you will remember it.")
 
 
 def problem_with_new(passphrase: str, repeated: str) -> str | None:

@@ -121,7 +121,7 @@ class WelcomeScreen(_GateScreen):
     def _update(self) -> None:
         first, second = self.first.text(), self.second.text()
         rating = strength(first)
-        self.hint.setText(f"{rating.label}. {rating.hint}" if first else
+        self.hint.setText(f"Strength: {rating.label}. {rating.hint}" if first else
                           "A few unrelated words make a passphrase that is strong "
                           "and easy to remember.")
         problem = problem_with_new(first, second)

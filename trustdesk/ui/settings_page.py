@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -43,10 +44,19 @@ class Section(QFrame):
             text.setProperty("role", "muted")
             self.layout_.addWidget(text)
         self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.form.setHorizontalSpacing(18)
         self.form.setVerticalSpacing(10)
         self.layout_.addLayout(self.form)
+
+    def add_row(self, text: str, field: QWidget) -> QLabel:
+        """A labelled row whose label sits level with the middle of its field."""
+        label = QLabel(text)
+        label.setBuddy(field)
+        label.setMinimumHeight(field.sizeHint().height())
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.form.addRow(label, field)
+        return label
 
 
 class AppearanceSection(Section):
@@ -65,8 +75,8 @@ class AppearanceSection(Section):
         self.size_box.setAccessibleName("Text size")
         for scale in TEXT_SCALES:
             self.size_box.addItem(TEXT_SIZE_NAMES[scale], scale)
-        self.form.addRow("Theme", self.theme_box)
-        self.form.addRow("Text size", self.size_box)
+        self.add_row("&Theme", self.theme_box)
+        self.add_row("Text &size", self.size_box)
         self.theme_box.currentIndexChanged.connect(self._save)
         self.size_box.currentIndexChanged.connect(self._save)
 
@@ -109,9 +119,11 @@ class SettingsPage(Page):
         column.addStretch(1)
         inner.setMaximumWidth(760)
         holder = QWidget()
-        row = QVBoxLayout(holder)
+        row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(inner, 0, Qt.AlignmentFlag.AlignHCenter)
+        row.addStretch(1)
+        row.addWidget(inner, 20)
+        row.addStretch(1)
         scroll.setWidget(holder)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -8,13 +8,21 @@ import re
 import tomllib
 from functools import cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from trustdesk import resources
 
 _state: dict[str, object] = {"mode": "light", "base_pt": None}
+
+
+class _Notifier(QObject):
+    changed = Signal(str)  # the new mode, after palette, font and stylesheet are applied
+
+
+notifier = _Notifier()
+"""Widgets that paint with theme colours (icons, charts) listen to `notifier.changed`."""
 
 
 @cache
@@ -92,7 +100,8 @@ def font_sizes(base_pt: float) -> dict[str, str]:
 
 
 def stylesheet(mode: str, base_pt: float) -> str:
-    tokens = {**_palettes()[mode], **font_sizes(base_pt)}
+    tokens = {**_palettes()[mode], **font_sizes(base_pt), "mode": mode,
+              "icons": resources.path("icons").as_posix()}
     # Longest names first, so @accent_soft is not read as @accent + "_soft".
     pattern = re.compile("@(" + "|".join(sorted(tokens, key=len, reverse=True)) + ")")
     return pattern.sub(lambda m: tokens[m.group(1)], _stylesheet_template())
@@ -114,6 +123,7 @@ def apply(app: QApplication, *, theme: str = "system", text_scale: int = 100) ->
     font.setPointSizeF(base_pt)
     app.setFont(font)
     app.setStyleSheet(stylesheet(mode, base_pt))
+    notifier.changed.emit(mode)
 
 
 def base_point_size() -> float:

@@ -80,14 +80,13 @@ class Workspace(QWidget):
         self.nav.setAccessibleName("Pages")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        color = theme.colors()["text"].name()
         for index, spec in enumerate(self._specs):
-            item = QListWidgetItem(icons.icon(spec.icon, color), spec.title)
+            item = QListWidgetItem(spec.title)
             item.setToolTip(f"{spec.title} (Ctrl+{index + 1})" if index < 9 else spec.title)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)
             self.nav.addItem(item)
         layout.addWidget(self.nav, 1)
-        self.lock_button = QPushButton(icons.icon("lock", color), "  Lock")
+        self.lock_button = QPushButton("  Lock")
         self.lock_button.setToolTip("Lock your journal (Ctrl+L)")
         self.lock_button.setAccessibleName("Lock")
         self.lock_button.clicked.connect(self.lock_requested)
@@ -95,7 +94,15 @@ class Workspace(QWidget):
         wrap.setContentsMargins(14, 0, 14, 0)
         wrap.addWidget(self.lock_button)
         layout.addLayout(wrap)
+        self._tint_icons()
+        theme.notifier.changed.connect(self._tint_icons)
         return sidebar
+
+    def _tint_icons(self) -> None:
+        colors = theme.colors()
+        for row, spec in enumerate(self._specs):
+            self.nav.item(row).setIcon(icons.icon(spec.icon, colors["text"].name()))
+        self.lock_button.setIcon(icons.icon("lock", colors["text"].name()))
 
     # -- pages -----------------------------------------------------------------
     def page_keys(self) -> list[str]:

@@ -23,6 +23,10 @@ class PassphraseField(QLineEdit):
         self._toggle.setText("Show passphrase")
         self._toggle.setToolTip("Show passphrase")
         self._toggle.triggered.connect(self.toggle_visible)
+        theme.notifier.changed.connect(self._retint)
+
+    def _retint(self) -> None:
+        self._toggle.setIcon(self._eye("eye-off" if self.revealed else "eye"))
 
     def _eye(self, name: str):
         return icons.icon(name, theme.colors()["muted"].name(), 32)
