@@ -38,11 +38,20 @@ class Ctx:
     def text_width(self, text: str, font=None) -> float:
         return self.units.metrics(font or self.label_font).horizontalAdvance(text)
 
+    def tint(self, color: str | QColor, alpha: float) -> QColor:
+        """`color` at `alpha` over the chart's background, as an opaque colour.
+        Opaque, because Qt strokes a translucent polyline as one filled path (to
+        avoid double-blending where it crosses itself), which is many times slower."""
+        c = QColor(color)
+        if alpha >= 1.0:
+            return c
+        back = QColor(self.style.background or "#FFFFFF")
+        return QColor.fromRgbF(*(alpha * a + (1 - alpha) * b for a, b in (
+            (c.redF(), back.redF()), (c.greenF(), back.greenF()), (c.blueF(), back.blueF()))))
+
     def pen(self, color: str | QColor, width_pt: float, *, alpha: float = 1.0,
             style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-        c = QColor(color)
-        c.setAlphaF(alpha)
-        pen = QPen(c, self.pt(width_pt), style)
+        pen = QPen(self.tint(color, alpha), self.pt(width_pt), style)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         return pen
@@ -111,10 +120,8 @@ def _swatch(ctx: Ctx, kind: str, color: str, box: QRectF) -> None:
 
 
 def dot(ctx: Ctx, centre: QPointF, color: str, radius_pt: float, *, alpha: float = 1.0) -> None:
-    c = QColor(color)
-    c.setAlphaF(alpha)
     ctx.painter.setPen(Qt.PenStyle.NoPen)
-    ctx.painter.setBrush(QBrush(c))
+    ctx.painter.setBrush(QBrush(ctx.tint(color, alpha)))
     r = ctx.pt(radius_pt)
     ctx.painter.drawEllipse(centre, r, r)
 
@@ -170,34 +177,23 @@ def x_dates(ctx: Ctx, plot: QRectF, first: date, last: date,
         previous_right = left + w
 
 
-def runs(points: Sequence[tuple[float, float] | None]) -> list[list[QPointF]]:
-    """Split a sequence of points at the Nones: each run is drawn as one line, so
-    a missing day leaves a gap rather than a bridge."""
-    out: list[list[QPointF]] = []
-    current: list[QPointF] = []
-    for point in points:
-        if point is None:
-            if current:
-                out.append(current)
-            current = []
-        else:
-            current.append(QPointF(point[0], point[1]))
-    if current:
-        out.append(current)
-    return out
+_CHUNK = 48
 
 
 def polylines(ctx: Ctx, pieces: Sequence[list[QPointF]], pen: QPen, *,
               lone_radius_pt: float) -> None:
-    """Draw each run as a polyline; a run of one point becomes a dot."""
+    """Draw each run as a polyline; a run of one point becomes a dot. Long runs
+    are drawn in overlapping chunks: Qt strokes a wide antialiased polyline of
+    thousands of points several times slower than the same line in pieces."""
     p = ctx.painter
     for piece in pieces:
         if len(piece) == 1:
-            dot(ctx, piece[0], pen.color().name(), lone_radius_pt, alpha=pen.color().alphaF())
-        else:
-            p.setPen(pen)
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawPolyline(QPolygonF(piece))
+            dot(ctx, piece[0], pen.color().name(), lone_radius_pt)
+            continue
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for start in range(0, len(piece) - 1, _CHUNK):
+            p.drawPolyline(QPolygonF(piece[start:start + _CHUNK + 1]))
 
 
 def empty_message(ctx: Ctx, area: QRectF, text: str) -> None:

@@ -86,27 +86,48 @@ def _columns(ctx: parts.Ctx, width: float) -> int:
     return max(1, int(min(width, width / ctx.units.per_pt * 2)))
 
 
-def _series_points(values, n: int, columns: int, x_at: Callable[[float], float],
-                   y_of: Callable[[float], float]) -> list[tuple[float, float] | None]:
-    """Points for one series: one per day, or two per pixel column (min and max,
-    ordered to continue smoothly from the previous column) when reduced."""
+def _series_runs(values, columns: int, left: float, width: float, base: float,
+                 per_unit: float, min_step: float = 0.75) -> list[list[QPointF]]:
+    """The polylines for one series, split where values are missing. Value v is
+    drawn at y = base - v * per_unit. With no more values than `columns`, one
+    point per value at the centre of its slot; otherwise, per pixel column, its
+    min and max (ordered to continue smoothly from the previous column; one point
+    when they are less than `min_step` device pixels apart). Hot path for ten
+    years of data, hence the plain arithmetic."""
+    out: list[list[QPointF]] = []
+    run: list[QPointF] = []
+    n = len(values)
     if n <= columns:
-        return [None if v is None else (x_at(i), y_of(v)) for i, v in enumerate(values)]
-    out: list[tuple[float, float] | None] = []
-    last_y: float | None = None
-    for c, pair in enumerate(reduce_minmax(values, columns)):
-        if pair is None:
-            out.append(None)
-            last_y = None
-            continue
-        x = x_at((c + 0.5) * n / columns - 0.5)
-        ya, yb = y_of(pair[0]), y_of(pair[1])
-        if last_y is not None and abs(yb - last_y) < abs(ya - last_y):
-            ya, yb = yb, ya
-        out.append((x, ya))
-        if yb != ya:
-            out.append((x, yb))
-        last_y = yb
+        step = width / max(n, 1)
+        for i, v in enumerate(values):
+            if v is None:
+                if run:
+                    out.append(run)
+                    run = []
+            else:
+                run.append(QPointF(left + (i + 0.5) * step, base - v * per_unit))
+    else:
+        step = width / columns
+        last_y: float | None = None
+        for c, pair in enumerate(reduce_minmax(values, columns)):
+            if pair is None:
+                if run:
+                    out.append(run)
+                    run = []
+                last_y = None
+                continue
+            x = left + (c + 0.5) * step
+            ya, yb = base - pair[0] * per_unit, base - pair[1] * per_unit
+            if ya - yb < min_step:              # flat within the column: one point
+                ya = yb = (ya + yb) / 2
+            elif last_y is not None and abs(yb - last_y) < abs(ya - last_y):
+                ya, yb = yb, ya
+            run.append(QPointF(x, ya))
+            if yb != ya:
+                run.append(QPointF(x, yb))
+            last_y = yb
+    if run:
+        out.append(run)
     return out
 
 
@@ -144,20 +165,22 @@ def paint_checkins(painter: QPainter, rect: QRectF, checkins: CheckinSummary,
                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                  series.label, font=ctx.bold_font, color=color)
         pad = ctx.pt(3)
+        base, per_unit = plot.bottom() - pad, (plot.height() - 2 * pad) / 10
 
-        def y_of(v: float, plot: QRectF = plot, pad: float = pad) -> float:
-            return plot.bottom() - pad - v / 10 * (plot.height() - 2 * pad)
+        def y_of(v: float, base: float = base, per_unit: float = per_unit) -> float:
+            return base - v * per_unit
 
         parts.y_axis(ctx, plot, (0, 5, 10), y_of, label_width=label_w)
         painter.save()
         painter.setClipRect(plot.adjusted(-ctx.pt(3), -ctx.pt(3), ctx.pt(3), ctx.pt(3)))
-        daily = parts.runs(_series_points(series.values, n, columns, x_at, y_of))
-        parts.polylines(ctx, daily, ctx.pen(color, 0.8, alpha=0.55), lone_radius_pt=1.6)
+        daily = _series_runs(series.values, columns, left, width, base, per_unit)
+        # 0.75 pt is one pixel on a 96 dpi screen, which Qt strokes on its fast path
+        parts.polylines(ctx, daily, ctx.pen(color, 0.75, alpha=0.55), lone_radius_pt=1.6)
         if not reduced and width / n >= ctx.pt(5):
             for piece in daily:
                 for point in piece:
                     parts.dot(ctx, point, color, 1.4, alpha=0.55)
-        rolling = parts.runs(_series_points(series.rolling, n, columns, x_at, y_of))
+        rolling = _series_runs(series.rolling, columns, left, width, base, per_unit)
         parts.polylines(ctx, rolling, ctx.pen(color, 1.9), lone_radius_pt=1.9)
         painter.restore()
     parts.baseline(ctx, plots[-1])
