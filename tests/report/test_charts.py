@@ -323,3 +323,12 @@ def test_a_single_rating_shows_as_a_dot_and_a_week_of_average():
     assert count_pixels(image, columns(plot, plot.left(), x - 6), teal_tinted) == 0
     assert count_pixels(image, columns(plot, frame.x_of(23) + 6, plot.right()),
                         teal_tinted) == 0
+
+
+@pytest.mark.parametrize("size", [(40, 24), (2, 2), (1200, 60)])
+def test_charts_survive_cramped_areas(size, summaries):
+    """A window resized to almost nothing must not crash the painter."""
+    for kind in charts.TITLES:
+        for name in ("empty", "ten years"):
+            image, frame = paint_image(kind, summaries[name], size=(size[0] + 20, size[1] + 20))
+            assert not image.isNull() and frame.plots

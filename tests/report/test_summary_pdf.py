@@ -295,3 +295,16 @@ def test_later_pages_carry_a_running_header_with_the_dates(summary, tmp_path):
     texts = pdf_pages(path)
     assert len(texts) >= 2
     assert all("Progress summary \u00b7 1 March 2025 to 31 March 2025" in t for t in texts[1:])
+
+
+def test_the_pdf_can_be_written_off_the_ui_thread(summary, tmp_path, qtbot):
+    """The Progress page saves through run_task; painting a PDF on a pool thread
+    must work (QtGui paints onto QPdfWriter and QImage from any thread)."""
+    from trustdesk.ui.tasks import run_task
+
+    path = tmp_path / "threaded.pdf"
+    task = run_task(lambda: write_pdf(path, summary, made_on=MADE))
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    assert task.error is None and task.result >= 2
+    assert "Progress summary" in pdf_text(path)
