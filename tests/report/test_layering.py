@@ -1,0 +1,28 @@
+"""The report layer paints with QtGui only: no widgets, no print-support module
+(a QPrinter is made by the UI, and only when the person prints), no UI imports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.test_architecture import PACKAGE, imports_of, modules_under
+
+ALLOWED_QT = ("PySide6.QtCore", "PySide6.QtGui")
+
+
+def test_report_imports_only_qtcore_and_qtgui_and_never_the_ui():
+    for module in modules_under("report"):
+        for name in imports_of(module):
+            if name.startswith("PySide6."):
+                assert name.startswith(ALLOWED_QT), f"{module.name} imports {name}"
+            assert not name.startswith("trustdesk.ui"), f"{module.name} imports {name}"
+        assert "QPrinter(" not in module.read_text(encoding="utf-8"), module.name
+
+
+def test_importing_the_report_loads_no_widgets_or_print_support():
+    code = ("import sys, trustdesk.report.summary, trustdesk.report.charts; "
+            "print(sorted(m for m in sys.modules if m.startswith('PySide6.Qt')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=PACKAGE.parent, check=True)
+    assert result.stdout.strip() == "['PySide6.QtCore', 'PySide6.QtGui']"

@@ -1,0 +1,361 @@
+"""Progress over a period, computed once from plain records.
+
+`summarize()` is the one pure function behind the Progress page, the printed
+summary and the `trustdesk summary` command: records in, a frozen
+`ProgressSummary` out. It never reads storage, never touches Qt, and describes
+what was recorded; it never rates the person.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from trustdesk.domain import progress_text as text
+from trustdesk.domain.journal import CheckIn
+from trustdesk.domain.period import PERIOD_KINDS, Period, format_day
+from trustdesk.domain.worksheet import TRAPS, SmallStep, Worksheet
+
+__all__ = ["CHART_KEYS", "MEASURES", "PERIOD_KINDS", "ActivitySummary", "BeliefPair",
+           "BeliefSummary", "CheckinSummary", "DailySeries", "GuideSummary", "Period",
+           "ProgressSummary", "StepSummary", "TrapCount", "TrapSummary", "WeekActivity",
+           "format_day", "summarize"]
+
+# (key on CheckIn, chart label, words used in sentences)
+MEASURES = (("mood", "Mood", "your mood"),
+            ("trust_others", "Trust in others", "trust in others"),
+            ("trust_self", "Trust in myself", "trust in yourself"))
+CHART_KEYS = ("checkins", "beliefs", "activity", "traps", "steps")
+ROLLING_DAYS = 7
+CHECKIN_STEP = 0.5   # a change smaller than this (on 0..10) reads as "steady"
+BELIEF_STEP = 5      # the same on the 0..100 belief scale
+MIN_TREND_DAYS = 3   # fewer rated days than this is too little to speak of a trend
+
+
+@dataclass(frozen=True)
+class DailySeries:
+    """One check-in measure, one value per day of the period (index 0 = first day).
+
+    `values[i]` is the mean of that day's ratings, or None when the day has none.
+    `rolling[i]` is the mean of the daily values of the days in the trailing window
+    i-6 .. i that have one (days before the period's first day don't count), or
+    None when none of those 7 days has a rating. `first_half`/`second_half` are the
+    means of the earlier and later half of the rated days (the middle day of an odd
+    count belongs to neither); `trend` is rising, falling, steady, sparse or empty.
+    """
+
+    key: str
+    label: str
+    values: tuple[float | None, ...]
+    rolling: tuple[float | None, ...]
+    rated_days: int
+    mean: float | None
+    first_half: float | None
+    second_half: float | None
+    trend: str
+
+
+@dataclass(frozen=True)
+class CheckinSummary:
+    first_day: date
+    series: tuple[DailySeries, ...]   # mood, trust in others, trust in myself
+    days_with_checkin: int
+    checkins: int                     # journal entries with at least one rating
+    reading: str
+
+    @property
+    def day_count(self) -> int:
+        return len(self.series[0].values)
+
+    def day(self, index: int) -> date:
+        return self.first_day + timedelta(days=index)
+
+
+@dataclass(frozen=True)
+class BeliefPair:
+    """Belief in the fearful thought before and after, for one complete worksheet."""
+
+    worksheet_id: str
+    day: date
+    category: str | None
+    before: int
+    after: int
+
+
+@dataclass(frozen=True)
+class BeliefSummary:
+    pairs: tuple[BeliefPair, ...]     # oldest first
+    drafts: int                       # worksheets in the period not finished yet
+    mean_before: float | None
+    mean_after: float | None
+    reading: str
+
+
+@dataclass(frozen=True)
+class WeekActivity:
+    """One ISO week (Monday to Sunday); only days inside the period are counted."""
+
+    monday: date
+    entries: int
+    worksheets: int
+    steps_done: int
+
+    @property
+    def iso_label(self) -> str:
+        year, week, _ = self.monday.isocalendar()
+        return f"{year}-W{week:02d}"
+
+    @property
+    def total(self) -> int:
+        return self.entries + self.worksheets + self.steps_done
+
+
+@dataclass(frozen=True)
+class ActivitySummary:
+    weeks: tuple[WeekActivity, ...]   # every week touching the period, empty ones too
+    entries: int
+    worksheets: int
+    steps_done: int
+    trend: str                        # rising, falling, steady, sparse or empty
+    reading: str
+
+
+@dataclass(frozen=True)
+class TrapCount:
+    key: str
+    name: str
+    count: int                        # worksheets in which it was ticked
+
+
+@dataclass(frozen=True)
+class TrapSummary:
+    traps: tuple[TrapCount, ...]      # ticked at least once, most frequent first
+    worksheets: int                   # worksheets in the period, drafts included
+    reading: str
+
+
+@dataclass(frozen=True)
+class StepSummary:
+    """Small steps whose date falls in the period. A step's date is the day it was
+    followed up once it has been, otherwise its due date, otherwise its
+    worksheet's date. `open` = planned - done; `waiting` = open ones already due."""
+
+    planned: int
+    done: int
+    open: int
+    waiting: int
+    yes: int                          # the feared outcome happened
+    partly: int
+    no: int
+    reading: str
+
+
+@dataclass(frozen=True)
+class GuideSummary:
+    read: int
+    total: int
+    reading: str
+
+    @property
+    def fraction(self) -> float:
+        return self.read / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class ProgressSummary:
+    period: Period
+    first_day: date
+    last_day: date
+    today: date
+    checkins: CheckinSummary
+    beliefs: BeliefSummary
+    activity: ActivitySummary
+    traps: TrapSummary
+    steps: StepSummary
+    guide: GuideSummary
+
+    @property
+    def dates_label(self) -> str:
+        """'1 March 2025 to 31 May 2025'."""
+        return f"{format_day(self.first_day)} to {format_day(self.last_day)}"
+
+    def reading(self, chart: str) -> str:
+        """The plain-language sentence for one of CHART_KEYS, or 'guide'."""
+        if chart not in (*CHART_KEYS, "guide"):
+            raise KeyError(chart)
+        return getattr(self, chart).reading
+
+    @property
+    def is_empty(self) -> bool:
+        return (self.checkins.checkins == 0 and self.activity.entries == 0
+                and self.traps.worksheets == 0 and self.steps.planned == 0)
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _daily_series(key: str, label: str, sums: list[float], counts: list[int]) -> DailySeries:
+    values = tuple(s / c if c else None for s, c in zip(sums, counts, strict=True))
+    rolling: list[float | None] = []
+    window_sum, window_count = 0.0, 0
+    for i, value in enumerate(values):
+        if value is not None:
+            window_sum += value
+            window_count += 1
+        if i >= ROLLING_DAYS:
+            leaving = values[i - ROLLING_DAYS]
+            if leaving is not None:
+                window_sum -= leaving
+                window_count -= 1
+        rolling.append(window_sum / window_count if window_count else None)
+    rated = [v for v in values if v is not None]
+    half = len(rated) // 2
+    first_half = _mean(rated[:half])
+    second_half = _mean(rated[len(rated) - half:]) if half else None
+    if not rated:
+        trend = "empty"
+    elif len(rated) < MIN_TREND_DAYS:
+        trend = "sparse"
+    else:
+        trend = text.trend_of(first_half, second_half, CHECKIN_STEP)
+    return DailySeries(key=key, label=label, values=values, rolling=tuple(rolling),
+                       rated_days=len(rated), mean=_mean(rated), first_half=first_half,
+                       second_half=second_half, trend=trend)
+
+
+def _checkins(pairs: Iterable[tuple[datetime, CheckIn]], first: date,
+              last: date) -> CheckinSummary:
+    days = (last - first).days + 1
+    sums = [[0.0] * days for _ in MEASURES]
+    counts = [[0] * days for _ in MEASURES]
+    total = 0
+    for moment, checkin in pairs:
+        index = (moment.date() - first).days
+        if not 0 <= index < days or checkin.is_empty:
+            continue
+        total += 1
+        for m, (key, _label, _words) in enumerate(MEASURES):
+            value = getattr(checkin, key)
+            if value is not None:
+                sums[m][index] += value
+                counts[m][index] += 1
+    series = tuple(_daily_series(key, label, sums[m], counts[m])
+                   for m, (key, label, _words) in enumerate(MEASURES))
+    rated_days = sum(1 for i in range(days) if any(c[i] for c in counts))
+    words = {key: w for key, _label, w in MEASURES}
+    return CheckinSummary(first_day=first, series=series, days_with_checkin=rated_days,
+                          checkins=total,
+                          reading=text.checkin_reading(series, rated_days, words))
+
+
+def _step_day(step: SmallStep, sheet_days: Mapping[str, date]) -> date | None:
+    if step.is_followed_up and step.followed_up_on is not None:
+        return step.followed_up_on
+    if step.due is not None:
+        return step.due
+    if step.worksheet_id is not None and step.worksheet_id in sheet_days:
+        return sheet_days[step.worksheet_id]
+    return step.updated_at.date() if step.updated_at is not None else None
+
+
+def _earliest_latest(days: list[date]) -> tuple[date | None, date | None]:
+    return (min(days), max(days)) if days else (None, None)
+
+
+def summarize(*, checkins: Iterable[tuple[datetime, CheckIn]],
+              entry_times: Iterable[datetime], worksheets: Iterable[Worksheet],
+              steps: Iterable[SmallStep], guide_progress: tuple[int, int],
+              period: Period, today: date,
+              trap_names: Mapping[str, str] | None = None) -> ProgressSummary:
+    """Everything the progress charts, sentences and printed summary show.
+
+    Records outside the period are ignored, so callers may pass a wider range.
+    Steps embedded in worksheets and steps passed in `steps` are merged by id (the
+    `steps` copy wins). `trap_names` maps trap keys to display names (from the
+    worksheet texts); keys without a name are shown with spaces for underscores.
+    Runs in linear time in the number of records and days; safe on any thread.
+    """
+    checkins = list(checkins)
+    entry_times = list(entry_times)
+    worksheets = list(worksheets)
+    sheet_days = {w.id: w.happened_on for w in worksheets}
+    merged: dict[str, SmallStep] = {w.step.id: w.step for w in worksheets if w.step}
+    merged.update((s.id, s) for s in steps)
+    step_days = [(s, _step_day(s, sheet_days)) for s in merged.values()]
+
+    all_days = ([m.date() for m, _c in checkins] + [m.date() for m in entry_times]
+                + list(sheet_days.values()) + [d for _s, d in step_days if d is not None])
+    earliest, latest = _earliest_latest(all_days)
+    first, last = period.resolve(today, earliest=earliest, latest=latest)
+
+    def inside(day: date | None) -> bool:
+        return day is not None and first <= day <= last
+
+    checkin_summary = _checkins(checkins, first, last)
+    sheets = sorted((w for w in worksheets if inside(w.happened_on)),
+                    key=lambda w: (w.happened_on, w.created_at, w.id))
+    complete = [w for w in sheets if w.is_complete]
+    pairs = tuple(BeliefPair(w.id, w.happened_on, w.category, w.belief_before or 0,
+                             w.belief_after or 0) for w in complete)
+    mean_before = _mean([p.before for p in pairs])
+    mean_after = _mean([p.after for p in pairs])
+    beliefs = BeliefSummary(pairs=pairs, drafts=len(sheets) - len(complete),
+                            mean_before=mean_before, mean_after=mean_after,
+                            reading=text.belief_reading(len(pairs), len(sheets) - len(complete),
+                                                        mean_before, mean_after, BELIEF_STEP))
+
+    # Small steps: one date each (see StepSummary), in or out of the period.
+    in_steps = [(s, d) for s, d in step_days if d is None or inside(d)]
+    done = [s for s, _d in in_steps if s.is_followed_up]
+    outcome = Counter(s.outcome for s in done)
+    waiting = sum(1 for s, _d in in_steps if s.is_due(today))
+    step_summary = StepSummary(
+        planned=len(in_steps), done=len(done), open=len(in_steps) - len(done),
+        waiting=waiting, yes=outcome["yes"], partly=outcome["partly"], no=outcome["no"],
+        reading=text.step_reading(len(in_steps), len(done), outcome["yes"],
+                                  outcome["partly"], outcome["no"]))
+
+    # Activity per ISO week.
+    first_monday = first - timedelta(days=first.weekday())
+    week_count = (last - first_monday).days // 7 + 1
+    counts = [[0, 0, 0] for _ in range(week_count)]
+
+    def week_of(day: date) -> int:
+        return (day - first_monday).days // 7
+
+    for moment in entry_times:
+        if inside(moment.date()):
+            counts[week_of(moment.date())][0] += 1
+    for sheet in sheets:
+        counts[week_of(sheet.happened_on)][1] += 1
+    for step, day in in_steps:
+        if step.is_followed_up and day is not None:
+            counts[week_of(day)][2] += 1
+    weeks = tuple(WeekActivity(first_monday + timedelta(weeks=i), *c)
+                  for i, c in enumerate(counts))
+    totals = [sum(c[k] for c in counts) for k in range(3)]
+    activity_trend = text.activity_trend([w.total for w in weeks])
+    activity = ActivitySummary(weeks=weeks, entries=totals[0], worksheets=totals[1],
+                               steps_done=totals[2], trend=activity_trend,
+                               reading=text.activity_reading(len(weeks), *totals,
+                                                             activity_trend))
+
+    # Thinking traps, most frequent first; ties keep the worksheet's own order.
+    names = dict(trap_names or {})
+    tally = Counter(trap for w in sheets for trap in w.traps)
+    ranked = sorted(tally.items(), key=lambda kv: (-kv[1], TRAPS.index(kv[0])))
+    trap_counts = tuple(TrapCount(k, names.get(k) or k.replace("_", " "), n) for k, n in ranked)
+    traps = TrapSummary(traps=trap_counts, worksheets=len(sheets),
+                        reading=text.trap_reading(trap_counts, len(sheets)))
+
+    read, total = guide_progress
+    total = max(0, int(total))
+    read = min(max(0, int(read)), total)
+    guide = GuideSummary(read=read, total=total, reading=text.guide_reading(read, total))
+
+    return ProgressSummary(period=period, first_day=first, last_day=last, today=today,
+                           checkins=checkin_summary, beliefs=beliefs, activity=activity,
+                           traps=traps, steps=step_summary, guide=guide)

@@ -1,0 +1,241 @@
+"""Drawing pieces shared by the charts: the title and legend, axes, polylines with
+gaps, horizontal bars. Everything is sized in points and converted for the device
+being painted, so the same chart is crisp on screen, in a PDF and on paper."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
+
+from trustdesk.report.axes import date_ticks
+from trustdesk.report.style import ChartStyle, Units
+
+LegendItem = tuple[str, str, str]   # (kind: line/thin/dot/ring/box/note, colour, text)
+
+
+class Ctx:
+    """One paint call: the painter, its device units and the style's fonts."""
+
+    def __init__(self, painter: QPainter, style: ChartStyle) -> None:
+        self.painter = painter
+        self.style = style
+        self.units = Units(painter.device())
+        self.title_font = style.font(1.15, bold=True)
+        self.label_font = style.font(1.0)
+        self.small_font = style.font(0.9)
+        self.bold_font = style.font(1.0, bold=True)
+
+    def pt(self, points: float) -> float:
+        return self.units.pt(points)
+
+    def line_height(self, font=None) -> float:
+        return self.units.metrics(font or self.label_font).height()
+
+    def text_width(self, text: str, font=None) -> float:
+        return self.units.metrics(font or self.label_font).horizontalAdvance(text)
+
+    def tint(self, color: str | QColor, alpha: float) -> QColor:
+        """`color` at `alpha` over the chart's background, as an opaque colour.
+        Opaque, because Qt strokes a translucent polyline as one filled path (to
+        avoid double-blending where it crosses itself), which is many times slower."""
+        c = QColor(color)
+        if alpha >= 1.0:
+            return c
+        back = QColor(self.style.background or "#FFFFFF")
+        return QColor.fromRgbF(*(alpha * a + (1 - alpha) * b for a, b in (
+            (c.redF(), back.redF()), (c.greenF(), back.greenF()), (c.blueF(), back.blueF()))))
+
+    def pen(self, color: str | QColor, width_pt: float, *, alpha: float = 1.0,
+            style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+        pen = QPen(self.tint(color, alpha), self.pt(width_pt), style)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        return pen
+
+    def text(self, rect: QRectF, flags: int, text: str, *, font=None,
+             color: str | None = None) -> None:
+        p = self.painter
+        p.setFont(font or self.label_font)
+        p.setPen(QColor(color or self.style.text))
+        p.drawText(rect, flags, text)
+
+
+def frame(ctx: Ctx, rect: QRectF, title: str, legend: Sequence[LegendItem] = ()) -> QRectF:
+    """Paint the background, title and legend; return the rect left for the plot."""
+    p, style = ctx.painter, ctx.style
+    if style.background:
+        p.fillRect(rect, QColor(style.background))
+    top = rect.top()
+    if style.show_title:
+        h = ctx.line_height(ctx.title_font)
+        ctx.text(QRectF(rect.left(), top, rect.width(), h),
+                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title,
+                 font=ctx.title_font)
+        top += h + ctx.pt(3)
+    if legend:
+        top = _legend(ctx, QRectF(rect.left(), top, rect.width(), 0), legend) + ctx.pt(4)
+    return QRectF(rect.left(), top, rect.width(), max(0.0, rect.bottom() - top))
+
+
+def _legend(ctx: Ctx, area: QRectF, items: Sequence[LegendItem]) -> float:
+    """Legend items left to right, wrapping; returns the y below the last row."""
+    p = ctx.painter
+    h = ctx.line_height(ctx.small_font)
+    swatch, gap = ctx.pt(14), ctx.pt(12)
+    x, y = area.left(), area.top()
+    for kind, color, text in items:
+        width = (0 if kind == "note" else swatch + ctx.pt(4)) + ctx.text_width(text, ctx.small_font)
+        if x > area.left() and x + width > area.right():
+            x, y = area.left(), y + h
+        mid = y + h / 2
+        if kind != "note":
+            _swatch(ctx, kind, color, QRectF(x, mid - h / 2, swatch, h))
+            x += swatch + ctx.pt(4)
+        ctx.text(QRectF(x, y, area.right() - x, h),
+                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text,
+                 font=ctx.small_font, color=ctx.style.muted if kind == "note" else None)
+        x += ctx.text_width(text, ctx.small_font) + gap
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    return y + h
+
+
+def _swatch(ctx: Ctx, kind: str, color: str, box: QRectF) -> None:
+    p = ctx.painter
+    c, mid = box.center(), box.center().y()
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    if kind in ("line", "thin"):
+        p.setPen(ctx.pen(color, 2.0 if kind == "line" else 0.8, alpha=1 if kind == "line" else .6))
+        p.drawLine(QPointF(box.left(), mid), QPointF(box.right(), mid))
+        if kind == "thin":
+            dot(ctx, c, color, 1.5, alpha=0.6)
+    elif kind in ("dot", "ring"):
+        (dot if kind == "dot" else ring)(ctx, c, color, 3.0)
+    else:
+        s = ctx.pt(8)
+        p.fillRect(QRectF(c.x() - s / 2, c.y() - s / 2, s, s), QColor(color))
+
+
+def dot(ctx: Ctx, centre: QPointF, color: str, radius_pt: float, *, alpha: float = 1.0) -> None:
+    ctx.painter.setPen(Qt.PenStyle.NoPen)
+    ctx.painter.setBrush(QBrush(ctx.tint(color, alpha)))
+    r = ctx.pt(radius_pt)
+    ctx.painter.drawEllipse(centre, r, r)
+
+
+def ring(ctx: Ctx, centre: QPointF, color: str, radius_pt: float) -> None:
+    p = ctx.painter
+    p.setPen(ctx.pen(color, max(0.6, radius_pt * 0.4)))
+    p.setBrush(QBrush(QColor(ctx.style.background or "#FFFFFF")))
+    r = ctx.pt(radius_pt)
+    p.drawEllipse(centre, r, r)
+
+
+def y_axis(ctx: Ctx, plot: QRectF, ticks: Sequence[float], y_of: Callable[[float], float],
+           *, label_width: float) -> None:
+    """Horizontal grid lines at each tick, labelled to the left of the plot."""
+    p = ctx.painter
+    h = ctx.line_height(ctx.small_font)
+    for tick in ticks:
+        y = y_of(tick)
+        p.setPen(ctx.pen(ctx.style.grid, 0.6))
+        p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        label = f"{tick:g}"
+        ctx.text(QRectF(plot.left() - label_width - ctx.pt(4), y - h / 2, label_width, h),
+                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label,
+                 font=ctx.small_font, color=ctx.style.muted)
+
+
+def baseline(ctx: Ctx, plot: QRectF) -> None:
+    ctx.painter.setPen(ctx.pen(ctx.style.axis, 0.8))
+    ctx.painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
+
+
+def x_dates(ctx: Ctx, plot: QRectF, first: date, last: date,
+            x_of_date: Callable[[date], float], *, bounds: QRectF) -> None:
+    """Date ticks under the plot: marks on the axis and labels that never leave
+    `bounds` (the chart's own rect) or overlap each other."""
+    sample = ctx.text_width("Sep 2025", ctx.small_font) + ctx.pt(10)
+    ticks = date_ticks(first, last, max(2, int(plot.width() // sample)))
+    h = ctx.line_height(ctx.small_font)
+    y = plot.bottom()
+    previous_right = bounds.left() - 1
+    for day, label in ticks:
+        x = x_of_date(day)
+        ctx.painter.setPen(ctx.pen(ctx.style.axis, 0.8))
+        ctx.painter.drawLine(QPointF(x, y), QPointF(x, y + ctx.pt(3)))
+        w = ctx.text_width(label, ctx.small_font)
+        left = min(max(x - w / 2, bounds.left()), bounds.right() - w)
+        if left < previous_right + ctx.pt(4):
+            continue
+        ctx.text(QRectF(left, y + ctx.pt(4), w + 1, h),
+                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label,
+                 font=ctx.small_font, color=ctx.style.muted)
+        previous_right = left + w
+
+
+_CHUNK = 48
+
+
+def polylines(ctx: Ctx, pieces: Sequence[list[QPointF]], pen: QPen, *,
+              lone_radius_pt: float) -> None:
+    """Draw each run as a polyline; a run of one point becomes a dot. Long runs
+    are drawn in overlapping chunks: Qt strokes a wide antialiased polyline of
+    thousands of points several times slower than the same line in pieces."""
+    p = ctx.painter
+    for piece in pieces:
+        if len(piece) == 1:
+            dot(ctx, piece[0], pen.color().name(), lone_radius_pt)
+            continue
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for start in range(0, len(piece) - 1, _CHUNK):
+            p.drawPolyline(QPolygonF(piece[start:start + _CHUNK + 1]))
+
+
+def empty_message(ctx: Ctx, area: QRectF, text: str) -> None:
+    ctx.text(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text,
+             color=ctx.style.muted)
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int
+    color: str
+
+
+def hbars(ctx: Ctx, area: QRectF, bars: Sequence[Bar]) -> tuple[QRectF, Callable[[float], float]]:
+    """Labelled horizontal bars, the count printed after each bar. Returns the bar
+    area and the value -> x mapping."""
+    line = ctx.line_height()
+    row = min(area.height() / max(len(bars), 1), line * 1.9)
+    label_w = min(max((ctx.text_width(b.label) for b in bars), default=0) + ctx.pt(8) + 2,
+                  area.width() * 0.45)
+    count_w = ctx.text_width(f"{max((b.value for b in bars), default=0):,}") + ctx.pt(8)
+    left = area.left() + label_w
+    width = max(1.0, area.right() - count_w - left)
+    top_value = max((b.value for b in bars), default=0) or 1
+
+    def x_of(value: float) -> float:
+        return left + width * value / top_value
+
+    for i, bar in enumerate(bars):
+        y = area.top() + i * row
+        metrics = ctx.units.metrics(ctx.label_font)
+        label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w - ctx.pt(8))
+        ctx.text(QRectF(area.left(), y, label_w - ctx.pt(8), row),
+                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+        bar_h = min(row * 0.62, line * 1.1)
+        if bar.value:
+            ctx.painter.fillRect(QRectF(left, y + (row - bar_h) / 2, x_of(bar.value) - left,
+                                        bar_h), QColor(bar.color))
+        ctx.text(QRectF(x_of(bar.value) + ctx.pt(4), y, count_w, row),
+                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{bar.value:,}")
+    plot = QRectF(left, area.top(), width, row * len(bars))
+    ctx.painter.setPen(ctx.pen(ctx.style.axis, 0.8))
+    ctx.painter.drawLine(QPointF(left, plot.top()), QPointF(left, plot.bottom()))
+    return plot, x_of

@@ -1,0 +1,239 @@
+"""What the printed progress summary says: the blocks of the document, built from a
+ProgressSummary and the sections the person chose. Layout lives in layout.py;
+writing to PDF or a printer in summary.py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+
+from trustdesk.domain.journal import Entry
+from trustdesk.domain.period import format_day
+from trustdesk.domain.progress import ProgressSummary
+from trustdesk.domain.progress_text import count
+from trustdesk.report import charts, labels
+from trustdesk.report.layout import Block, Drawing, Meter, Row, Text
+from trustdesk.report.style import ChartStyle
+
+SECTIONS = ("charts", "worksheets", "steps", "guide", "excerpts")
+SECTION_LABELS = {
+    "charts": "Charts",
+    "worksheets": "Worksheets, with belief before and after",
+    "steps": "Small steps and how they went",
+    "guide": "Guide reading progress",
+    "excerpts": "Journal excerpts",
+}
+DEFAULT_SECTIONS = frozenset(SECTIONS) - {"excerpts"}
+TITLE = "Progress summary"
+DISCLAIMER = ("TrustDesk is a self-help journal for learning to trust again. This summary "
+              "shows your own notes and ratings, to help you reflect and talk things "
+              "through. It is educational; it is not a diagnosis or a clinical assessment.")
+EXCERPT_CHARS = 360
+MINUS = "\u2212"
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """Which sections to print. Journal excerpts are personal text, so they are
+    off unless chosen; `excerpt_limit` caps them at the most recent N entries."""
+
+    sections: frozenset[str] = DEFAULT_SECTIONS
+    excerpt_limit: int = 30
+
+    def __post_init__(self) -> None:
+        unknown = set(self.sections) - set(SECTIONS)
+        if unknown:
+            raise ValueError(f"Unknown section {sorted(unknown)[0]!r}; choose from "
+                             f"{', '.join(SECTIONS)}.")
+        if self.excerpt_limit < 1:
+            raise ValueError("The number of journal excerpts must be at least 1.")
+        object.__setattr__(self, "sections", frozenset(self.sections))
+
+    @classmethod
+    def from_include(cls, text: str) -> SummaryOptions:
+        """From a comma-separated list such as 'charts,worksheets,excerpts'."""
+        chosen = {part.strip().lower() for part in text.split(",") if part.strip()}
+        if not chosen:
+            raise ValueError(f"Choose at least one section: {', '.join(SECTIONS)}.")
+        return cls(sections=frozenset(chosen))
+
+    def includes(self, section: str) -> bool:
+        return section in self.sections
+
+
+def _subtitle(summary: ProgressSummary) -> str:
+    if summary.period.kind == "custom":
+        return summary.dates_label
+    return f"{summary.period.label}: {summary.dates_label}"
+
+
+def _glance(summary: ProgressSummary, options: SummaryOptions) -> str:
+    parts = []
+    if options.includes("charts"):
+        parts.append(f"{count(summary.checkins.days_with_checkin, 'day')} with a check-in")
+    if options.includes("charts") or options.includes("worksheets"):
+        finished = len(summary.beliefs.pairs)
+        parts.append(f"{count(finished, 'finished worksheet')}")
+    if options.includes("charts") or options.includes("steps"):
+        parts.append(f"{summary.steps.done:,} of {count(summary.steps.planned, 'small step')} "
+                     "followed up")
+    if options.includes("guide") and summary.guide.total:
+        parts.append(f"{summary.guide.read} of {summary.guide.total} guide chapters read")
+    return "At a glance: " + " \u00b7 ".join(parts) + "." if parts else ""
+
+
+def _heading(text: str, *, first: bool = False) -> Text:
+    return Text(space_before=0 if first else 20, keep_with_next=True, text=text, role="h2")
+
+
+def _chart_blocks(summary: ProgressSummary, style: ChartStyle) -> list[Block]:
+    blocks: list[Block] = []
+    for kind in charts.TITLES:
+        blocks.append(_heading(charts.TITLES[kind]))
+        blocks.append(Text(space_before=4, keep_with_next=True, text=summary.reading(kind)))
+        height = charts.preferred_height_pt(kind, summary) - 14
+        blocks.append(Drawing(space_before=8, height_pt=height,
+                              painter_fn=partial(charts.paint, kind, summary=summary,
+                                                 style=style)))
+    return blocks
+
+
+def _change(before: int, after: int) -> str:
+    diff = after - before
+    return f"+{diff}" if diff > 0 else f"{MINUS}{-diff}" if diff < 0 else "0"
+
+
+def _worksheet_blocks(summary: ProgressSummary, with_reading: bool) -> list[Block]:
+    beliefs = summary.beliefs
+    blocks: list[Block] = [_heading("Worksheets")]
+    if with_reading:
+        blocks.append(Text(space_before=4, keep_with_next=True, text=beliefs.reading))
+    if not beliefs.pairs:
+        blocks.append(Text(space_before=4, text="No finished worksheets in this period yet.",
+                           role="muted"))
+        return blocks
+    note = (f"{count(len(beliefs.pairs), 'finished worksheet')} in this period, oldest "
+            "first, with how much you believed the fearful thought (0 to 100) before and "
+            "after reframing")
+    if beliefs.drafts:
+        verb = "is" if beliefs.drafts == 1 else "are"
+        note += f". {count(beliefs.drafts, 'unfinished draft')} {verb} not listed"
+    blocks.append(Text(space_before=4, keep_with_next=True, text=note + ".", role="muted"))
+    widths, align = (0.25, 0.39, 0.12, 0.12, 0.12), "llrrr"
+    header = Row(space_before=6, keep_with_next=True, widths=widths, align=align,
+                 is_header=True, cells=("Date", "Kind of fear", "Before", "After", "Change"))
+    blocks.append(header)
+    for pair in beliefs.pairs:
+        blocks.append(Row(widths=widths, align=align, header=header, role="body",
+                          cells=(format_day(pair.day), labels.category_name(pair.category),
+                                 str(pair.before), str(pair.after),
+                                 _change(pair.before, pair.after))))
+    return blocks
+
+
+def _step_blocks(summary: ProgressSummary, with_reading: bool) -> list[Block]:
+    steps = summary.steps
+    blocks: list[Block] = [_heading("Small steps")]
+    if with_reading or steps.planned == 0:
+        blocks.append(Text(space_before=4, keep_with_next=bool(steps.planned),
+                           text=steps.reading))
+    if steps.planned == 0:
+        return blocks
+    rows = [("Small steps planned", f"{steps.planned:,}"),
+            ("Followed up", f"{steps.done:,}"),
+            ("Not followed up yet", f"{steps.open:,}")]
+    if steps.waiting:
+        rows.append(("Of those, past their planned date", f"{steps.waiting:,}"))
+    rows += [("The feared outcome didn't happen", f"{steps.no:,}"),
+             ("It happened partly", f"{steps.partly:,}"),
+             ("It happened", f"{steps.yes:,}")]
+    for i, (label, value) in enumerate(rows):
+        blocks.append(Row(space_before=6 if i == 0 else 0, widths=(0.42, 0.2), align="lr",
+                          cells=(label, value), role="body", keep_with_next=i < len(rows) - 1))
+    return blocks
+
+
+def _guide_blocks(summary: ProgressSummary) -> list[Block]:
+    return [_heading("Guide"), Text(space_before=4, keep_with_next=True,
+                                    text=summary.guide.reading),
+            Meter(space_before=6, fraction=summary.guide.fraction)]
+
+
+def _shorten(body: str, limit: int = EXCERPT_CHARS) -> str:
+    flat = re.sub(r"\s+", " ", body).strip()
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] or flat[:limit]
+    return cut.rstrip(",;:.- ") + "\u2026"
+
+
+def _checkin_line(entry: Entry) -> str:
+    c = entry.checkin
+    parts = [f"{name} {value}" for name, value in (("Mood", c.mood),
+                                                   ("Trust in others", c.trust_others),
+                                                   ("Trust in myself", c.trust_self))
+             if value is not None]
+    return " \u00b7 ".join(parts)
+
+
+def _excerpt_blocks(summary: ProgressSummary, entries: Sequence[Entry],
+                    limit: int) -> list[Block]:
+    inside = sorted((e for e in entries
+                     if summary.first_day <= e.written_at.date() <= summary.last_day
+                     and (e.title or e.body.strip())), key=lambda e: (e.written_at, e.id))
+    chosen = inside[-limit:]
+    blocks: list[Block] = [_heading("From your journal")]
+    if not chosen:
+        blocks.append(Text(space_before=4, role="muted",
+                           text="No journal entries with text in this period."))
+        return blocks
+    if len(chosen) < len(inside):
+        note = (f"The {len(chosen):,} most recent of your {len(inside):,} entries in this "
+                "period, each shortened to its first lines.")
+    else:
+        note = f"Your {count(len(chosen), 'entry', 'entries')} in this period, each shortened."
+    blocks.append(Text(space_before=4, role="muted", text=note))
+    for entry in chosen:
+        day = entry.written_at.date()
+        head = f"{day:%A} {format_day(day)}"
+        if entry.title:
+            head += f" \u00b7 {entry.title}"
+        blocks.append(Text(space_before=12, keep_with_next=True, role="h3", text=head))
+        line = _checkin_line(entry)
+        if line:
+            blocks.append(Text(space_before=1, keep_with_next=True, role="muted", text=line))
+        if entry.body.strip():
+            blocks.append(Text(space_before=2, role="body", text=_shorten(entry.body)))
+    return blocks
+
+
+def build_blocks(summary: ProgressSummary, options: SummaryOptions, *, made_on: date,
+                 excerpts: Sequence[Entry], chart_style: ChartStyle) -> list[Block]:
+    """The whole document as blocks, in reading order."""
+    blocks: list[Block] = [
+        Text(text=TITLE, role="title"),
+        Text(space_before=4, text=_subtitle(summary), role="subtitle"),
+        Text(space_before=1, text=f"Made on {format_day(made_on)}", role="subtitle"),
+        Text(space_before=14, text=(
+            "This summary brings together what you recorded in TrustDesk during this "
+            "period. The numbers are your own ratings of single moments: they describe "
+            "how things felt, not who you are.")),
+    ]
+    glance = _glance(summary, options)
+    if glance:
+        blocks.append(Text(space_before=6, text=glance, role="muted"))
+    charts_on = options.includes("charts")
+    if charts_on:
+        blocks += _chart_blocks(summary, chart_style.with_(show_title=False))
+    if options.includes("worksheets"):
+        blocks += _worksheet_blocks(summary, with_reading=not charts_on)
+    if options.includes("steps"):
+        blocks += _step_blocks(summary, with_reading=not charts_on)
+    if options.includes("guide"):
+        blocks += _guide_blocks(summary)
+    if options.includes("excerpts"):
+        blocks += _excerpt_blocks(summary, excerpts, options.excerpt_limit)
+    return blocks

@@ -1,0 +1,258 @@
+"""The printable progress summary: one document, rendered to PDF, a printer, or
+preview images.
+
+- `write_pdf(path, summary, ...)` renders with QPdfWriter (vector charts, fonts
+  embedded) into memory, then writes a private temporary file next to `path` and
+  renames it over `path`: a failure never leaves half a file. Safe to call on a
+  worker thread.
+- `print_summary(printer, summary, ...)` renders onto a printer the caller made
+  (after the person pressed Print) with the page setup they chose. Nothing here
+  creates a QPrinter: creating one contacts the local print service.
+- `preview_images(summary, ...)` paints pages into QImages for an on-screen
+  preview, with the same layout as the PDF.
+
+Paper size follows the locale (`page_size_for_locale`): Letter where US
+measurements are used, A4 elsewhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from trustdesk import __version__
+from trustdesk.domain.journal import Entry
+from trustdesk.domain.progress import ProgressSummary
+from trustdesk.report.document import (
+    DEFAULT_SECTIONS,
+    DISCLAIMER,
+    SECTION_LABELS,
+    SECTIONS,
+    TITLE,
+    SummaryOptions,
+    build_blocks,
+)
+from trustdesk.report.layout import PageCtx, Pages, paginate, paint_page
+from trustdesk.report.style import palette, paper_style
+
+__all__ = ["DEFAULT_SECTIONS", "SECTIONS", "SECTION_LABELS", "SummaryDocument",
+           "SummaryOptions", "SummaryWriteError", "page_size_for_locale", "preview_images",
+           "print_summary", "write_pdf"]
+
+MARGINS_MM = QMarginsF(18, 15, 18, 13)   # left, top, right, bottom
+
+
+class SummaryWriteError(Exception):
+    """The summary could not be written. `.message` is one plain sentence."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def page_size_for_locale(locale: QLocale | None = None) -> QPageSize:
+    """Letter where the locale measures in US units, A4 everywhere else."""
+    system = (locale or QLocale()).measurementSystem()
+    us = system == QLocale.MeasurementSystem.ImperialUSSystem
+    return QPageSize(QPageSize.PageSizeId.Letter if us else QPageSize.PageSizeId.A4)
+
+
+class SummaryDocument:
+    """The summary for one ProgressSummary and set of options. Immutable after
+    construction; lay it out for each device with `paginate(device)`."""
+
+    def __init__(self, summary: ProgressSummary, options: SummaryOptions | None = None, *,
+                 excerpts: Sequence[Entry] = (), made_on: date | None = None) -> None:
+        self.summary = summary
+        self.options = options or SummaryOptions()
+        self.made_on = made_on or summary.today
+        self.colors = dict(palette("light"))
+        self.blocks = build_blocks(summary, self.options, made_on=self.made_on,
+                                   excerpts=excerpts if self.options.includes("excerpts") else (),
+                                   chart_style=paper_style())
+
+    def _frame_heights(self, ctx: PageCtx, width: float) -> tuple[float, float]:
+        header = ctx.text_height("footer", "Progress summary", width) + ctx.pt(10)
+        footer = ctx.text_height("footer", DISCLAIMER, width - ctx.pt(70)) + ctx.pt(10)
+        return header, footer
+
+    def paginate(self, ctx: PageCtx, area: QRectF) -> Pages:
+        """Place the blocks on pages whose printable area is `area`."""
+        header, footer = self._frame_heights(ctx, area.width())
+        body = QRectF(area.left(), area.top() + header, area.width(),
+                      area.height() - header - footer)
+        return paginate(self.blocks, ctx, body)
+
+    def paint(self, ctx: PageCtx, painter: QPainter, pages: Pages, index: int,
+              area: QRectF) -> None:
+        """Paint page `index` (0-based) with its running header and footer."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        header, footer = self._frame_heights(ctx, area.width())
+        line_pen = QPen(ctx.color("border"), ctx.pt(0.6))
+        if index > 0:
+            ctx.draw_text(painter, QRectF(area.left(), area.top(), area.width(), header),
+                          "footer", f"{TITLE} \u00b7 {self.summary.dates_label}")
+            painter.setPen(line_pen)
+            y = area.top() + header - ctx.pt(5)
+            painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+        top = area.bottom() - footer + ctx.pt(5)
+        painter.setPen(line_pen)
+        painter.drawLine(QPointF(area.left(), top), QPointF(area.right(), top))
+        text_top = top + ctx.pt(4)
+        ctx.draw_text(painter, QRectF(area.left(), text_top, area.width() - ctx.pt(70),
+                                      footer), "footer", DISCLAIMER)
+        ctx.draw_text(painter, QRectF(area.right() - ctx.pt(66), text_top, ctx.pt(66), footer),
+                      "footer", f"Page {index + 1} of {len(pages.pages)}",
+                      Qt.AlignmentFlag.AlignRight)
+        paint_page(pages, index, ctx, painter)
+        painter.restore()
+
+    def render(self, device: QPagedPaintDevice) -> int:
+        """Paint every page onto a PDF writer or printer; returns the page count.
+        Uses the device's own page layout (size, margins, orientation)."""
+        painter = QPainter()
+        if not painter.begin(device):
+            raise SummaryWriteError("TrustDesk couldn't start drawing the summary.")
+        try:
+            rect = device.pageLayout().paintRectPixels(device.resolution())
+            area = QRectF(0, 0, rect.width(), rect.height())
+            ctx = PageCtx(device, self.colors)
+            pages = self.paginate(ctx, area)
+            for index in range(len(pages.pages)):
+                if index and not device.newPage():
+                    raise SummaryWriteError("TrustDesk couldn't start a new page.")
+                self.paint(ctx, painter, pages, index, area)
+        finally:
+            painter.end()
+        return len(pages.pages)
+
+
+def _pdf_bytes(document: SummaryDocument, page_size: QPageSize) -> tuple[bytes, int]:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(QPageLayout(page_size, QPageLayout.Orientation.Portrait, MARGINS_MM,
+                                     QPageLayout.Unit.Millimeter))
+    writer.setTitle(TITLE)
+    writer.setCreator(f"TrustDesk {__version__}")
+    pages = document.render(writer)
+    del writer                      # flushes the trailer into the buffer
+    buffer.close()
+    return bytes(data.data()), pages
+
+
+def _explain(error: OSError, path: Path) -> str:
+    where = f"“{path}”"
+    if error.errno == errno.ENOSPC:
+        return f"There isn't enough free space to save the summary as {where}."
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"TrustDesk isn't allowed to save the summary as {where}. Try another folder."
+    if error.errno == errno.ENOENT:
+        return f"The folder for {where} doesn't exist (any more). Choose another place."
+    if error.errno == errno.EISDIR:
+        return f"{where} is a folder. Choose a file name for the summary."
+    return f"TrustDesk couldn't save the summary as {where}: {error.strerror or error}."
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to a private temporary file beside `path`, flush it to disk,
+    then rename it over `path`. On any failure the temporary file is removed and
+    an existing `path` stays as it was."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as error:
+        raise SummaryWriteError(_explain(error, path)) from error
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise SummaryWriteError(_explain(error, path)) from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def write_pdf(path: str | os.PathLike[str], summary: ProgressSummary,
+              options: SummaryOptions | None = None, *, excerpts: Sequence[Entry] = (),
+              made_on: date | None = None, page_size: QPageSize | None = None) -> int:
+    """Write the summary as a PDF at `path`; returns the number of pages.
+
+    Raises SummaryWriteError (with a human `.message`) when it can't be saved; then
+    no file, not even a partial one, is left behind. Plaintext leaves the vault
+    here, so callers warn the person first."""
+    target = Path(path)
+    document = SummaryDocument(summary, options, excerpts=excerpts, made_on=made_on)
+    data, pages = _pdf_bytes(document, page_size or page_size_for_locale())
+    if not data.startswith(b"%PDF"):
+        raise SummaryWriteError("TrustDesk couldn't make the PDF.")
+    _write_atomically(target, data)
+    return pages
+
+
+def print_summary(printer: QPagedPaintDevice, summary: ProgressSummary,
+                  options: SummaryOptions | None = None, *, excerpts: Sequence[Entry] = (),
+                  made_on: date | None = None) -> int:
+    """Render the summary onto `printer` (a QPrinter the UI created when the person
+    chose to print, or any other paged device), using its page setup. Call on the
+    thread that owns `printer`. Returns the number of pages."""
+    document = SummaryDocument(summary, options, excerpts=excerpts, made_on=made_on)
+    return document.render(printer)
+
+
+def preview_images(summary: ProgressSummary, options: SummaryOptions | None = None, *,
+                   excerpts: Sequence[Entry] = (), made_on: date | None = None,
+                   page_size: QPageSize | None = None, dpi: int = 96) -> list[QImage]:
+    """Every page as an image at `dpi`, laid out exactly like the PDF (same page
+    size and margins), for an on-screen preview."""
+    size = page_size or page_size_for_locale()
+    layout = QPageLayout(size, QPageLayout.Orientation.Portrait, MARGINS_MM,
+                         QPageLayout.Unit.Millimeter)
+    full = layout.fullRectPixels(dpi)
+    paint_rect = layout.paintRectPixels(dpi)
+    document = SummaryDocument(summary, options, excerpts=excerpts, made_on=made_on)
+    dots_per_metre = round(dpi / 0.0254)
+    probe = QImage(1, 1, QImage.Format.Format_RGB32)
+    probe.setDotsPerMeterX(dots_per_metre)
+    probe.setDotsPerMeterY(dots_per_metre)
+    ctx = PageCtx(probe, document.colors)
+    area = QRectF(0, 0, paint_rect.width(), paint_rect.height())
+    pages = document.paginate(ctx, area)
+    images = []
+    for index in range(len(pages.pages)):
+        image = QImage(full.width(), full.height(), QImage.Format.Format_RGB32)
+        image.setDotsPerMeterX(dots_per_metre)
+        image.setDotsPerMeterY(dots_per_metre)
+        image.fill(QColor("#FFFFFF"))
+        painter = QPainter(image)
+        painter.translate(paint_rect.left(), paint_rect.top())
+        document.paint(PageCtx(image, document.colors), painter, pages, index, area)
+        painter.end()
+        images.append(image)
+    return images
