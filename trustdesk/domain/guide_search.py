@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from trustdesk.domain.guide import Chapter, plain_blocks
 
@@ -113,15 +114,17 @@ def search(chapters: Iterable[Chapter], text: str) -> list[SearchHit]:
     return [hit for _neg, _order, hit in hits]
 
 
-def _body_blocks(chapter: Chapter) -> list[str]:
-    """The chapter's blocks without its leading title heading (the card shows it)."""
+@lru_cache(maxsize=64)
+def _body_blocks(chapter: Chapter) -> tuple[str, ...]:
+    """The chapter's blocks without its leading title heading (the card shows it).
+    Cached: chapters are immutable, and parsing is most of a search's cost."""
     blocks = plain_blocks(chapter.body)
     if blocks and chapter.body.lstrip().startswith("# ") and blocks[0] == chapter.title:
         blocks = blocks[1:]
-    return blocks
+    return tuple(blocks)
 
 
-def _first_excerpt(chapter: Chapter, blocks: list[str],
+def _first_excerpt(chapter: Chapter, blocks: tuple[str, ...],
                    regex: re.Pattern[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
     for block in blocks:
         found = regex.search(_normalize(block))
