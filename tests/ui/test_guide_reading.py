@@ -4,7 +4,9 @@ vault across a lock."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import unlock
 from trustdesk.domain.guide import load_guide
@@ -109,6 +111,26 @@ def test_keyboard_scrolls_the_chapter(qtbot, unlocked):
     assert bar.value() == bar.maximum()
     qtbot.keyClick(text, Qt.Key.Key_Home)
     assert bar.value() == 0
+
+
+def test_the_mouse_wheel_over_the_text_scrolls_the_page(qtbot, unlocked):
+    page = guide_page(unlocked)
+    page.open_chapter(IDS[2])
+    settled_chapter(qtbot, page, IDS[2])
+    viewport = page.chapter_view.text.viewport()
+    bar = page.chapter_view.scroll.verticalScrollBar()
+    wheel = QWheelEvent(QPointF(100, 100), QPointF(viewport.mapToGlobal(QPoint(100, 100))),
+                        QPoint(0, 0), QPoint(0, -360), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, wheel)
+    assert bar.value() > 0
+    assert page.chapter_view.anchor() > 0, "three notches move past the title"
+    zoom = QWheelEvent(QPointF(100, 100), QPointF(viewport.mapToGlobal(QPoint(100, 100))),
+                       QPoint(0, 0), QPoint(0, -120), Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    size = page.chapter_view.text.document().defaultFont().pointSizeF()
+    QApplication.sendEvent(viewport, zoom)
+    assert page.chapter_view.text.document().defaultFont().pointSizeF() == size
 
 
 def test_place_and_read_marks_come_back_after_lock_and_unlock(qtbot, unlocked):

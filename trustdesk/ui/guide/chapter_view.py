@@ -49,6 +49,8 @@ class ChapterView(QWidget):
     def __init__(self, guide: Guide) -> None:
         super().__init__()
         self.setObjectName("ChapterView")
+        self._scroll_viewport: QWidget | None = None   # set below; eventFilter reads them
+        self._text_viewport: QWidget | None = None
         self._guide = guide
         self._chapter: Chapter | None = None
         self._return_to: Chapter | None = None
@@ -71,7 +73,8 @@ class ChapterView(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setAccessibleName("Chapter")
         self.scroll.setWidget(self._build_column())
-        self.scroll.viewport().installEventFilter(self)
+        self._scroll_viewport = self.scroll.viewport()
+        self._scroll_viewport.installEventFilter(self)
         outer.addWidget(self.scroll, 1)
 
         bar = self.scroll.verticalScrollBar()
@@ -80,6 +83,8 @@ class ChapterView(QWidget):
         self.text.height_fitted.connect(self._scroll_to_anchor)
         self.text.chapter_link.connect(self.chapter_requested)
         self.text.installEventFilter(self)
+        self._text_viewport = self.text.viewport()
+        self._text_viewport.installEventFilter(self)
         self.prompts.write_requested.connect(self.write_requested)
         self.prompts.worksheet_requested.connect(self.worksheet_requested)
 
@@ -348,10 +353,18 @@ class ChapterView(QWidget):
         return bar.value() >= bar.maximum()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+        # Compare with kept references: during teardown, asking a half-destroyed
+        # widget for its viewport would fail.
+        if watched is self._scroll_viewport and event.type() == QEvent.Type.Resize:
             self._update_width()
         elif watched is self.text and event.type() == QEvent.Type.KeyPress:
             return self._scroll_key(event)  # type: ignore[arg-type]
+        elif watched is self._text_viewport and event.type() == QEvent.Type.Wheel:
+            # The text has nothing of its own to scroll: the page scrolls. Ctrl+wheel
+            # would zoom the text, but the text size is a setting, so it is dropped.
+            if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
+                QApplication.sendEvent(self.scroll.verticalScrollBar(), event)
+            return True
         return super().eventFilter(watched, event)
 
     def _scroll_key(self, event: QKeyEvent) -> bool:
