@@ -24,6 +24,27 @@ class PageSpec:
     wire: Callable[[Workspace, Page], None] | None = None
 
 
+def _guide(store: Store) -> Page:
+    from trustdesk.ui.guide import GuidePage
+
+    return GuidePage(settings=store.settings)
+
+
+def _wire_guide(workspace: Workspace, page: Page) -> None:
+    """Prompts open a journal entry, fears a worksheet, when those pages exist; the
+    buttons stay hidden otherwise."""
+    writing = workspace.has_page("journal")
+    worksheets = workspace.has_page("worksheets")
+    page.set_writing_available(writing)
+    page.set_worksheets_available(worksheets)
+    if writing:
+        page.write_requested.connect(
+            lambda prompt: workspace.show_page("journal").start_entry(prompt))
+    if worksheets:
+        page.worksheet_requested.connect(
+            lambda category: workspace.show_page("worksheets").start_worksheet(category))
+
+
 def _settings(store: Store) -> Page:
     from trustdesk.ui.settings_page import SettingsPage
 
@@ -35,6 +56,7 @@ def _wire_settings(workspace: Workspace, page: Page) -> None:
 
 
 PAGES: tuple[PageSpec, ...] = (
+    PageSpec("guide", "Guide", "guide", _guide, _wire_guide),
     PageSpec("settings", "Settings", "settings", _settings, _wire_settings),
 )
 
