@@ -64,6 +64,17 @@ def test_sidebar_lists_only_pages_that_exist(unlocked):
     assert unlocked.workspace.status_line.text() == "Encrypted · saved"
 
 
+def test_the_current_page_is_highlighted_in_the_sidebar(qtbot, unlocked):
+    workspace = unlocked.workspace
+    for key in [*workspace.page_keys(), workspace.page_keys()[0]]:
+        workspace.show_page(key)
+        row = workspace.page_keys().index(key)
+        assert workspace.current_key() == key
+        assert [workspace.nav.item(i).isSelected() for i in range(workspace.nav.count())] == [
+            i == row for i in range(workspace.nav.count())]
+        assert workspace.stack.currentWidget() is workspace.page(key)
+
+
 def test_ctrl_l_locks_and_clears_every_page(qtbot, unlocked):
     workspace = unlocked.workspace
     for key in workspace.page_keys():

@@ -130,7 +130,10 @@ class Workspace(QWidget):
         """Switch to `key` (flushing the page being left) and return it."""
         row = self.page_keys().index(key)
         if self.nav.currentRow() != row:
-            self.nav.setCurrentRow(row)
+            self.nav.setCurrentRow(row)       # switches through _on_row_changed
+        elif self._current != key:
+            self._on_row_changed(row)         # Qt made the row current without a switch
+        self.nav.item(row).setSelected(True)
         return self._built[key]
 
     def show_landing(self) -> Page:
