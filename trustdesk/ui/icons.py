@@ -15,14 +15,22 @@ def _svg(name: str) -> str:
     return resources.read_text("icons", f"{name}.svg")
 
 
-def icon(name: str, color: str, size: int = 48) -> QIcon:
-    """The SVG icon `name` drawn in `color` (any Qt colour string)."""
+def _pixmap(name: str, color: str, size: int) -> QPixmap:
     pixmap = QPixmap()
     data = _svg(name).replace("currentColor", color).encode()
     pixmap.loadFromData(QByteArray(data), "SVG")
     if size and not pixmap.isNull():
         pixmap = pixmap.scaled(size, size)
-    return QIcon(pixmap)
+    return pixmap
+
+
+def icon(name: str, color: str, size: int = 48, *, selected_color: str | None = None) -> QIcon:
+    """The SVG icon `name` drawn in `color` (any Qt colour string), and in
+    `selected_color` when its item is selected."""
+    result = QIcon(_pixmap(name, color, size))
+    if selected_color:
+        result.addPixmap(_pixmap(name, selected_color, size), QIcon.Mode.Selected)
+    return result
 
 
 def app_icon() -> QIcon:

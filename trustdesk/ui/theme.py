@@ -126,6 +126,11 @@ def apply(app: QApplication, *, theme: str = "system", text_scale: int = 100) ->
     notifier.changed.emit(mode)
 
 
+def current_font() -> QFont:
+    app = QApplication.instance()
+    return QFont(app.font()) if app else QFont()
+
+
 def base_point_size() -> float:
     """The body text size in points, after the text-size setting."""
     app = QApplication.instance()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -94,14 +94,20 @@ class Workspace(QWidget):
         wrap.setContentsMargins(14, 0, 14, 0)
         wrap.addWidget(self.lock_button)
         layout.addLayout(wrap)
-        self._tint_icons()
-        theme.notifier.changed.connect(self._tint_icons)
+        self._restyle_sidebar()
+        theme.notifier.changed.connect(self._restyle_sidebar)
         return sidebar
 
-    def _tint_icons(self) -> None:
+    def _restyle_sidebar(self) -> None:
+        """Icons in the theme's text colour, rows as tall as the text size needs (the
+        list caches row heights, so stylesheet padding alone can go stale)."""
         colors = theme.colors()
+        height = QFontMetrics(theme.current_font()).height() + 20
         for row, spec in enumerate(self._specs):
-            self.nav.item(row).setIcon(icons.icon(spec.icon, colors["text"].name()))
+            item = self.nav.item(row)
+            item.setIcon(icons.icon(spec.icon, colors["text"].name(),
+                                    selected_color=colors["accent_text"].name()))
+            item.setSizeHint(QSize(0, height))
         self.lock_button.setIcon(icons.icon("lock", colors["text"].name()))
 
     # -- pages -----------------------------------------------------------------
