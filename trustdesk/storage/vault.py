@@ -263,8 +263,9 @@ class Vault:
     def transaction(self) -> Iterator[Any]:
         """One write transaction: committed when the block ends, rolled back on error."""
         with self._lock:
-            conn = self.connection
+            self.connection  # noqa: B018 - raises VaultLocked when closed
             self._ensure_file_is_there()
+            conn = self.connection
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 yield conn
@@ -368,12 +369,17 @@ def table_counts(conn: Any) -> dict[str, int]:
 
 
 def integrity_problems(conn: Any) -> list[str]:
-    """SQLCipher's HMAC check reads the main file only, so first move the log's pages
-    into it (a no-op for files not in WAL mode)."""
+    """What SQLCipher's HMAC check and SQLite's quick_check find; [] when healthy. A
+    page so damaged that a check itself fails is reported, not raised. The HMAC check
+    reads the main file only, so the log's pages are moved into it first (a no-op
+    for files not in WAL mode)."""
     with suppress(sqlcipher3.Error):
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-    problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
-    quick = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+    try:
+        problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
+        quick = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+    except sqlcipher3.DatabaseError as exc:
+        return [f"the check could not finish: {exc}"]
     if quick != ["ok"]:
         problems.extend(quick)
     return problems
