@@ -28,24 +28,27 @@ class DesktopSignals(QObject):
     locked = Signal()
     woke = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, system: object | None = None,
+                 session: object | None = None) -> None:
+        """`system` and `session` are QDBusConnections for tests; by default the
+        desktop's own buses."""
         super().__init__(parent)
         self.listening: list[str] = []
         if sys.platform.startswith("linux"):
-            self._connect()
+            self._connect(system, session)
 
-    def _connect(self) -> None:
+    def _connect(self, system: object | None, session: object | None) -> None:
         try:
             from PySide6.QtDBus import QDBusConnection
         except ImportError:  # pragma: no cover - QtDBus ships with PySide6-Essentials
             return
-        system = QDBusConnection.systemBus()
+        system = system or QDBusConnection.systemBus()
         # Any sender is accepted: the worst a fake signal can do is lock the journal.
         if system.isConnected() and system.connect(
                 "", "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
                 "PrepareForSleep", self, "1on_prepare_for_sleep(bool)"):
             self.listening.append("system")
-        session = QDBusConnection.sessionBus()
+        session = session or QDBusConnection.sessionBus()
         if session.isConnected():
             hooked = [session.connect("", path, interface, "ActiveChanged", self,
                                       "1on_screensaver(bool)")

@@ -200,6 +200,8 @@ class MainWindow(QMainWindow):
             return True
         store = self.end_session("lock")
         if store is None:
+            if self.is_unlocked() and not self.autolock.active:
+                self.autolock.start(self.settings.auto_lock_minutes)  # kept open: watch again
             return False
         store.close()
         self.show_unlock()
