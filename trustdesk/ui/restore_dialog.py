@@ -49,7 +49,7 @@ class RestoreDialog(QDialog):
         self.setObjectName("RestoreDialog")
         self.setWindowTitle("Restore from a backup")
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumSize(640, 420)
+        self.setMinimumSize(860, 460)
         self._passphrase = passphrase
         self._contents: dict[Path, BackupContents] = {}
         self.tasks: list[tasks.Task] = []
@@ -74,9 +74,9 @@ class RestoreDialog(QDialog):
         self.table.setUniformRowHeights(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.empty = QLabel("There are no backups in your backup folder yet.")
         self.empty.setProperty("role", "muted")

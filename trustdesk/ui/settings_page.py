@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -44,7 +45,7 @@ class Section(QFrame):
             text.setProperty("role", "muted")
             self.layout_.addWidget(text)
         self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.form.setHorizontalSpacing(18)
         self.form.setVerticalSpacing(10)
         self.layout_.addLayout(self.form)
@@ -121,9 +122,13 @@ class SettingsPage(Page):
         column.addStretch(1)
         inner.setMaximumWidth(760)
         holder = QWidget()
-        row = QVBoxLayout(holder)
+        # Stretches either side centre the column and let it grow to its maximum
+        # width; an alignment flag would pin it to its (narrow) size hint instead.
+        row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(inner, 0, Qt.AlignmentFlag.AlignHCenter)
+        row.addStretch(1)
+        row.addWidget(inner, 100)
+        row.addStretch(1)
         scroll.setWidget(holder)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

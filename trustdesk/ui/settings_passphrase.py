@@ -52,6 +52,7 @@ class PassphraseSection(Section):
         self.hint = _label("muted", "Passphrase strength")
         self.layout_.addWidget(self.hint)
         self.message = _label("muted", "Passphrase change result")
+        self.message.hide()
         self.layout_.addWidget(self.message)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -94,6 +95,7 @@ class PassphraseSection(Section):
 
     def _say(self, text: str, role: str) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
         self.message.setProperty("role", role)
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
