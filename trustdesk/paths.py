@@ -1,7 +1,9 @@
 """Where TrustDesk keeps its files. The only module that decides data locations.
 
 The data folder holds exactly: the vault, its SQLite side files while it is open,
-the instance lock, `window.ini` (window geometry only) and the `backups/` folder.
+the instance lock, `window.ini` (window geometry only), the `backups/` folder, and
+earlier journals a restore kept aside (`journal-<time>-before-restore.trustdesk`,
+`journal-<time>-damaged.trustdesk`), all encrypted.
 """
 
 from __future__ import annotations

@@ -119,3 +119,55 @@ def test_debug_shows_the_traceback(data_dir, flag, shows_traceback):
     result = trustdesk(*flag, "--data-dir", str(data_dir), "check", stdin="wrong wrong\n")
     assert result.returncode == 3
     assert ("Traceback" in result.stderr) is shows_traceback
+
+
+def test_backup_then_restore_from_the_command_line(data_dir, tmp_path):
+    target = tmp_path / "copy.trustdesk"
+    made = trustdesk("--data-dir", str(data_dir), "backup", "--output", str(target),
+                     stdin=PASSPHRASE + "\n")
+    assert made.returncode == 0, made.stderr
+    assert target.exists() and not target.read_bytes().startswith(b"SQLite format 3")
+    again = trustdesk("--data-dir", str(data_dir), "backup", "-o", str(target),
+                      stdin=PASSPHRASE + "\n")
+    assert again.returncode == 2 and "already exists" in one_line_error(again)
+
+    before = (data_dir / "journal.trustdesk").read_bytes()
+    restored = trustdesk("--data-dir", str(data_dir), "restore", str(target),
+                         stdin=PASSPHRASE + "\n")
+    assert restored.returncode == 0, restored.stderr
+    kept = [p for p in data_dir.glob("journal-*-before-restore.trustdesk")]
+    assert len(kept) == 1 and kept[0].read_bytes() == before
+    checked = trustdesk("--data-dir", str(data_dir), "check", stdin=PASSPHRASE + "\n")
+    assert (checked.returncode, checked.stdout.strip()) == (0, "ok")
+
+
+def test_restore_refuses_a_wrong_passphrase_or_a_damaged_backup(data_dir, tmp_path):
+    target = tmp_path / "copy.trustdesk"
+    assert trustdesk("--data-dir", str(data_dir), "backup", "-o", str(target),
+                     stdin=PASSPHRASE + "\n").returncode == 0
+    before = (data_dir / "journal.trustdesk").read_bytes()
+    wrong = trustdesk("--data-dir", str(data_dir), "restore", str(target), stdin="nope nope\n")
+    assert wrong.returncode == 3
+    one_line_error(wrong)
+    data = bytearray(target.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    target.write_bytes(bytes(data))
+    damaged = trustdesk("--data-dir", str(data_dir), "restore", str(target),
+                        stdin=PASSPHRASE + "\n")
+    assert damaged.returncode == 4
+    one_line_error(damaged)
+    missing = trustdesk("--data-dir", str(data_dir), "restore", str(tmp_path / "none"),
+                        stdin=PASSPHRASE + "\n")
+    assert missing.returncode == 2
+    assert (data_dir / "journal.trustdesk").read_bytes() == before
+    assert not list(data_dir.glob("journal-*"))
+
+
+def test_restore_into_an_empty_folder_creates_the_journal(data_dir, tmp_path):
+    target = tmp_path / "copy.trustdesk"
+    assert trustdesk("--data-dir", str(data_dir), "backup", "-o", str(target),
+                     stdin=PASSPHRASE + "\n").returncode == 0
+    fresh = tmp_path / "new-computer"
+    result = trustdesk("--data-dir", str(fresh), "restore", str(target), stdin=PASSPHRASE + "\n")
+    assert result.returncode == 0, result.stderr
+    assert trustdesk("--data-dir", str(fresh), "check", stdin=PASSPHRASE + "\n").returncode == 0

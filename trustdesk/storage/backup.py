@@ -8,7 +8,9 @@ file copy of a live vault.
 
 from __future__ import annotations
 
+import errno
 import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,47 +32,85 @@ if TYPE_CHECKING:
     from trustdesk.storage.vault import Vault
 
 BACKUP_SUFFIX = ".trustdesk"
+PARTIAL_SUFFIX = ".partial"
+STEP_PAGES = 2048  # 8 MiB per step: progress without slowing the copy
 
 
-def make_backup(vault: Vault, target: Path) -> Path:
+Progress = Callable[[int], None]
+
+
+def make_backup(vault: Vault, target: Path, *, report: Progress | None = None) -> Path:
     """Write a verified encrypted copy of `vault` to `target` and return it.
 
     `target` must not exist. On any failure nothing is left at `target` and the
-    temporary file is removed. Runs in roughly a second on a ten-year journal:
-    call it off the UI thread."""
+    temporary file is removed. The copy is read through a second connection inside
+    one read transaction (a consistent snapshot), so the person can keep writing
+    meanwhile. About a second on a ten-year journal: call it off the UI thread.
+    `report(percent)` is called as the copy progresses."""
     target = Path(target)
     if target.exists():
         raise errors.VaultExists(f"{target.name} already exists.")
-    ensure_private_dir(target.parent)
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    try:
-        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        copy = connect_existing(partial)
+    passphrase = vault.passphrase
+    partial = target.with_name(target.name + PARTIAL_SUFFIX)
+    with vault.maintenance:
         try:
-            copy.set_key(vault.passphrase)
-            with vault.read() as conn:
-                conn.backup(copy)
-                expected = table_counts(conn)
+            ensure_private_dir(target.parent)
+            partial.unlink(missing_ok=True)
+            os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            expected = _copy_snapshot(vault.path, passphrase, partial, report)
+            verify_backup(partial, passphrase, expected)
+            with open(partial, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(partial, target)
+            fsync_dir(target.parent)
+        except sqlcipher3.Error as exc:
+            partial.unlink(missing_ok=True)
+            raise translate(exc) or errors.VaultError(
+                "The backup could not be written.") from exc
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+                raise errors.StorageFull(BACKUP_FULL) from exc
+            raise errors.StorageUnavailable(BACKUP_UNAVAILABLE) from exc
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+    if report is not None:
+        report(100)
+    return target
+
+
+BACKUP_FULL = ("The disk with your backups is full, so this backup wasn't made. "
+               "Your journal itself is fine.")
+BACKUP_UNAVAILABLE = ("TrustDesk can't write to the backup folder right now. "
+                      "Your journal itself is fine.")
+
+
+def _copy_snapshot(source_path: Path, passphrase: str, target: Path,
+                   report: Progress | None) -> dict[str, int]:
+    """Online backup of the file at `source_path` into the empty file `target`, keyed
+    with the same passphrase; returns the row counts of the copied snapshot."""
+    source = connect_existing(source_path)
+    try:
+        key_and_verify(source, passphrase)
+        source.execute("PRAGMA temp_store = MEMORY")
+        copy = connect_existing(target)
+        try:
+            copy.set_key(passphrase)
+            source.execute("BEGIN")  # one snapshot for the counts and the pages
+            expected = table_counts(source)
+
+            def step(_status: int, remaining: int, total: int) -> None:
+                if report is not None and total:
+                    report(int(90 * (total - remaining) / total))
+
+            source.backup(copy, pages=STEP_PAGES, progress=step)
+            source.execute("COMMIT")
         finally:
             copy.close()
-        verify_backup(partial, vault.passphrase, expected)
-        with open(partial, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(partial, target)
-        fsync_dir(target.parent)
-    except sqlcipher3.Error as exc:
-        partial.unlink(missing_ok=True)
-        raise translate(exc) or errors.VaultError("The backup could not be written.") from exc
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        if exc.errno == 28:  # ENOSPC
-            raise errors.StorageFull() from exc
-        raise errors.StorageUnavailable() from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return target
+    finally:
+        source.close()
+    return expected
 
 
 def verify_backup(path: Path, passphrase: str, expected: dict[str, int] | None = None) -> None:

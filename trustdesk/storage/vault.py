@@ -138,6 +138,10 @@ class Vault:
         self._conn: Any | None = conn
         self._passphrase: str | None = normalize_passphrase(passphrase)
         self._lock = threading.RLock()
+        self._identity = _identity(path)
+        # Held by long whole-file work (backup, passphrase change, restore) so two
+        # of them never overlap; ordinary reads and writes don't take it.
+        self.maintenance = threading.Lock()
 
     # -- opening ---------------------------------------------------------------
     @classmethod
@@ -181,11 +185,19 @@ class Vault:
         Raises the typed errors of `trustdesk.storage.errors`. A wrong passphrase
         changes nothing on disk. Before upgrading, a verified encrypted copy is
         written to `backup_dir` (default: `backups/` beside the file)."""
+        from trustdesk.storage import damage  # it reads our constants
+
         path = Path(path)
         _precheck(path)
+        damage.check_side_files(path, passphrase)
         conn = connect_existing(path)
         try:
-            key_and_verify(conn, passphrase)
+            try:
+                key_and_verify(conn, passphrase)
+            except errors.WrongPassphrase:
+                conn.close()
+                damage.explain_refusal(path, passphrase)
+                raise
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if app_id != APPLICATION_ID:
@@ -251,6 +263,8 @@ class Vault:
     def transaction(self) -> Iterator[Any]:
         """One write transaction: committed when the block ends, rolled back on error."""
         with self._lock:
+            self.connection  # noqa: B018 - raises VaultLocked when closed
+            self._ensure_file_is_there()
             conn = self.connection
             try:
                 conn.execute("BEGIN IMMEDIATE")
@@ -265,6 +279,37 @@ class Vault:
                     if typed is not None:
                         raise typed from exc
                 raise
+
+    def _ensure_file_is_there(self) -> None:
+        """Refuse to write when the file is gone (an unplugged drive, a moved folder):
+        SQLite would keep writing into the vanished file and the words would be lost
+        on close. When a file with the same key is back at the path (the drive was
+        plugged in again), reconnect to it."""
+        try:
+            now = _identity(self.path)
+        except OSError as exc:
+            raise errors.StorageUnavailable() from exc
+        if now == self._identity:
+            return
+        conn = connect_existing(self.path)
+        try:
+            key_and_verify(conn, self.passphrase)
+            _configure(conn)
+        except BaseException as exc:
+            conn.close()
+            if isinstance(exc, errors.VaultError | sqlcipher3.Error):
+                raise errors.StorageUnavailable() from exc
+            raise
+        old, self._conn, self._identity = self._conn, conn, now
+        with suppress(sqlcipher3.Error):
+            old.close()
+
+    def adopt_passphrase(self, passphrase: str) -> None:
+        """After a verified rekey: the key material backups now need."""
+        with self._lock:
+            if self._conn is None:
+                raise errors.VaultLocked()
+            self._passphrase = normalize_passphrase(passphrase)
 
     @property
     def schema_version(self) -> int:
@@ -302,6 +347,19 @@ class Vault:
         self.close()
 
 
+def side_file(path: Path, suffix: str) -> Path:
+    """`journal.trustdesk-wal` and friends: SQLite's files beside the vault."""
+    return path.with_name(path.name + suffix)
+
+
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
+
+
 def table_counts(conn: Any) -> dict[str, int]:
     names = [row[0] for row in conn.execute(
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
@@ -311,8 +369,17 @@ def table_counts(conn: Any) -> dict[str, int]:
 
 
 def integrity_problems(conn: Any) -> list[str]:
-    problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
-    quick = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+    """What SQLCipher's HMAC check and SQLite's quick_check find; [] when healthy. A
+    page so damaged that a check itself fails is reported, not raised. The HMAC check
+    reads the main file only, so the log's pages are moved into it first (a no-op
+    for files not in WAL mode)."""
+    with suppress(sqlcipher3.Error):
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    try:
+        problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
+        quick = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+    except sqlcipher3.DatabaseError as exc:
+        return [f"the check could not finish: {exc}"]
     if quick != ["ok"]:
         problems.extend(quick)
     return problems

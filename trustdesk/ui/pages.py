@@ -48,11 +48,13 @@ def _wire_guide(workspace: Workspace, page: Page) -> None:
 def _settings(store: Store) -> Page:
     from trustdesk.ui.settings_page import SettingsPage
 
-    return SettingsPage(settings=store.settings)
+    return SettingsPage(settings=store.settings, vault=store.vault)
 
 
 def _wire_settings(workspace: Workspace, page: Page) -> None:
     page.settings_changed.connect(workspace.settings_changed)
+    page.restore_requested.connect(workspace.restore_requested)
+    page.erase_requested.connect(workspace.erase_requested)
 
 
 PAGES: tuple[PageSpec, ...] = (

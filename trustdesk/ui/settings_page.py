@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from trustdesk.domain.settings import TEXT_SCALES, AppSettings
 from trustdesk.storage.settings_repo import SettingsRepository
+from trustdesk.storage.vault import Vault
 from trustdesk.ui.page import Page
 
 THEME_CHOICES = (("system", "Same as my computer"), ("light", "Light"), ("dark", "Dark"))
@@ -95,11 +96,16 @@ class AppearanceSection(Section):
 
 
 class SettingsPage(Page):
-    """The Settings page. Emits `settings_changed` after any preference is saved."""
+    """The Settings page. Emits `settings_changed` after any preference is saved,
+    `restore_requested(Path)` when a backup should replace the journal, and
+    `erase_requested()` after the person confirmed erasing everything twice. With a
+    `vault`, it also shows privacy, passphrase and backup sections."""
 
     settings_changed = Signal(AppSettings)
+    restore_requested = Signal(object)
+    erase_requested = Signal()
 
-    def __init__(self, settings: SettingsRepository) -> None:
+    def __init__(self, settings: SettingsRepository, vault: Vault | None = None) -> None:
         super().__init__()
         self._settings = settings
         scroll = QScrollArea()
@@ -116,13 +122,21 @@ class SettingsPage(Page):
         self.appearance = AppearanceSection(settings)
         self.appearance.changed.connect(self.settings_changed)
         column.addWidget(self.appearance)
+        self.safety = SafetySections(settings, vault) if vault is not None else None
+        if self.safety is not None:
+            self.safety.add_to(column)
+            self.safety.privacy.changed.connect(self.settings_changed)
+            self.safety.backups.restore_requested.connect(self.restore_requested)
+            self.safety.erase.erase_requested.connect(self.erase_requested)
         column.addStretch(1)
         inner.setMaximumWidth(760)
         holder = QWidget()
+        # Stretches either side centre the column and let it grow to its maximum
+        # width; an alignment flag would pin it to its (narrow) size hint instead.
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
         row.addStretch(1)
-        row.addWidget(inner, 20)
+        row.addWidget(inner, 100)
         row.addStretch(1)
         scroll.setWidget(holder)
         outer = QVBoxLayout(self)
@@ -130,4 +144,43 @@ class SettingsPage(Page):
         outer.addWidget(scroll)
 
     def load(self) -> None:
-        self.appearance.show_values(self._settings.load_app_settings())
+        current = self._settings.load_app_settings()
+        self.appearance.show_values(current)
+        if self.safety is not None:
+            self.safety.load(current)
+
+    def clear_sensitive(self) -> None:
+        if self.safety is not None:
+            self.safety.clear_sensitive()
+
+
+class SafetySections:
+    """Privacy and security, Passphrase, Backups and Erase everything, built together
+    (their modules import `Section` from here, so they are imported late)."""
+
+    def __init__(self, settings: SettingsRepository, vault: Vault) -> None:
+        from trustdesk import paths
+        from trustdesk.storage.backups import folder_for
+        from trustdesk.ui.settings_backups import BackupsSection
+        from trustdesk.ui.settings_passphrase import PassphraseSection
+        from trustdesk.ui.settings_security import EraseSection, PrivacySection
+
+        default_dir = paths.default_backup_dir(vault.path.parent)
+        self.privacy = PrivacySection(settings)
+        self.passphrase = PassphraseSection(vault, folder_for(settings, default_dir))
+        self.backups = BackupsSection(vault, settings, default_dir)
+        self.erase = EraseSection()
+        self.passphrase.finished.connect(lambda _text: self.backups.refresh())
+
+    def add_to(self, column: QVBoxLayout) -> None:
+        for section in (self.privacy, self.passphrase, self.backups, self.erase):
+            column.addWidget(section)
+
+    def load(self, current: AppSettings) -> None:
+        self.privacy.show_values(current)
+        self.passphrase.set_backup_dir(self.backups.folder())
+        self.backups.refresh()
+
+    def clear_sensitive(self) -> None:
+        self.passphrase.clear_sensitive()
+        self.backups.clear_sensitive()

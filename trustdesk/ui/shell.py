@@ -14,7 +14,9 @@ from trustdesk.domain.settings import AppSettings
 from trustdesk.storage import errors
 from trustdesk.storage.instance_lock import InstanceLock
 from trustdesk.storage.store import JournalFolder, Store
-from trustdesk.ui import dialogs, tasks, theme
+from trustdesk.ui import clipboard, dialogs, maintenance, tasks, theme
+from trustdesk.ui.autolock import AutoLock
+from trustdesk.ui.desktop_signals import DesktopSignals
 from trustdesk.ui.gate import NoticeScreen, UnlockScreen, WelcomeScreen
 from trustdesk.ui.pages import PAGES, PageSpec
 from trustdesk.ui.workspace import Workspace
@@ -59,6 +61,13 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(self.lock)
         self.addAction(self.lock_action)
 
+        self._ending = False
+        self.autolock = AutoLock(self)
+        self.autolock.lock_requested.connect(self.lock)
+        self.desktop = DesktopSignals(self)
+        self.desktop.locked.connect(self.autolock.on_desktop_locked)
+        self.desktop.woke.connect(self.autolock.on_wake)
+
         self._choose_first_screen()
 
     # -- screens ---------------------------------------------------------------
@@ -80,6 +89,21 @@ class MainWindow(QMainWindow):
         self.unlock_screen.reset()
         self.screens.setCurrentWidget(self.unlock_screen)
         self.unlock_screen.passphrase.setFocus()
+
+    def show_welcome(self) -> None:
+        self.welcome.clear()
+        self.screens.setCurrentWidget(self.welcome)
+        self.welcome.first.setFocus()
+
+    def show_busy(self, title: str, text: str) -> NoticeScreen:
+        """A quiet screen with a working indicator, while the journal is closed."""
+        notice = NoticeScreen(title, text)
+        notice.button.hide()
+        notice._busy_and_error()
+        notice.busy.show()
+        self.screens.addWidget(notice)
+        self.screens.setCurrentWidget(notice)
+        return notice
 
     def show_notice(self, title: str, text: str) -> NoticeScreen:
         notice = NoticeScreen(title, text)
@@ -118,12 +142,18 @@ class MainWindow(QMainWindow):
                 store.close()
                 raise
 
-        self._pending = tasks.run_task(work, on_done=self._opened,
-                                       on_failed=self._unlock_failed)
+        self._pending = tasks.run_task(
+            work, on_done=self._opened,
+            on_failed=lambda error: self._unlock_failed(error, passphrase))
 
-    def _unlock_failed(self, error: BaseException) -> None:
+    def _unlock_failed(self, error: BaseException, passphrase: str = "") -> None:
         if isinstance(error, errors.WrongPassphrase):
             self.unlock_screen.refuse(error.message)
+        elif isinstance(error, errors.VaultDamaged) and passphrase:
+            from trustdesk.ui.recovery import offer_rescue
+
+            self.unlock_screen.reset()
+            offer_rescue(self, error, passphrase)
         elif isinstance(error, errors.VaultError):
             self.unlock_screen.set_busy(False)
             self.show_notice("Your journal couldn't be opened", error.message)
@@ -140,13 +170,20 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(self.store, self.specs)
         self.workspace.lock_requested.connect(self.lock)
         self.workspace.settings_changed.connect(self.apply_settings)
+        self.workspace.restore_requested.connect(lambda path: maintenance.restore(self, path))
+        self.workspace.erase_requested.connect(lambda: maintenance.erase(self))
         self.screens.addWidget(self.workspace)
         self.screens.setCurrentWidget(self.workspace)
         self.workspace.show_landing()
+        self.autolock.start(self.settings.auto_lock_minutes)
+        self._daily_backup = maintenance.start_daily_backup(self)
         self.unlocked.emit()
+
+    begin_session = _opened  # for maintenance: show the workspace of a reopened journal
 
     def apply_settings(self, settings: AppSettings) -> None:
         self.settings = settings
+        self.autolock.set_minutes(settings.auto_lock_minutes)
         app = QApplication.instance()
         if app is not None:
             theme.apply(app, theme=settings.theme, text_scale=settings.text_scale)
@@ -161,18 +198,40 @@ class MainWindow(QMainWindow):
         and the person chooses to keep the journal open."""
         if self.store is None or self.workspace is None:
             return True
-        if not self._flush_or_ask("lock"):
+        store = self.end_session("lock")
+        if store is None:
+            if self.is_unlocked() and not self.autolock.active:
+                self.autolock.start(self.settings.auto_lock_minutes)  # kept open: watch again
             return False
+        store.close()
+        self.show_unlock()
+        self.locked.emit()
+        return True
+
+    def end_session(self, action: str, *, save: bool = True) -> Store | None:
+        """Save pending words (asking if that fails), close dialogs, clear and drop the
+        workspace, take back what we put on the clipboard. Returns the Store, still
+        open, for the caller to close; None if the person chose to keep working (or
+        another ending is already asking)."""
+        if self._ending or self.store is None or self.workspace is None:
+            return None
+        self._ending = True
+        try:
+            if save and not self._flush_or_ask(action):
+                return None
+        finally:
+            self._ending = False
+        if self.workspace is None:  # ended meanwhile, from inside the question
+            return None
+        self.autolock.stop()
         dialogs.close_all()
+        clipboard.clear_ours()
         workspace, self.workspace = self.workspace, None
         workspace.clear_sensitive()
         self.screens.removeWidget(workspace)
         workspace.deleteLater()
         store, self.store = self.store, None
-        store.close()
-        self.show_unlock()
-        self.locked.emit()
-        return True
+        return store
 
     def _flush_or_ask(self, action: str) -> bool:
         assert self.workspace is not None
@@ -210,6 +269,8 @@ class MainWindow(QMainWindow):
             if not self._flush_or_ask("quit"):
                 event.ignore()
                 return
+            self.autolock.stop()
+            clipboard.clear_ours()
             self.workspace.clear_sensitive()
             self.store.close()
             self.store = None

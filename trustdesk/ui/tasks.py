@@ -70,12 +70,21 @@ def run_task(fn: Callable[..., Any], *, with_progress: bool = False,
         try:
             result = fn(task.report) if with_progress else fn()
         except BaseException as exc:  # handed to the UI thread, never swallowed
-            task._error_raised.emit(exc)
+            _deliver(task._error_raised, exc)
         else:
-            task._result_ready.emit(result)
+            _deliver(task._result_ready, result)
 
     QThreadPool.globalInstance().start(work)
     return task
+
+
+def _deliver(signal: Signal, value: Any) -> None:
+    """Emit from the worker; if the app is already shutting down and the Task is gone,
+    there is nobody left to tell."""
+    try:
+        signal.emit(value)
+    except RuntimeError:
+        pass
 
 
 def wait_for_all(timeout_ms: int = 30000) -> bool:

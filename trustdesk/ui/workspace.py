@@ -35,6 +35,8 @@ class Workspace(QWidget):
 
     lock_requested = Signal()
     settings_changed = Signal(AppSettings)
+    restore_requested = Signal(object)   # Path of a backup to put in place
+    erase_requested = Signal()
 
     def __init__(self, store: Store, specs: Sequence[PageSpec]) -> None:
         super().__init__()

@@ -1,0 +1,132 @@
+"""Killing a real process at random moments while it changes the passphrase or makes
+backups never leaves a torn file: the journal opens with exactly one of the two
+passphrases and passes both integrity checks; every backup with a final name is
+complete and verified; nothing committed is lost."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSPHRASE
+from trustdesk.storage import errors
+from trustdesk.storage.backup import verify_backup
+from trustdesk.storage.backups import list_backups
+from trustdesk.storage.store import Store
+from trustdesk.storage.vault import Vault
+
+ROOT = Path(__file__).resolve().parents[2]
+OTHER = "a whole new passphrase 42"
+REKEY_KILLS = 64
+BACKUP_KILLS = 40
+
+
+def start_worker(*args: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "tests.storage.worker", *args], cwd=ROOT,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    if line.strip() != "ready":
+        proc.kill()
+        raise AssertionError(f"worker didn't start: {line!r} {proc.stderr.read()}")
+    return proc
+
+
+def kill_after(proc: subprocess.Popen[str], delay: float) -> None:
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.read() if proc.stderr else ""
+
+
+def opens_with(path: Path, passphrase: str) -> dict[str, int] | None:
+    """Row counts when `passphrase` opens `path` (whose checks must then be clean),
+    None when it is the wrong passphrase."""
+    try:
+        with Vault.open(path, passphrase) as vault:
+            assert vault.check() == []
+            return vault.table_counts()
+    except errors.WrongPassphrase:
+        return None
+
+
+@pytest.fixture
+def busy_vault(data_dir: Path) -> Path:
+    """The test journal with some rows, so a rekey rewrites a few dozen pages."""
+    path = data_dir / "journal.trustdesk"
+    with Vault.open(path, PASSPHRASE) as vault, vault.transaction() as conn:
+        conn.executemany("INSERT INTO settings(key, value) VALUES (?, ?)",
+                         [(f"row.{n}", f'"{"x" * 400}"') for n in range(200)])
+    return path
+
+
+def which_opens(path: Path, rng: random.Random) -> dict[str, dict[str, int]]:
+    """The passphrases (of the two) that open `path` with clean checks, with the row
+    counts seen, tried in a random order: a wrong guess first must not harm the file."""
+    order = [PASSPHRASE, OTHER]
+    rng.shuffle(order)
+    return {p: counts for p in order if (counts := opens_with(path, p)) is not None}
+
+
+def rekey_lane(path: Path, kills: int, seed: int) -> dict[str, int]:
+    """Kill a rekeying worker `kills` times; after each kill exactly one passphrase
+    must open the journal, with every row still there."""
+    rng = random.Random(seed)
+    with Vault.open(path, PASSPHRASE) as vault:
+        expected = vault.table_counts()
+    outcomes = {PASSPHRASE: 0, OTHER: 0}
+    current = PASSPHRASE
+    for _ in range(kills):
+        other = OTHER if current == PASSPHRASE else PASSPHRASE
+        proc = start_worker("rekey", str(path), current, other)
+        kill_after(proc, rng.uniform(0.0, 0.4))
+        working = which_opens(path, rng)
+        assert len(working) == 1, list(working)
+        current, counts = next(iter(working.items()))
+        outcomes[current] += 1
+        assert counts == expected
+    return outcomes
+
+
+@pytest.mark.slow
+def test_random_kills_during_rekey_leave_exactly_one_passphrase_working(busy_vault):
+    second = busy_vault.with_name("second.trustdesk")
+    shutil.copy2(busy_vault, second)
+    with ThreadPoolExecutor(2) as pool:  # two files, two lanes: half the wall time
+        lanes = list(pool.map(rekey_lane, [busy_vault, second], [REKEY_KILLS // 2] * 2,
+                              [2718, 1828]))
+    outcomes = {key: sum(lane[key] for lane in lanes) for key in (PASSPHRASE, OTHER)}
+    assert sum(outcomes.values()) == REKEY_KILLS
+    assert all(outcomes.values()), f"the kills should land on both sides: {outcomes}"
+
+
+@pytest.mark.slow
+def test_random_kills_during_backups_leave_only_whole_verified_backups(busy_vault, tmp_path):
+    rng = random.Random(3141)
+    folder = tmp_path / "backups"
+    seen_partial = 0
+    for _ in range(BACKUP_KILLS):
+        proc = start_worker("backup", str(busy_vault), PASSPHRASE, str(folder))
+        kill_after(proc, rng.uniform(0.0, 0.9))
+        seen_partial += len(list(folder.glob("*.partial")))
+        with Vault.open(busy_vault, PASSPHRASE) as vault:
+            assert vault.check() == []
+            counts = vault.table_counts()
+            worker_rows = {k: v for k, v in Store.on(vault).settings.load_app_settings()
+                           .as_mapping().items()}
+        assert counts["settings"] >= 200 and worker_rows is not None
+        for info in list_backups(folder):
+            verify_backup(info.path, PASSPHRASE)  # raises if torn or damaged
+    assert list_backups(folder), "some backups should have completed"
+    assert seen_partial, "some kills should have landed mid-backup"
+    shutil.rmtree(folder)

@@ -1,0 +1,111 @@
+"""A damaged journal at unlock gets a plain message and the newest good backup; the
+damaged file is kept, byte for byte. And after a whole session (backup, lock,
+restore), a marker written into the journal is in no file anywhere we look."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from tests.conftest import PASSPHRASE
+from tests.test_privacy import files_containing
+from tests.ui.conftest import open_window, unlock
+from trustdesk.storage.backups import back_up
+from trustdesk.storage.store import JournalFolder
+from trustdesk.storage.vault import PAGE_SIZE
+from trustdesk.ui import dialogs
+from trustdesk.ui.recovery import RescueScreen
+from trustdesk.ui.restore_dialog import CHECKING
+
+MARKER = "PELICAN-TURNIP-5820"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def damage_a_middle_page(path: Path) -> None:
+    pages = path.stat().st_size // PAGE_SIZE
+    with open(path, "r+b") as fh:
+        fh.seek((pages // 2) * PAGE_SIZE + 700)
+        fh.write(b"\xde\xad\xbe\xef")
+
+
+def test_a_damaged_journal_offers_the_newest_good_backup(qtbot, data_dir):
+    store = JournalFolder(data_dir).unlock(PASSPHRASE)
+    with store.vault.transaction() as conn:
+        conn.executemany("INSERT INTO settings(key, value) VALUES (?, ?)",
+                         [(f"row.{n}", f'"{"words " * 80}"') for n in range(200)])
+    back_up(store.vault, data_dir / "backups", "daily")
+    store.close()
+    vault = data_dir / "journal.trustdesk"
+    damage_a_middle_page(vault)
+    damaged = digest(vault)
+
+    window = open_window(qtbot, data_dir)
+    window.unlock_screen.passphrase.setText(PASSPHRASE)
+    qtbot.keyClick(window.unlock_screen.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.current_screen(), RescueScreen), timeout=20000)
+    screen = window.current_screen()
+    assert "damaged" in screen.text.text() and "left exactly as it was" in screen.text.text()
+    qtbot.waitUntil(lambda: screen.restore_button.isVisible(), timeout=20000)
+    assert screen.offer_text.text().startswith("Your newest good backup is from ")
+    assert vault.exists() and digest(vault) == damaged, "nothing touched before the choice"
+    with qtbot.waitSignal(window.unlocked, timeout=30000):
+        qtbot.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
+    kept = list(data_dir.glob("journal-*-damaged.trustdesk"))
+    assert len(kept) == 1 and digest(kept[0]) == damaged
+    assert window.store.vault.table_counts()["settings"] >= 200
+    window.close()
+
+
+def test_a_damaged_journal_without_backups_says_so_and_changes_nothing(qtbot, data_dir):
+    vault = data_dir / "journal.trustdesk"
+    with open(vault, "r+b") as fh:
+        fh.truncate(vault.stat().st_size - 100)
+    before = digest(vault)
+    window = open_window(qtbot, data_dir)
+    window.unlock_screen.passphrase.setText(PASSPHRASE)
+    qtbot.keyClick(window.unlock_screen.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.current_screen(), RescueScreen), timeout=20000)
+    screen = window.current_screen()
+    qtbot.waitUntil(lambda: not screen.busy.isVisible(), timeout=20000)
+    assert "found no backup" in screen.offer_text.text()
+    assert not screen.restore_button.isVisible()
+    qtbot.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
+    assert window.current_screen() is window.unlock_screen
+    assert digest(vault) == before
+    window.close()
+
+
+def test_nothing_written_leaks_into_any_file_after_a_whole_session(qtbot, data_dir,
+                                                                    _isolated_home):
+    started = time.time() - 1
+    window = open_window(qtbot, data_dir)
+    unlock(qtbot, window)
+    for n in range(100):
+        window.store.settings.set(f"note.{n}", f"{MARKER} {n} " + "words " * 40)
+    page = window.workspace.show_page("settings")
+    backups = page.safety.backups
+    qtbot.waitUntil(lambda: window._daily_backup is None or window._daily_backup.result
+                    is not None or window._daily_backup.error is not None, timeout=20000)
+    qtbot.mouseClick(backups.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: backups.task is None, timeout=20000)
+    window.lock()
+    unlock(qtbot, window)
+    dialog = window.workspace.show_page("settings").safety.backups.open_restore()
+    qtbot.waitUntil(lambda: all(r[2] != CHECKING for r in dialog.row_texts()), timeout=20000)
+    with dialogs.answering(lambda q: "Restore"), qtbot.waitSignal(window.unlocked,
+                                                                   timeout=30000):
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert window.store.settings.get("note.7").startswith(MARKER)
+    window.lock()
+    window.close()
+    places = (data_dir, data_dir / "backups", Path(tempfile.gettempdir()), _isolated_home)
+    assert list((data_dir / "backups").iterdir())  # rotation keeps the newest of the day
+    assert list(data_dir.glob("journal-*-before-restore.trustdesk"))
+    assert files_containing(MARKER, *places, since=started) == []

@@ -1,0 +1,114 @@
+"""When the journal is damaged at unlock: say so plainly, look for the newest good
+backup off the UI thread, and offer it. Restoring keeps the damaged file beside the
+journal under a new name; nothing is overwritten or deleted.
+
+Threading: UI thread; the search runs through `tasks.run_task`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton
+
+from trustdesk.storage.backups import BackupContents, BackupInfo, inspect_backup
+from trustdesk.storage.restore import DAMAGED_KIND, newest_good_backup
+from trustdesk.ui import dialogs, maintenance, tasks
+from trustdesk.ui.gate import _GateScreen, label
+from trustdesk.ui.restore_dialog import when_text
+
+if TYPE_CHECKING:
+    from trustdesk.storage.errors import VaultError
+    from trustdesk.ui.shell import MainWindow
+
+KEPT = ("If you restore a backup, the damaged file stays beside it under a new name, "
+        "so nothing is lost.")
+
+
+class RescueScreen(_GateScreen):
+    """The damaged-journal screen. Emits `restore_requested(Path)`, `quit_requested`."""
+
+    restore_requested = Signal(object)
+    quit_requested = Signal()
+    back_requested = Signal()
+
+    def __init__(self, message: str) -> None:
+        super().__init__("Your journal needs attention", message)
+        self.setObjectName("Gate")
+        self.body.addWidget(label(KEPT, "muted"))
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName("Looking for backups")
+        self.body.addWidget(self.busy)
+        self.offer_text = label("Looking for your newest good backup…")
+        self.offer_text.setAccessibleName("Backup found")
+        self.body.addWidget(self.offer_text)
+        self.restore_button = QPushButton("Restore this backup")
+        self.restore_button.setProperty("role", "primary")
+        self.restore_button.setMinimumHeight(38)
+        self.restore_button.hide()
+        self.body.addWidget(self.restore_button)
+        row = QHBoxLayout()
+        self.choose_button = QPushButton("Choose a backup file…")
+        self.back_button = QPushButton("Back")
+        self.back_button.setAccessibleName("Back to unlocking")
+        self.quit_button = QPushButton("Quit")
+        row.addWidget(self.choose_button)
+        row.addStretch(1)
+        row.addWidget(self.back_button)
+        row.addWidget(self.quit_button)
+        self.body.addLayout(row)
+        self.found: BackupInfo | None = None
+        self.restore_button.clicked.connect(
+            lambda: self.found and self.restore_requested.emit(self.found.path))
+        self.choose_button.clicked.connect(self._choose)
+        self.quit_button.clicked.connect(self.quit_requested)
+        self.back_button.clicked.connect(self.back_requested)
+
+    def offer(self, found: tuple[BackupInfo, BackupContents] | None) -> None:
+        self.busy.hide()
+        if found is None:
+            self.offer_text.setText(
+                "TrustDesk found no backup that opens with this passphrase. If you keep "
+                "backups somewhere else, choose one. Your journal file was left exactly "
+                "as it was.")
+            return
+        info, contents = found
+        self.found = info
+        self.offer_text.setText(f"Your newest good backup is from {when_text(info)} "
+                                f"({contents.summary()}).")
+        self.restore_button.show()
+        self.restore_button.setFocus()
+
+    def _choose(self) -> None:
+        path = dialogs.open_path(self, title="Choose a TrustDesk backup",
+                                 filters="TrustDesk backups (*.trustdesk);;All files (*)")
+        if path is not None and shiboken6.isValid(self):
+            self.restore_requested.emit(path)
+
+
+def offer_rescue(window: MainWindow, error: VaultError, passphrase: str) -> RescueScreen:
+    """Show the rescue screen for a damaged journal and start looking for a backup."""
+    screen = RescueScreen(error.message)
+    window.screens.addWidget(screen)
+    window.screens.setCurrentWidget(screen)
+    folder = window.folder
+
+    def search() -> tuple[BackupInfo, BackupContents] | None:
+        info = newest_good_backup(folder.vault_path, folder.backup_dir, passphrase)
+        return None if info is None else (info, inspect_backup(info.path, passphrase))
+
+    def found(result: tuple[BackupInfo, BackupContents] | None) -> None:
+        if shiboken6.isValid(screen):
+            screen.offer(result)
+
+    screen.task = tasks.run_task(search, on_done=found, on_failed=lambda _e: found(None))
+    screen.restore_requested.connect(
+        lambda path: maintenance.restore(window, path, passphrase=passphrase,
+                                         aside_kind=DAMAGED_KIND))
+    screen.quit_requested.connect(window.close)
+    screen.back_requested.connect(window.show_unlock)
+    return screen

@@ -1,0 +1,160 @@
+"""Settings: "Backups". The folder (kept in the vault), "Back up now" with progress,
+and "Restore from backup...". Restoring itself is the shell's job (the journal must
+close), so this section only announces the chosen file."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton
+
+from trustdesk.storage import errors
+from trustdesk.storage.backups import back_up, choose_folder, folder_for, list_backups
+from trustdesk.storage.settings_repo import SettingsRepository
+from trustdesk.storage.vault import Vault
+from trustdesk.ui import dialogs, tasks
+from trustdesk.ui.restore_dialog import RestoreDialog
+from trustdesk.ui.settings_page import Section
+
+
+def last_backup_text(made_at: datetime | None, now: datetime | None = None) -> str:
+    if made_at is None:
+        return "No backups yet."
+    now = now or datetime.now()
+    if made_at.date() == now.date():
+        day = "today"
+    elif (now.date() - made_at.date()).days == 1:
+        day = "yesterday"
+    else:
+        day = f"on {made_at:%A} {made_at.day} {made_at:%B}"
+    return f"Last backup: {day} at {made_at:%H:%M}."
+
+
+class BackupsSection(Section):
+    """Emits `restore_requested(Path)` once a backup is chosen and confirmed."""
+
+    restore_requested = Signal(object)
+
+    def __init__(self, vault: Vault, settings: SettingsRepository, default_dir: Path) -> None:
+        super().__init__(
+            "Backups",
+            "TrustDesk keeps encrypted copies of your journal: one a day while it's open, "
+            "and one before every big change. The last 7 days and 4 weeks are kept. "
+            "Backups open with the passphrase you had when they were made.")
+        self._vault = vault
+        self._settings = settings
+        self._default = default_dir
+        self.task: tasks.Task | None = None
+        self.dialog: RestoreDialog | None = None
+
+        self.folder_label = QLabel()
+        self.folder_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_label.setAccessibleName("Backup folder")
+        self.folder_label.setWordWrap(True)
+        self.change_button = QPushButton("Change…")
+        self.change_button.setAccessibleName("Change backup folder")
+        self.default_button = QPushButton("Use the usual folder")
+        self.default_button.setProperty("role", "link")
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(self.change_button)
+        self.form.addRow("Folder", folder_row)
+        self.form.addRow("", self.default_button)
+
+        self.status = QLabel()
+        self.status.setProperty("role", "muted")
+        self.status.setAccessibleName("Backup status")
+        self.status.setWordWrap(True)
+        self.layout_.addWidget(self.status)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName("Backing up")
+        self.progress.hide()
+        self.layout_.addWidget(self.progress)
+        self.backup_button = QPushButton("Back up now")
+        self.backup_button.setProperty("role", "primary")
+        self.restore_button = QPushButton("Restore from backup…")
+        row = QHBoxLayout()
+        row.addWidget(self.backup_button)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
+
+        self.change_button.clicked.connect(self._change_folder)
+        self.default_button.clicked.connect(lambda: self._set_folder(None))
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self.open_restore)
+
+    # -- showing ---------------------------------------------------------------
+    def folder(self) -> Path:
+        return folder_for(self._settings, self._default)
+
+    def refresh(self) -> None:
+        folder = self.folder()
+        self.folder_label.setText(str(folder))
+        self.default_button.setVisible(folder != self._default)
+        if self.task is None:
+            newest = list_backups(folder)
+            self.status.setText(last_backup_text(newest[0].made_at if newest else None))
+
+    def _change_folder(self) -> None:
+        chosen = dialogs.folder_path(self, title="Choose a folder for backups",
+                                     start=str(self.folder()))
+        if chosen is not None and shiboken6.isValid(self):
+            self._set_folder(chosen)
+
+    def _set_folder(self, folder: Path | None) -> None:
+        choose_folder(self._settings, None if folder == self._default else folder)
+        self.refresh()
+
+    # -- backing up ------------------------------------------------------------
+    def back_up_now(self) -> None:
+        if self.task is not None:
+            return
+        self.backup_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.status.setText("Backing up…")
+        vault, folder = self._vault, self.folder()
+        self.task = tasks.run_task(lambda report: back_up(vault, folder, "manual", report=report),
+                                   with_progress=True, on_done=self._backed_up,
+                                   on_failed=self._backup_failed)
+        self.task.progress.connect(self.progress.setValue)
+
+    def _finish(self) -> bool:
+        self.task = None
+        if not shiboken6.isValid(self):
+            return False
+        self.progress.hide()
+        self.backup_button.setEnabled(True)
+        return True
+
+    def _backed_up(self, _path: Path) -> None:
+        if self._finish():
+            self.status.setText(f"Backed up at {datetime.now():%H:%M}.")
+
+    def _backup_failed(self, error: BaseException) -> None:
+        if self._finish():
+            self.status.setText(error.message if isinstance(error, errors.VaultError) else
+                                "The backup couldn't be made. Your journal itself is fine.")
+
+    # -- restoring -------------------------------------------------------------
+    def open_restore(self) -> RestoreDialog:
+        """Show the restore dialog (not blocking); returns it for tests."""
+        backups = list_backups(self.folder(), self._vault.path.parent)
+        backups = [b for b in backups if not b.kind.startswith("damaged")]
+        self.dialog = RestoreDialog(self.window(), backups, self._vault.passphrase)
+        self.dialog.restore_chosen.connect(self.restore_requested)
+        self.dialog.finished.connect(self.dialog.deleteLater)
+        self.dialog.open()
+        return self.dialog
+
+    def clear_sensitive(self) -> None:
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.reject()
+        self.dialog = None
