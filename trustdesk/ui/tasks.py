@@ -8,6 +8,7 @@ function must not touch widgets. Tasks are kept alive until they finish.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
@@ -81,10 +82,8 @@ def run_task(fn: Callable[..., Any], *, with_progress: bool = False,
 def _deliver(signal: Signal, value: Any) -> None:
     """Emit from the worker; if the app is already shutting down and the Task is gone,
     there is nobody left to tell."""
-    try:
+    with suppress(RuntimeError):
         signal.emit(value)
-    except RuntimeError:
-        pass
 
 
 def wait_for_all(timeout_ms: int = 30000) -> bool:
