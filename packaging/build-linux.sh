@@ -128,7 +128,7 @@ EOF
 mkdir -p "$ROOT/dist"
 archive="$ROOT/dist/$name.tar.gz"
 tar -C "$BUILD/stage" --sort=name --owner=0 --group=0 --numeric-owner -cf - "$name" \
-    | gzip -9n > "$archive"
+    | gzip -6n > "$archive"
 
 say "done"
 folder_mb=$(du -sm "$BUNDLE" | cut -f1)
