@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import trustdesk
+from tests.cli.test_cli import ROOT, trustdesk
 from tests.tools import require
-from trustdesk import paths, resources
+from trustdesk import __version__, paths, resources
 from trustdesk.commands import desktop_entry
 
 APP_ID = "org.trustdesk.TrustDesk"
@@ -69,10 +69,15 @@ def test_install_writes_a_valid_entry_and_every_icon_into_xdg_data_home():
     assert validated.returncode == 0, validated.stdout + validated.stderr
 
     command = exec_arguments(installed_entry(data_home)["Exec"])
-    assert Path(command[0]).is_absolute()
-    # Run from a checkout without an installed script, it falls back to this interpreter.
-    assert command == [str(Path(sys.executable).absolute()), "-m", "trustdesk"]
+    interpreter = Path(sys.executable).absolute()
+    # The script installed with this interpreter (CI's venv), or else, in a bare
+    # checkout, this interpreter running the package.
+    assert command in ([str(interpreter.parent / "trustdesk")],
+                       [str(interpreter), "-m", "trustdesk"])
     assert installed_entry(data_home)["TryExec"] == command[0]
+    started = subprocess.run([*command, "--version"], capture_output=True, text=True,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert started.stdout.strip() == f"TrustDesk {__version__}"
 
     icons = shipped_icons()
     assert len(icons) == 9  # eight PNG sizes and the scalable SVG
