@@ -104,6 +104,11 @@ grep -qx 'trustdesk.cli' "$BUILD/python-modules.txt" || die "trustdesk.cli is mi
 echo "absent: Qt network module and its TLS/network plugins, web engine, QML/Quick, Qt translations,"
 echo "        OpenSSL's libssl, Python's ssl/http/urllib.request/asyncio; $(wc -l < "$listing") files checked"
 
+# The newest glibc symbol version anything in the bundle uses: the oldest glibc it runs on.
+glibc=$(find "$BUNDLE" -type f \( -name '*.so*' -o -name trustdesk \) -exec objdump -T {} + 2>/dev/null |
+        grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -t. -k1,1n -k2,2n -k3,3n -u | tail -1)
+echo "runs on Linux with glibc ${glibc:-?} or newer"
+
 say "archive"
 name=TrustDesk-$version-linux-$arch
 stage=$BUILD/stage/$name
@@ -136,4 +141,5 @@ archive_mb=$(awk -v s="$(stat -c %s "$archive")" 'BEGIN { printf "%.1f", s / 104
 echo "bundle folder: $BUNDLE (${folder_mb} MB)"
 echo "archive:       $archive (${archive_mb} MB)"
 echo "PyInstaller:   ${frozen_seconds} s; whole build $(( $(date +%s) - started )) s"
+echo "needs:         glibc ${glibc:-?} or newer"
 echo "check it with: packaging/smoke.sh $archive"
