@@ -43,7 +43,10 @@ def test_installed_wheel_finds_resources_and_runs(tmp_path):
     package_file, resource_root = probe.stdout.split()
     assert package_file.startswith(str(purelib))
     assert resource_root == str(purelib / "trustdesk" / "_resources")
-    for needed in ("icons/trustdesk.svg", "styles/app.qss", "styles/palettes.toml"):
+    for needed in ("icons/trustdesk.svg", "styles/app.qss", "styles/palettes.toml",
+                   "linux/org.trustdesk.TrustDesk.desktop",
+                   "linux/org.trustdesk.TrustDesk.metainfo.xml",
+                   "linux/icons/hicolor/48x48/apps/org.trustdesk.TrustDesk.png"):
         assert (Path(resource_root) / needed).is_file(), needed
 
     def trustdesk(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -54,3 +57,16 @@ def test_installed_wheel_finds_resources_and_runs(tmp_path):
     created = trustdesk("--data-dir", str(tmp_path / "data"), "init", stdin=PASSPHRASE + "\n")
     assert created.returncode == 0, created.stderr
     assert (tmp_path / "data" / "journal.trustdesk").exists()
+
+    # A console script like the one pip writes; the menu entry must name it.
+    script = env_dir / "bin" / "trustdesk"
+    script.write_text(f"#!{python}\nimport sys\nfrom trustdesk.cli import main\n"
+                      "sys.exit(main())\n")
+    script.chmod(0o755)
+    share = tmp_path / "share"
+    menu = subprocess.run([script, "desktop-entry", "install"], capture_output=True, text=True,
+                          cwd=tmp_path, env={**clean_env, "XDG_DATA_HOME": str(share)})
+    assert menu.returncode == 0, menu.stderr
+    entry = (share / "applications" / "org.trustdesk.TrustDesk.desktop").read_text()
+    assert f"\nExec={script}\n" in entry
+    assert (share / "icons/hicolor/512x512/apps/org.trustdesk.TrustDesk.png").is_file()

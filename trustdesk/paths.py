@@ -58,3 +58,13 @@ def ensure_private_dir(folder: Path) -> Path:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
     return folder
+
+
+def xdg_data_home(environ: Mapping[str, str] | None = None) -> Path:
+    """Where desktop entries and icons for this user go: $XDG_DATA_HOME when it is an
+    absolute path (the XDG rule: a relative one is ignored), else ~/.local/share."""
+    env = os.environ if environ is None else environ
+    configured = env.get("XDG_DATA_HOME", "")
+    if configured and Path(configured).is_absolute():
+        return Path(configured)
+    return Path(env.get("HOME") or Path.home()) / ".local" / "share"

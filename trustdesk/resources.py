@@ -33,3 +33,21 @@ def path(*parts: str) -> Path:
 
 def read_text(*parts: str) -> str:
     return path(*parts).read_text(encoding="utf-8")
+
+
+@cache
+def linux_root() -> Path:
+    """The freedesktop files (desktop entry, AppStream metainfo, hicolor icons).
+
+    Their one source is packaging/linux in a source checkout; a wheel and a bundle
+    carry them as linux/ inside the resources folder. Raises FileNotFoundError when
+    neither is there."""
+    for candidate in (root() / "linux", _PACKAGE_DIR.parent / "packaging" / "linux"):
+        if (candidate / "icons").is_dir():
+            return candidate
+    raise FileNotFoundError("TrustDesk's desktop entry files are missing from this installation.")
+
+
+def linux_path(*parts: str) -> Path:
+    """A file under the freedesktop files, e.g. linux_path("icons", "hicolor")."""
+    return linux_root().joinpath(*parts)

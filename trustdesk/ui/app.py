@@ -3,15 +3,22 @@ before the window is painted; pages load after unlock."""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from trustdesk import APP_NAME, __version__
 from trustdesk.storage.store import JournalFolder
 from trustdesk.ui import dialogs, icons, tasks, theme
 from trustdesk.ui.shell import MainWindow
+
+# For packaging checks (packaging/smoke.sh): when set to a number of milliseconds, the
+# app reports its first paint on stderr and quits that long after it.
+SMOKE_EXIT_ENV = "TRUSTDESK_SMOKE_EXIT_AFTER_MS"
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -31,7 +38,32 @@ def run_gui(*, data_dir: Path) -> int:
     app = create_application()
     dialogs.keep_qt_state_in(data_dir / ".qt")
     window = MainWindow(JournalFolder(data_dir))
+    delay = _smoke_exit_delay()
+    if delay is not None:
+        app.installEventFilter(_QuitAfterFirstPaint(app, delay))
     window.show()
     code = app.exec()
     tasks.wait_for_all()
     return code
+
+
+def _smoke_exit_delay() -> int | None:
+    value = os.environ.get(SMOKE_EXIT_ENV, "").strip()
+    return int(value) if value.isdigit() else None
+
+
+class _QuitAfterFirstPaint(QObject):
+    """Application event filter (UI thread): on the first paint event, prints
+    "trustdesk: first paint at <unix time>" to stderr and quits `delay_ms` later."""
+
+    def __init__(self, app: QApplication, delay_ms: int) -> None:
+        super().__init__(app)
+        self._app = app
+        self._delay_ms = delay_ms
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._app.removeEventFilter(self)
+            print(f"trustdesk: first paint at {time.time():.3f}", file=sys.stderr, flush=True)
+            QTimer.singleShot(self._delay_ms, self._app.quit)
+        return False
