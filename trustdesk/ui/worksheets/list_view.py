@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -66,9 +67,18 @@ class WorksheetListView(QWidget):
         self.texts = texts
         self.model = WorksheetTableModel(texts)
         self._due_rows: list[_DueRow] = []
-        column = QVBoxLayout(self)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
         column.setContentsMargins(40, 32, 40, 24)
         column.setSpacing(16)
+        scroll = QScrollArea()  # at large text sizes the page scrolls, the table stays usable
+        scroll.setObjectName("PageScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
         top = QHBoxLayout()
         title = label("Worksheets", "title")
@@ -147,6 +157,7 @@ class WorksheetListView(QWidget):
                                    + (QHeaderView.ResizeMode.Stretch,)
                                    + (QHeaderView.ResizeMode.ResizeToContents,) * 2):
             header.setSectionResizeMode(col, mode)
+        self.table.setMinimumHeight(self.fontMetrics().height() * 14)
         column.addWidget(self.table, 1)
         self.empty = label(texts.messages["empty_list"], "empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -38,6 +38,7 @@ class WorksheetsPage(Page):
     def __init__(self, repo: WorksheetRepository, *, texts: WorksheetTexts | None = None,
                  today: Callable[[], date] = date.today) -> None:
         super().__init__()
+        self.setObjectName("WorksheetsPage")
         self._repo = repo
         self._today = today
         self.texts = texts or worksheet_texts.load()
