@@ -386,3 +386,13 @@ def test_tab_order_within_a_step_follows_the_page(qtbot, unlocked):
             widget = widget.nextInFocusChain()
         order.append(widget)
     assert (order[1] is s.who and order[2].parent() is s.when) or order[2] is s.when
+
+
+def test_the_guide_can_ask_before_the_page_is_shown(qtbot, unlocked, no_dialogs):
+    """As the Guide's wiring would: ask the page, then switch to it."""
+    unlocked.workspace.show_page("settings")
+    page = unlocked.workspace.page("worksheets")
+    page.start_worksheet("betrayal")
+    unlocked.workspace.show_page("worksheets")
+    assert page.stack.currentWidget() is page.form and page.isVisible()
+    assert page.form.steps[1].kinds["betrayal"].isChecked()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -146,18 +146,19 @@ class WorksheetListView(QWidget):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setTabKeyNavigation(False)
         self.table.setCornerButtonEnabled(False)
         for corner in self.table.findChildren(QAbstractButton):
             corner.setAccessibleName("Table corner")
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
+        # Fit columns to the first rows only: measuring ten years of rows is slow.
+        header.setResizeContentsPrecision(60)
         for col, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,) * 2
                                    + (QHeaderView.ResizeMode.Stretch,)
                                    + (QHeaderView.ResizeMode.ResizeToContents,) * 2):
             header.setSectionResizeMode(col, mode)
-        self.table.setMinimumHeight(self.fontMetrics().height() * 14)
+        self._fit_rows()
         column.addWidget(self.table, 1)
         self.empty = label(texts.messages["empty_list"], "empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -185,6 +186,18 @@ class WorksheetListView(QWidget):
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(lambda: self._emit(self.delete_requested))
         self._update_actions()
+
+    def _fit_rows(self) -> None:
+        """Row height and table height follow the text size (fixed heights, so a
+        long list never has to be measured row by row)."""
+        line = self.table.fontMetrics().height()
+        self.table.verticalHeader().setDefaultSectionSize(line + 16)
+        self.table.setMinimumHeight(line * 14)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
+            self._fit_rows()
 
     # -- what the page gives it ----------------------------------------------------
     def filters(self) -> tuple[str | None, str | None]:

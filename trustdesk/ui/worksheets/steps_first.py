@@ -88,6 +88,7 @@ class SituationStep(StepView):
     def load(self, sheet: Worksheet) -> None:
         self.what.set_text(sheet.situation)
         self.who.setText(sheet.who)
+        self.when.setMaximumDate(QDate.currentDate())  # the app may run past midnight
         self.when.setDate(to_qdate(min(sheet.happened_on, date.today())))
 
     def collect(self) -> dict[str, Any]:
