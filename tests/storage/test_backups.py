@@ -88,7 +88,7 @@ def test_inspecting_a_backup_counts_the_record_tables_that_exist(store, tmp_path
     made = back_up(store.vault, tmp_path, "manual")
     contents = backups.inspect_backup(made, PASSPHRASE)
     assert contents.counts is not None and contents.counts["entries"] == 3
-    assert contents.summary() == "3 entries"
+    assert contents.summary() == "3 entries · 0 worksheets"
     assert backups.describe_counts({"entries": 1, "worksheets": 2, "settings": 9}) == \
         "1 entry · 2 worksheets"
     assert backups.describe_counts({"settings": 3}) == "No entries yet"

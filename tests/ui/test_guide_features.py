@@ -117,14 +117,29 @@ def test_prompts_and_fears_emit_requests_when_something_acts_on_them(qtbot, stor
     assert panel.fear_rows == [] and len(panel.prompt_rows) == len(GUIDE.chapters[0].prompts)
 
 
-def test_without_journal_and_worksheets_pages_the_buttons_are_hidden(unlocked):
-    assert not unlocked.workspace.has_page("journal")
-    page = guide_page(unlocked)
+SPECS = {spec.key: spec for spec in PAGES}
+
+
+def window_with(qtbot, data_dir, *specs: PageSpec) -> MainWindow:
+    """A real main window whose sidebar has exactly `specs`, unlocked."""
+    window = MainWindow(JournalFolder(data_dir), specs=specs)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    unlock(qtbot, window, PASSPHRASE)
+    return window
+
+
+def test_without_journal_and_worksheets_pages_the_buttons_are_hidden(qtbot, data_dir):
+    window = window_with(qtbot, data_dir, SPECS["guide"], SPECS["settings"])
+    assert not window.workspace.has_page("journal")
+    page = guide_page(window)
     page.open_chapter(FEARS.id)
     panel = page.chapter_view.prompts
     assert panel.prompt_rows and all(row.text.isVisibleTo(page) for row in panel.prompt_rows)
     assert panel.buttons() and not any(button.isVisibleTo(page) for button in panel.buttons())
     assert not panel.fears_heading.isVisibleTo(page)
+    window.close()
 
 
 class JournalDouble(Page):
@@ -148,16 +163,11 @@ class WorksheetsDouble(Page):
 
 
 def test_the_wire_hook_sends_requests_to_the_journal_and_worksheets(qtbot, data_dir):
-    specs = (PAGES[0],
-             PageSpec("journal", "Journal", "journal", lambda store: JournalDouble()),
-             PageSpec("worksheets", "Worksheets", "worksheets",
-                      lambda store: WorksheetsDouble()),
-             *PAGES[1:])
-    window = MainWindow(JournalFolder(data_dir), specs=specs)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    unlock(qtbot, window, PASSPHRASE)
+    window = window_with(
+        qtbot, data_dir, SPECS["guide"],
+        PageSpec("journal", "Journal", "journal", lambda store: JournalDouble()),
+        PageSpec("worksheets", "Worksheets", "worksheets", lambda store: WorksheetsDouble()),
+        SPECS["settings"])
     workspace = window.workspace
     page = workspace.show_page("guide")
     page.open_chapter(FEARS.id)

@@ -42,8 +42,11 @@ def _check_texts(texts: tuple[str, ...], what: str) -> None:
 
 @dataclass(frozen=True)
 class Emotion:
+    """A named feeling. `intensity` is 0..100, or None while it is named but not
+    rated yet (a draft keeps the name either way)."""
+
     name: str
-    intensity: int  # 0..100
+    intensity: int | None  # 0..100; None = not rated yet
 
     def __post_init__(self) -> None:
         if not self.name.strip() or len(self.name) > 60:
@@ -152,10 +155,61 @@ class Worksheet:
         return not self.missing_for_completion()
 
     def status(self, today: date) -> str:
-        if not self.is_complete:
-            return "draft"
-        if self.step is not None and self.step.is_followed_up:
-            return "followed_up"
-        if self.step is not None and self.step.is_due(today):
-            return "follow_up_due"
-        return "complete"
+        step = self.step
+        return status_of(complete=self.is_complete,
+                         step_due=step.due if step is not None else None,
+                         followed_up=step is not None and step.is_followed_up, today=today)
+
+    def starting_point(self, *, today: date | None = None) -> Worksheet:
+        """A new draft that starts from this sheet's fear: same kind of fear and the
+        same thought, everything else empty, dated today."""
+        return Worksheet(id=new_id(), happened_on=today or date.today(),
+                         category=self.category, thought=self.thought)
+
+
+def status_of(*, complete: bool, step_due: date | None, followed_up: bool,
+              today: date) -> str:
+    """The one status rule, shared by full sheets and list rows: draft until the
+    four required parts are there; then followed up once the step has an outcome,
+    follow-up due once its date has come, otherwise complete."""
+    if not complete:
+        return "draft"
+    if followed_up:
+        return "followed_up"
+    if step_due is not None and step_due <= today:
+        return "follow_up_due"
+    return "complete"
+
+
+@dataclass(frozen=True)
+class WorksheetRow:
+    """What the worksheet list shows for one sheet, without loading all of it.
+    `thought` may be shortened (see `THOUGHT_PREVIEW`)."""
+
+    id: str
+    happened_on: date
+    category: str | None
+    thought: str
+    belief_before: int | None
+    belief_after: int | None
+    is_complete: bool
+    step_due: date | None = None
+    step_followed_up: bool = False
+    created_at: datetime | None = None
+
+    def status(self, today: date) -> str:
+        return status_of(complete=self.is_complete, step_due=self.step_due,
+                         followed_up=self.step_followed_up, today=today)
+
+
+@dataclass(frozen=True)
+class DueStep:
+    """A small step waiting for its follow-up, with a reminder of the fear it was for."""
+
+    step: SmallStep
+    thought: str
+    category: str | None
+    happened_on: date | None
+
+
+THOUGHT_PREVIEW = 300

@@ -11,6 +11,7 @@ from trustdesk.storage.errors import VaultDamaged, VaultError, VaultMissing
 from trustdesk.storage.instance_lock import InstanceLock
 from trustdesk.storage.settings_repo import SettingsRepository
 from trustdesk.storage.vault import Vault
+from trustdesk.storage.worksheet_repo import WorksheetRepository
 
 
 @dataclass
@@ -19,10 +20,12 @@ class Store:
 
     vault: Vault
     settings: SettingsRepository
+    worksheets: WorksheetRepository
 
     @classmethod
     def on(cls, vault: Vault) -> Store:
-        return cls(vault=vault, settings=SettingsRepository(vault))
+        return cls(vault=vault, settings=SettingsRepository(vault),
+                   worksheets=WorksheetRepository(vault))
 
     def close(self) -> None:
         self.vault.close()

@@ -45,6 +45,12 @@ def _wire_guide(workspace: Workspace, page: Page) -> None:
             lambda category: workspace.show_page("worksheets").start_worksheet(category))
 
 
+def _worksheets(store: Store) -> Page:
+    from trustdesk.ui.worksheets import WorksheetsPage
+
+    return WorksheetsPage(store.worksheets)
+
+
 def _settings(store: Store) -> Page:
     from trustdesk.ui.settings_page import SettingsPage
 
@@ -59,6 +65,7 @@ def _wire_settings(workspace: Workspace, page: Page) -> None:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("guide", "Guide", "guide", _guide, _wire_guide),
+    PageSpec("worksheets", "Worksheets", "worksheets", _worksheets),
     PageSpec("settings", "Settings", "settings", _settings, _wire_settings),
 )
 

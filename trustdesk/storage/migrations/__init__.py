@@ -19,6 +19,8 @@ import sqlcipher3
 # Append new steps here, in order. Never edit a step that has shipped.
 _STEP_MODULES = (
     "m001_settings",
+    "m002_reserved",  # placeholder: the merge puts "m002_journal" here
+    "m003_worksheets",
 )
 
 

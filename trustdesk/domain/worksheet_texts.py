@@ -1,0 +1,167 @@
+"""The words of the fear-reframing worksheet, read from resources/worksheet/content.toml.
+
+Plain data, no Qt: `parse(mapping)` checks the file against the domain's keys
+(every category, verdict, trap, status and outcome has its text, and nothing
+unknown is there) and `load()` reads the shipped file once per process.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from trustdesk import resources
+from trustdesk.domain.worksheet import FEAR_CATEGORIES, OUTCOMES, STATUSES, TRAPS, VERDICTS
+
+STEP_KEYS = ("situation", "fear", "ratings_before", "evidence", "traps", "balanced_view",
+             "ratings_after", "small_step")
+
+
+class ContentError(ValueError):
+    """The worksheet texts don't match what the app expects (a packaging mistake)."""
+
+
+@dataclass(frozen=True)
+class StepText:
+    key: str
+    title: str
+    intro: str
+    fields: dict[str, str]
+
+    def field(self, name: str) -> str:
+        """The text for `name` (a label, or `<name>_hint`); '' when there is none."""
+        return self.fields.get(name, "")
+
+
+@dataclass(frozen=True)
+class CategoryText:
+    key: str
+    label: str
+    description: str
+    counterweight: str
+
+
+@dataclass(frozen=True)
+class TrapText:
+    key: str
+    name: str
+    description: str
+    example: str
+    trust_priority: bool
+
+
+@dataclass(frozen=True)
+class VerdictText:
+    key: str
+    label: str
+    help: str
+
+
+@dataclass(frozen=True)
+class WorksheetTexts:
+    steps: tuple[StepText, ...]
+    categories: tuple[CategoryText, ...]
+    traps: tuple[TrapText, ...]          # trust-priority traps first, then file order
+    verdicts: tuple[VerdictText, ...]
+    emotions: tuple[str, ...]            # quick-pick feeling names, in file order
+    statuses: dict[str, str]
+    outcomes: dict[str, str]
+    followup: dict[str, str]
+    messages: dict[str, str]
+
+    def step(self, key: str) -> StepText:
+        return next(step for step in self.steps if step.key == key)
+
+    def category(self, key: str | None) -> CategoryText | None:
+        return next((c for c in self.categories if c.key == key), None)
+
+    def category_label(self, key: str | None) -> str:
+        found = self.category(key)
+        return found.label if found else "Not chosen yet"
+
+    def trap(self, key: str) -> TrapText:
+        return next(trap for trap in self.traps if trap.key == key)
+
+    def verdict(self, key: str | None) -> VerdictText | None:
+        return next((v for v in self.verdicts if v.key == key), None)
+
+    def counterweight(self, category: str | None) -> str:
+        """The starting point for a balanced view; 'other' when no kind is chosen."""
+        found = self.category(category) or self.category("other")
+        assert found is not None
+        return found.counterweight
+
+
+def _text(table: dict[str, Any], name: str, where: str) -> str:
+    value = table.get(name)
+    if not isinstance(value, str) or not value.strip():
+        raise ContentError(f"{where}: '{name}' must be non-empty text.")
+    return value.strip()
+
+
+def _keys_match(found: list[str], expected: tuple[str, ...], what: str) -> None:
+    if len(set(found)) != len(found):
+        raise ContentError(f"{what}: a key appears twice.")
+    if set(found) != set(expected):
+        missing = sorted(set(expected) - set(found))
+        extra = sorted(set(found) - set(expected))
+        raise ContentError(f"{what}: missing {missing}, unknown {extra}.")
+
+
+def _table(data: dict[str, Any], name: str) -> dict[str, str]:
+    table = data.get(name)
+    if not isinstance(table, dict):
+        raise ContentError(f"The [{name}] table is missing.")
+    return {key: _text(table, key, f"[{name}]") for key in table}
+
+
+def parse(data: dict[str, Any]) -> WorksheetTexts:
+    """Turn the TOML mapping into texts; raise ContentError on any mismatch."""
+    steps = tuple(
+        StepText(key=_text(s, "key", "step"), title=_text(s, "title", "step"),
+                 intro=_text(s, "intro", "step"),
+                 fields={k: _text(s.get("fields", {}), k, f"step {s.get('key')}")
+                         for k in s.get("fields", {})})
+        for s in data.get("steps", []))
+    if tuple(step.key for step in steps) != STEP_KEYS:
+        raise ContentError(f"Steps must be, in order: {', '.join(STEP_KEYS)}.")
+    categories = tuple(
+        CategoryText(key=_text(c, "key", "category"), label=_text(c, "label", "category"),
+                     description=_text(c, "description", "category"),
+                     counterweight=_text(c, "counterweight", "category"))
+        for c in data.get("categories", []))
+    _keys_match([c.key for c in categories], FEAR_CATEGORIES, "Fear categories")
+    traps = [TrapText(key=_text(t, "key", "trap"), name=_text(t, "name", "trap"),
+                      description=_text(t, "description", "trap"),
+                      example=_text(t, "example", "trap"),
+                      trust_priority=bool(t.get("trust_priority", False)))
+             for t in data.get("traps", [])]
+    _keys_match([t.key for t in traps], TRAPS, "Thinking traps")
+    traps.sort(key=lambda trap: not trap.trust_priority)  # stable: file order kept
+    verdicts = tuple(
+        VerdictText(key=_text(v, "key", "verdict"), label=_text(v, "label", "verdict"),
+                    help=_text(v, "help", "verdict"))
+        for v in data.get("verdicts", []))
+    _keys_match([v.key for v in verdicts], VERDICTS, "Verdicts")
+    emotions = tuple(_text(e, "label", "emotion") for e in data.get("emotions", []))
+    if not emotions or len(set(emotions)) != len(emotions) or any(len(e) > 60 for e in emotions):
+        raise ContentError("Feelings need unique names of up to 60 characters.")
+    statuses = _table(data, "statuses")
+    _keys_match(list(statuses), STATUSES, "Statuses")
+    followup = _table(data, "followup")
+    outcomes = {key: followup.get(f"outcome_{key}", "") for key in OUTCOMES}
+    if not all(outcomes.values()):
+        raise ContentError("[followup] needs a label for every outcome.")
+    return WorksheetTexts(steps=steps, categories=categories, traps=tuple(traps),
+                          verdicts=verdicts, emotions=emotions, statuses=statuses,
+                          outcomes=outcomes, followup=followup,
+                          messages=_table(data, "messages"))
+
+
+@cache
+def load() -> WorksheetTexts:
+    """The shipped texts, parsed once. Raises ContentError if the file is broken."""
+    with open(resources.path("worksheet", "content.toml"), "rb") as fh:
+        return parse(tomllib.load(fh))

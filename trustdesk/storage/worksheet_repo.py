@@ -1,0 +1,277 @@
+"""Fear-reframing worksheets and their small steps in the vault.
+
+One method per action; each write is one transaction, so a crash leaves a sheet
+as it was before or after a save, never half-written. Any thread may call these
+(the vault serialises access); a save takes about a millisecond.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from trustdesk.domain.worksheet import (
+    STATUSES,
+    THOUGHT_PREVIEW,
+    DueStep,
+    Emotion,
+    SmallStep,
+    Worksheet,
+    WorksheetRow,
+)
+from trustdesk.storage.vault import Vault
+
+# Every character Python's str.strip() removes, so SQL's trim() agrees with the
+# domain's idea of "empty" (a view of only spaces and line breaks is still empty).
+# (A test checks this list against every code point.)
+WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+              + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000")
+
+_SHEET_COLUMNS = ("id, happened_on, situation, who, category, thought, belief_before, "
+                  "verdict, balanced_view, belief_after, created_at, updated_at")
+_STEP_COLUMNS = ("id, worksheet_id, text, due, prediction, likelihood, what_happened, "
+                 "outcome, learned, followed_up_on, updated_at")
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _moment(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _now() -> str:
+    return datetime.now().replace(microsecond=0).isoformat()
+
+
+def _step_from(row: Any) -> SmallStep:
+    return SmallStep(id=row[0], worksheet_id=row[1], text=row[2], due=_day(row[3]),
+                     prediction=row[4], likelihood=row[5], what_happened=row[6],
+                     outcome=row[7], learned=row[8], followed_up_on=_day(row[9]),
+                     updated_at=_moment(row[10]))
+
+
+def _period(column: str, start: date | None, end: date | None) -> tuple[str, list[str]]:
+    """A WHERE fragment for an inclusive date range on `column` (either end open)."""
+    clauses, params = [], []
+    if start is not None:
+        clauses.append(f"{column} >= ?")
+        params.append(start.isoformat())
+    if end is not None:
+        clauses.append(f"{column} <= ?")
+        params.append(end.isoformat())
+    return (" AND ".join(clauses) or "1"), params
+
+
+class WorksheetRepository:
+    """Reads and writes worksheets and small steps. Accepts and returns domain records."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    # -- writing ---------------------------------------------------------------
+    def save(self, worksheet: Worksheet) -> Worksheet:
+        """Insert or replace the whole sheet (feelings, evidence, traps and its step)
+        in one transaction. Returns the sheet as stored (with `updated_at` set)."""
+        now = _now()
+        sheet_id = worksheet.id
+        with self._vault.transaction() as conn:
+            conn.execute(
+                f"INSERT INTO worksheets ({_SHEET_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+                "ON CONFLICT(id) DO UPDATE SET happened_on = excluded.happened_on, "
+                "situation = excluded.situation, who = excluded.who, "
+                "category = excluded.category, thought = excluded.thought, "
+                "belief_before = excluded.belief_before, verdict = excluded.verdict, "
+                "balanced_view = excluded.balanced_view, "
+                "belief_after = excluded.belief_after, updated_at = excluded.updated_at",
+                (sheet_id, worksheet.happened_on.isoformat(), worksheet.situation,
+                 worksheet.who, worksheet.category, worksheet.thought,
+                 worksheet.belief_before, worksheet.verdict, worksheet.balanced_view,
+                 worksheet.belief_after, worksheet.created_at.isoformat(), now))
+            for table in ("worksheet_emotions", "worksheet_evidence", "worksheet_traps"):
+                conn.execute(f"DELETE FROM {table} WHERE worksheet_id = ?", (sheet_id,))
+            conn.executemany(
+                "INSERT INTO worksheet_emotions VALUES (?, ?, ?, ?, ?)",
+                [(sheet_id, phase, n, e.name, e.intensity)
+                 for phase, emotions in (("before", worksheet.emotions_before),
+                                         ("after", worksheet.emotions_after))
+                 for n, e in enumerate(emotions)])
+            conn.executemany(
+                "INSERT INTO worksheet_evidence VALUES (?, ?, ?, ?)",
+                [(sheet_id, side, n, text)
+                 for side, texts in (("for", worksheet.evidence_for),
+                                     ("against", worksheet.evidence_against))
+                 for n, text in enumerate(texts)])
+            conn.executemany("INSERT INTO worksheet_traps VALUES (?, ?, ?)",
+                             [(sheet_id, trap, n) for n, trap in enumerate(worksheet.traps)])
+            step = worksheet.step
+            conn.execute("DELETE FROM small_steps WHERE worksheet_id = ? AND id IS NOT ?",
+                         (sheet_id, step.id if step else None))
+            if step is not None:
+                self._write_step(conn, step, sheet_id, now)
+        return self._stamped(worksheet, now)
+
+    def _write_step(self, conn: Any, step: SmallStep, sheet_id: str | None, now: str) -> None:
+        conn.execute(
+            "INSERT INTO small_steps (id, worksheet_id, text, due, prediction, likelihood, "
+            "what_happened, outcome, learned, followed_up_on, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+            "worksheet_id = excluded.worksheet_id, text = excluded.text, "
+            "due = excluded.due, prediction = excluded.prediction, "
+            "likelihood = excluded.likelihood, what_happened = excluded.what_happened, "
+            "outcome = excluded.outcome, learned = excluded.learned, "
+            "followed_up_on = excluded.followed_up_on, updated_at = excluded.updated_at",
+            (step.id, sheet_id, step.text, step.due.isoformat() if step.due else None,
+             step.prediction, step.likelihood, step.what_happened, step.outcome,
+             step.learned, step.followed_up_on.isoformat() if step.followed_up_on else None,
+             now, now))
+
+    @staticmethod
+    def _stamped(worksheet: Worksheet, now: str) -> Worksheet:
+        moment = datetime.fromisoformat(now)
+        step = worksheet.step
+        if step is not None:
+            step = replace(step, worksheet_id=worksheet.id, updated_at=moment)
+        return replace(worksheet, step=step, updated_at=moment)
+
+    def save_follow_up(self, step: SmallStep) -> SmallStep:
+        """Record how a step went: only the follow-up fields change. Raises KeyError
+        if the step no longer exists (its worksheet was deleted meanwhile)."""
+        now = _now()
+        with self._vault.transaction() as conn:
+            changed = conn.execute(
+                "UPDATE small_steps SET what_happened = ?, outcome = ?, learned = ?, "
+                "followed_up_on = ?, updated_at = ? WHERE id = ?",
+                (step.what_happened, step.outcome, step.learned,
+                 step.followed_up_on.isoformat() if step.followed_up_on else None,
+                 now, step.id)).rowcount
+        if changed != 1:
+            raise KeyError(step.id)
+        return replace(step, updated_at=datetime.fromisoformat(now))
+
+    def delete(self, worksheet_id: str) -> None:
+        """Delete a sheet with everything in it, its small step included."""
+        with self._vault.transaction() as conn:
+            conn.execute("DELETE FROM worksheets WHERE id = ?", (worksheet_id,))
+
+    def duplicate(self, worksheet_id: str, *, today: date | None = None) -> Worksheet:
+        """Save and return a new draft that starts from this sheet's fear and thought."""
+        original = self.get(worksheet_id)
+        if original is None:
+            raise KeyError(worksheet_id)
+        return self.save(original.starting_point(today=today))
+
+    # -- reading ---------------------------------------------------------------
+    def get(self, worksheet_id: str) -> Worksheet | None:
+        found = self._load("w.id = ?", [worksheet_id])
+        return found[0] if found else None
+
+    def all_worksheets(self, start: date | None = None,
+                       end: date | None = None) -> list[Worksheet]:
+        """Every sheet whose day falls in [start, end] (either end open), with its
+        step, oldest first by the day it happened (then by when it was started)."""
+        where, params = _period("w.happened_on", start, end)
+        return self._load(where, params)
+
+    def steps(self, start: date | None = None, end: date | None = None) -> list[SmallStep]:
+        """Small steps whose date (or, without one, the day they were planned) falls
+        in [start, end], oldest first by that date, then by when they were planned."""
+        day = "coalesce(due, date(created_at))"
+        where, params = _period(day, start, end)
+        with self._vault.read() as conn:
+            rows = conn.execute(
+                f"SELECT {_STEP_COLUMNS} FROM small_steps WHERE {where} "
+                f"ORDER BY {day}, created_at, id", params).fetchall()
+        return [_step_from(row) for row in rows]
+
+    def rows(self, *, today: date, category: str | None = None,
+             status: str | None = None) -> list[WorksheetRow]:
+        """The list page's rows, newest first, optionally only one fear category
+        and one status (see `STATUSES`; judged as of `today`)."""
+        if status is not None and status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        where, params = ("w.category = ?", [category]) if category else ("1", [])
+        with self._vault.read() as conn:
+            found = conn.execute(
+                "SELECT w.id, w.happened_on, w.category, substr(w.thought, 1, ?), "
+                "w.belief_before, w.belief_after, "
+                "length(trim(w.thought, ?)) > 0 AND w.belief_before IS NOT NULL "
+                "AND w.belief_after IS NOT NULL AND length(trim(w.balanced_view, ?)) > 0, "
+                "s.due, s.outcome IS NOT NULL, w.created_at "
+                "FROM worksheets w LEFT JOIN small_steps s ON s.worksheet_id = w.id "
+                f"WHERE {where} ORDER BY w.happened_on DESC, w.created_at DESC, w.id",
+                [THOUGHT_PREVIEW, WHITESPACE, WHITESPACE, *params]).fetchall()
+        rows = [WorksheetRow(id=r[0], happened_on=date.fromisoformat(r[1]), category=r[2],
+                             thought=r[3], belief_before=r[4], belief_after=r[5],
+                             is_complete=bool(r[6]), step_due=_day(r[7]),
+                             step_followed_up=bool(r[8]), created_at=_moment(r[9]))
+                for r in found]
+        if status is not None:
+            rows = [row for row in rows if row.status(today) == status]
+        return rows
+
+    def follow_ups_due(self, today: date) -> list[DueStep]:
+        """Steps whose date has come (on or before `today`) with no outcome yet,
+        oldest first, each with the thought and fear of its worksheet."""
+        with self._vault.read() as conn:
+            found = conn.execute(
+                f"SELECT {', '.join('s.' + c.strip() for c in _STEP_COLUMNS.split(','))}, "
+                "substr(w.thought, 1, ?), w.category, w.happened_on "
+                "FROM small_steps s LEFT JOIN worksheets w ON w.id = s.worksheet_id "
+                "WHERE s.outcome IS NULL AND s.due <= ? ORDER BY s.due, s.created_at",
+                (THOUGHT_PREVIEW, today.isoformat())).fetchall()
+        return [DueStep(step=_step_from(row[:11]), thought=row[11] or "", category=row[12],
+                        happened_on=_day(row[13])) for row in found]
+
+    def count(self) -> int:
+        with self._vault.read() as conn:
+            return int(conn.execute("SELECT count(*) FROM worksheets").fetchone()[0])
+
+    def _load(self, where: str, params: list[Any]) -> list[Worksheet]:
+        """Sheets matching `where` (on alias w) with their children: five queries in
+        all, however many sheets there are."""
+        inner = f"SELECT w.id FROM worksheets w WHERE {where}"
+        with self._vault.read() as conn:
+            sheets = conn.execute(
+                f"SELECT {_SHEET_COLUMNS} FROM worksheets w WHERE {where} "
+                "ORDER BY w.happened_on, w.created_at, w.id", params).fetchall()
+            if not sheets:
+                return []
+            emotions = conn.execute(
+                "SELECT worksheet_id, phase, name, intensity FROM worksheet_emotions "
+                f"WHERE worksheet_id IN ({inner}) ORDER BY worksheet_id, phase, position",
+                params).fetchall()
+            evidence = conn.execute(
+                "SELECT worksheet_id, side, text FROM worksheet_evidence "
+                f"WHERE worksheet_id IN ({inner}) ORDER BY worksheet_id, side, position",
+                params).fetchall()
+            traps = conn.execute(
+                "SELECT worksheet_id, trap FROM worksheet_traps "
+                f"WHERE worksheet_id IN ({inner}) ORDER BY worksheet_id, position",
+                params).fetchall()
+            steps = conn.execute(
+                f"SELECT {_STEP_COLUMNS} FROM small_steps "
+                f"WHERE worksheet_id IN ({inner})", params).fetchall()
+        feelings: dict[tuple[str, str], list[Emotion]] = defaultdict(list)
+        for sheet_id, phase, name, intensity in emotions:
+            feelings[(sheet_id, phase)].append(Emotion(name, intensity))
+        items: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for sheet_id, side, text in evidence:
+            items[(sheet_id, side)].append(text)
+        ticked: dict[str, list[str]] = defaultdict(list)
+        for sheet_id, trap in traps:
+            ticked[sheet_id].append(trap)
+        step_of = {row[1]: _step_from(row) for row in steps}
+        return [Worksheet(
+            id=r[0], happened_on=date.fromisoformat(r[1]), situation=r[2], who=r[3],
+            category=r[4], thought=r[5], belief_before=r[6],
+            emotions_before=tuple(feelings[(r[0], "before")]),
+            evidence_for=tuple(items[(r[0], "for")]),
+            evidence_against=tuple(items[(r[0], "against")]),
+            verdict=r[7], traps=tuple(ticked[r[0]]), balanced_view=r[8],
+            belief_after=r[9], emotions_after=tuple(feelings[(r[0], "after")]),
+            step=step_of.get(r[0]), created_at=datetime.fromisoformat(r[10]),
+            updated_at=_moment(r[11])) for r in sheets]
