@@ -109,3 +109,25 @@ def test_nothing_written_leaks_into_any_file_after_a_whole_session(qtbot, data_d
     assert list((data_dir / "backups").iterdir())  # rotation keeps the newest of the day
     assert list(data_dir.glob("journal-*-before-restore.trustdesk"))
     assert files_containing(MARKER, *places, since=started) == []
+
+
+def test_damage_found_after_a_fast_unlock_still_leads_to_the_rescue(qtbot, data_dir):
+    """Unlocking shows the journal at once and checks every page in the background;
+    a damaged page that unlocking never read still ends in the rescue screen."""
+    store = JournalFolder(data_dir).unlock(PASSPHRASE)
+    with store.vault.transaction() as conn:  # a table that unlocking never reads
+        conn.execute("CREATE TABLE scratch(body TEXT) STRICT")
+        conn.executemany("INSERT INTO scratch VALUES (?)", [("words " * 80,)] * 300)
+    store.close()
+    vault = data_dir / "journal.trustdesk"
+    pages = vault.stat().st_size // PAGE_SIZE
+    with open(vault, "r+b") as fh:
+        fh.seek((pages - 2) * PAGE_SIZE + 900)
+        fh.write(b"\xde\xad\xbe\xef")
+
+    window = open_window(qtbot, data_dir)
+    unlock(qtbot, window)                       # the workspace shows first...
+    qtbot.waitUntil(lambda: isinstance(window.current_screen(), RescueScreen), timeout=20000)
+    assert window.store is None                 # ...then the journal is closed again
+    assert "left exactly as it was" in window.current_screen().text.text()
+    window.close()

@@ -32,7 +32,8 @@ class SettingsRepository:
     def load_app_settings(self) -> AppSettings:
         with self._vault.read() as conn:
             rows = conn.execute(
-                "SELECT key, value FROM settings WHERE key LIKE ?", (_APP_PREFIX + "%",)
+                "SELECT key, value FROM settings WHERE key >= ? AND key < ?",
+                (_APP_PREFIX, _APP_PREFIX[:-1] + chr(ord(_APP_PREFIX[-1]) + 1))
             ).fetchall()
         stored = {key.removeprefix(_APP_PREFIX): json.loads(value) for key, value in rows}
         return AppSettings.from_mapping(stored)

@@ -10,7 +10,7 @@ from trustdesk import paths
 from trustdesk.storage.errors import VaultDamaged, VaultError, VaultMissing
 from trustdesk.storage.instance_lock import InstanceLock
 from trustdesk.storage.settings_repo import SettingsRepository
-from trustdesk.storage.vault import Vault
+from trustdesk.storage.vault import Vault, connect_existing, integrity_problems, key_and_verify
 from trustdesk.storage.worksheet_repo import WorksheetRepository
 
 
@@ -57,26 +57,45 @@ class JournalFolder:
         paths.ensure_private_dir(self.root)
         return Store.on(Vault.create(self.vault_path, passphrase))
 
-    def unlock(self, passphrase: str) -> Store:
-        """Open the journal and check every page (about 0.3 s on a ten-year journal),
-        so damage is found now, while a backup can still be offered, not mid-sentence.
-        Raises VaultDamaged for a hurt file; the file is left exactly as it was."""
+    def unlock(self, passphrase: str, *, check_pages: bool = True) -> Store:
+        """Open the journal. With `check_pages`, also check every page (about 0.3 s on
+        a ten-year journal) and raise VaultDamaged for a hurt file, leaving it exactly
+        as it was. The app passes False and calls `find_damage` in the background
+        instead, so the journal shows at once."""
         vault = Vault.open(self.vault_path, passphrase, backup_dir=self.backup_dir)
-        try:
-            problems = vault.check()
-        except VaultError:
-            vault.close()
-            raise VaultDamaged(DAMAGED_PAGES) from None
-        if problems:
+        if check_pages and _damaged(vault):
             vault.close()
             raise VaultDamaged(DAMAGED_PAGES)
         return Store.on(vault)
+
+    def find_damage(self, store: Store) -> bool:
+        """True if some page of the open journal is damaged. Reads through a second
+        connection, so the journal stays usable meanwhile; any thread. A suspicion is
+        confirmed on the journal's own connection before it is reported."""
+        try:
+            conn = connect_existing(self.vault_path)
+            try:
+                key_and_verify(conn, store.vault.passphrase)
+                conn.execute("PRAGMA temp_store = MEMORY")
+                suspicious = bool(integrity_problems(conn))
+            finally:
+                conn.close()
+        except VaultError:
+            suspicious = True
+        return suspicious and _damaged(store.vault)
 
     def backup_dir_for(self, store: Store) -> Path:
         """Where backups go: the folder chosen in Settings, else `backups/` here."""
         from trustdesk.storage.backups import folder_for
 
         return folder_for(store.settings, self.backup_dir)
+
+
+def _damaged(vault: Vault) -> bool:
+    try:
+        return bool(vault.check())
+    except VaultError:
+        return True
 
 
 DAMAGED_PAGES = ("Part of the journal file is damaged, so TrustDesk can't open it safely. "

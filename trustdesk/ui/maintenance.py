@@ -17,7 +17,7 @@ from trustdesk.storage import errors
 from trustdesk.storage.backups import back_up_if_due
 from trustdesk.storage.erase import erase_everything
 from trustdesk.storage.restore import REPLACED_KIND, restore_backup
-from trustdesk.storage.store import JournalFolder, Store
+from trustdesk.storage.store import DAMAGED_PAGES, JournalFolder, Store
 from trustdesk.ui import tasks
 
 if TYPE_CHECKING:
@@ -36,6 +36,30 @@ def start_daily_backup(window: MainWindow) -> tasks.Task | None:
             window.workspace.set_status("today's backup couldn't be made")
 
     return tasks.run_task(lambda: back_up_if_due(vault, folder), on_failed=failed)
+
+
+def start_page_check(window: MainWindow) -> tasks.Task | None:
+    """After unlocking: check every page off the UI thread (the journal is already
+    usable). If a page is damaged, save what can be saved, close the journal and offer
+    the newest good backup, as for damage found while unlocking."""
+    store = window.store
+    if store is None:
+        return None
+    folder: JournalFolder = window.folder
+    passphrase = store.vault.passphrase
+
+    def checked(damaged: bool) -> None:
+        if not damaged or not shiboken6.isValid(window) or window.store is not store:
+            return
+        from trustdesk.ui.recovery import offer_rescue
+
+        ended = window.end_session("close the journal")
+        if ended is None:
+            return
+        ended.close()
+        offer_rescue(window, errors.VaultDamaged(DAMAGED_PAGES), passphrase)
+
+    return tasks.run_task(lambda: folder.find_damage(store), on_done=checked)
 
 
 def restore(window: MainWindow, backup: Path, *, passphrase: str | None = None,

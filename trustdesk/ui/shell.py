@@ -13,7 +13,7 @@ from trustdesk import paths
 from trustdesk.domain.settings import AppSettings
 from trustdesk.storage import errors
 from trustdesk.storage.instance_lock import InstanceLock
-from trustdesk.storage.store import JournalFolder, Store
+from trustdesk.storage.store import DAMAGED_PAGES, JournalFolder, Store
 from trustdesk.ui import clipboard, dialogs, maintenance, tasks, theme
 from trustdesk.ui.autolock import AutoLock
 from trustdesk.ui.desktop_signals import DesktopSignals
@@ -135,9 +135,12 @@ class MainWindow(QMainWindow):
 
     def _unlock(self, passphrase: str) -> None:
         def work() -> tuple[Store, AppSettings]:
-            store = self.folder.unlock(passphrase)
+            store = self.folder.unlock(passphrase, check_pages=False)  # checked after
             try:
                 return store, store.settings.load_app_settings()
+            except errors.VaultDamaged:
+                store.close()
+                raise errors.VaultDamaged(DAMAGED_PAGES) from None
             except BaseException:
                 store.close()
                 raise
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
         self.workspace.show_landing()
         self.autolock.start(self.settings.auto_lock_minutes)
         self._daily_backup = maintenance.start_daily_backup(self)
+        self._page_check = maintenance.start_page_check(self)
         self.unlocked.emit()
 
     begin_session = _opened  # for maintenance: show the workspace of a reopened journal
