@@ -9,6 +9,7 @@ from pathlib import Path
 from trustdesk import paths
 from trustdesk.storage.errors import VaultMissing
 from trustdesk.storage.instance_lock import InstanceLock
+from trustdesk.storage.journal_repo import JournalRepository
 from trustdesk.storage.settings_repo import SettingsRepository
 from trustdesk.storage.vault import Vault
 
@@ -19,10 +20,12 @@ class Store:
 
     vault: Vault
     settings: SettingsRepository
+    journal: JournalRepository
 
     @classmethod
     def on(cls, vault: Vault) -> Store:
-        return cls(vault=vault, settings=SettingsRepository(vault))
+        return cls(vault=vault, settings=SettingsRepository(vault),
+                   journal=JournalRepository(vault))
 
     def close(self) -> None:
         self.vault.close()

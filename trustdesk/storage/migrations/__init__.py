@@ -19,6 +19,7 @@ import sqlcipher3
 # Append new steps here, in order. Never edit a step that has shipped.
 _STEP_MODULES = (
     "m001_settings",
+    "m002_journal",
 )
 
 
