@@ -24,6 +24,12 @@ class PageSpec:
     wire: Callable[[Workspace, Page], None] | None = None
 
 
+def _journal(store: Store) -> Page:
+    from trustdesk.ui.journal import JournalPage
+
+    return JournalPage(store.journal)
+
+
 def _settings(store: Store) -> Page:
     from trustdesk.ui.settings_page import SettingsPage
 
@@ -35,6 +41,7 @@ def _wire_settings(workspace: Workspace, page: Page) -> None:
 
 
 PAGES: tuple[PageSpec, ...] = (
+    PageSpec("journal", "Journal", "journal", _journal),
     PageSpec("settings", "Settings", "settings", _settings, _wire_settings),
 )
 

@@ -6,6 +6,7 @@ after asking every built page to flush and forget what it showed."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustdesk.domain.settings import AppSettings
+from trustdesk.storage.errors import VaultError
 from trustdesk.storage.store import Store
 from trustdesk.ui import icons, theme
 from trustdesk.ui.page import Page
@@ -138,7 +140,10 @@ class Workspace(QWidget):
         key = self._specs[row].key
         previous = self._built.get(self._current) if self._current else None
         if previous is not None and self._current != key:
-            previous.flush()
+            # A page that can't save keeps its words in memory, says why and keeps
+            # retrying (see Page.flush); switching pages must not crash over it.
+            with suppress(VaultError):
+                previous.flush()
         page = self.page(key)
         self._current = key
         self.stack.setCurrentWidget(page)

@@ -1,0 +1,400 @@
+"""The Journal page: the list on the left, the entry being written on the right.
+
+Saving is automatic. An edit marks the entry dirty and starts a one-second timer
+(not restarted by further typing, so a crash loses at most about a second); the
+save then runs in the background through `EntrySaver`. Leaving the entry,
+switching pages, locking and quitting call `flush()`, which saves on the spot and
+raises the storage error if it can't, so nothing is dropped silently. A failed
+save keeps the words in the editor, says so in plain words and retries.
+UI thread only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QSplitter
+
+from trustdesk.domain.journal import MAX_TITLE, Entry, row_of
+from trustdesk.domain.text import InvalidRecord, clean_line
+from trustdesk.storage import errors
+from trustdesk.storage.fts import search_terms
+from trustdesk.storage.journal_repo import SEARCH_LIMIT, JournalRepository
+from trustdesk.ui import dialogs, tasks
+from trustdesk.ui.journal.layout import build_layout
+from trustdesk.ui.journal.list_model import ID_ROLE
+from trustdesk.ui.journal.saver import EntrySaver
+from trustdesk.ui.page import Page
+
+SAVE_DELAY_MS = 1000
+RETRY_MS = 5000
+SEARCH_DELAY_MS = 150
+
+
+class EntryNotSaved(errors.VaultError):
+    """The entry can't be kept as it is (too long, a date out of range). The words
+    stay in the editor; the message says what to change."""
+
+
+def not_saved_message(error: BaseException) -> str:
+    """One plain sentence for the save indicator."""
+    if isinstance(error, errors.StorageFull):
+        return "Not saved yet: the disk is full. TrustDesk will keep trying."
+    if isinstance(error, errors.StorageUnavailable):
+        return ("Not saved yet: the journal's folder can't be written to right now. "
+                "TrustDesk will keep trying.")
+    if isinstance(error, InvalidRecord | EntryNotSaved):
+        return f"Not saved: {error}"
+    return "Not saved yet: something went wrong while saving. TrustDesk will keep trying."
+
+
+class JournalPage(Page):
+    """Owns the editor state, the list model and the saver. `now` is injectable."""
+
+    def __init__(self, repo: JournalRepository, *,
+                 now: Callable[[], datetime] = datetime.now) -> None:
+        super().__init__()
+        self._repo = repo
+        self._now = now
+        self._saver = EntrySaver(repo)
+        self._revisions = itertools.count(1)
+        self._entry: Entry | None = None     # the entry shown, as last opened or saved
+        self._stored = False                 # whether it exists in the vault
+        self._revision = self._saved_revision = 0
+        self._failure: BaseException | None = None
+        self._session = 0                    # bumped on lock: late callbacks are ignored
+        self._search_generation = 0
+        self._selecting = False
+
+        ui = build_layout(self, repo)
+        self.splitter: QSplitter = ui.splitter
+        self.new_button, self.bar, self.count_label = ui.new_button, ui.bar, ui.count_label
+        self.list, self.model, self.undo_bar, self.editor = ui.list, ui.model, ui.undo, ui.editor
+
+        self._save_timer = self._timer(SAVE_DELAY_MS, self._autosave)
+        self._retry_timer = self._timer(RETRY_MS, self._autosave)
+        self._search_timer = self._timer(SEARCH_DELAY_MS, self._refresh_list)
+
+        self.new_button.clicked.connect(self.new_entry)
+        self.editor.edited.connect(self._on_edited)
+        self.editor.delete_requested.connect(self.delete_current)
+        self.bar.changed.connect(self._on_filter_changed)
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list.activated.connect(lambda _index: self.editor.focus_body())
+        self.undo_bar.undo_requested.connect(self._undo_delete)
+        for keys, slot in (("Ctrl+N", self.new_entry), ("Ctrl+S", self.save_now),
+                           ("Ctrl+F", self.focus_search)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval)
+        timer.timeout.connect(slot)
+        return timer
+
+    # -- the Page protocol -----------------------------------------------------------
+    def load(self) -> None:
+        self._refresh_tags()
+        self._refresh_list()
+        if self._entry is None:
+            self._open(Entry.new(written_at=self._now()), stored=False)
+            self.editor.focus_body()
+
+    def flush(self) -> None:
+        """Save the entry now if it changed. Raises a VaultError (the words stay)."""
+        self._save_timer.stop()
+        if not self._dirty():
+            return
+        entry = self._read_editor()
+        if entry is None:
+            raise EntryNotSaved(str(self._failure))
+        if not self._stored and entry.is_blank:
+            self._saved_revision = self._revision
+            return
+        revision, session = self._revision, self._session
+        try:
+            self._saver.save_now(revision, entry)
+        except errors.VaultError as exc:
+            self._save_failed(session, exc)
+            raise
+        except Exception as exc:  # a bug must not lose words: keep them and ask
+            self._save_failed(session, exc)
+            raise EntryNotSaved("Something unexpected stopped TrustDesk from saving "
+                                "this entry.") from exc
+        self._saved(session, revision, entry)
+
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty()
+
+    def clear_sensitive(self) -> None:
+        self._session += 1
+        self._search_generation += 1
+        for timer in (self._save_timer, self._retry_timer, self._search_timer):
+            timer.stop()
+        self._saver.close()
+        self._saver = EntrySaver(self._repo)
+        self.undo_bar.dismiss()
+        self.editor.clear()
+        self.bar.clear()
+        self.model.clear()
+        self.list.selectionModel().clear()
+        self.count_label.setText("")
+        self._entry, self._stored, self._failure = None, False, None
+        self._revision = self._saved_revision = 0
+
+    # -- public actions --------------------------------------------------------------
+    def new_entry(self) -> None:
+        """Ctrl+N: a blank entry dated now (kept only once something is written)."""
+        if self._leave_entry():
+            self._open(Entry.new(written_at=self._now()), stored=False)
+            self.editor.focus_body()
+
+    def start_entry(self, prompt: str) -> None:
+        """A new entry headed by a reflection prompt (the Guide asks for this)."""
+        if self._leave_entry():
+            title = clean_line(prompt)[:MAX_TITLE]
+            self._open(Entry.new(written_at=self._now(), title=title), stored=False)
+            self.editor.focus_body()
+
+    def save_now(self) -> None:
+        """Ctrl+S. A failure is shown by the indicator; the words stay."""
+        with contextlib.suppress(errors.VaultError):
+            self.flush()
+
+    def focus_search(self) -> None:
+        self.bar.search.setFocus()
+        self.bar.search.selectAll()
+
+    def current_entry_id(self) -> str | None:
+        return self._entry.id if self._entry is not None else None
+
+    # -- editing and saving ------------------------------------------------------------
+    def _dirty(self) -> bool:
+        return self._entry is not None and self._revision > self._saved_revision
+
+    def _open(self, entry: Entry, *, stored: bool) -> None:
+        for timer in (self._save_timer, self._retry_timer):
+            timer.stop()
+        self._entry, self._stored, self._failure = entry, stored, None
+        self._revision = self._saved_revision = next(self._revisions)
+        self.editor.show_entry(entry)
+        self._set_status("", "saved")
+        self._select_current()
+
+    def _leave_entry(self) -> bool:
+        try:
+            self.flush()
+        except errors.VaultError:
+            return False
+        return True
+
+    def _set_status(self, text: str, word: str, *, warning: bool = False) -> None:
+        self.editor.set_status(text, warning=warning)
+        self.status_changed.emit(word)
+
+    def _on_edited(self) -> None:
+        if self._entry is None:
+            return
+        self._revision = next(self._revisions)
+        if self._failure is None:
+            self._set_status("Saving…", "saving…")
+        if not self._save_timer.isActive():
+            self._save_timer.start()
+
+    def _read_editor(self) -> Entry | None:
+        assert self._entry is not None
+        try:
+            return self.editor.read(self._entry)
+        except InvalidRecord as exc:
+            self._failure = exc
+            self._set_status(not_saved_message(exc), "not saved", warning=True)
+            return None
+
+    def _autosave(self) -> None:
+        if not self._dirty():
+            return
+        entry = self._read_editor()
+        if entry is None:
+            return
+        if not self._stored and entry.is_blank:
+            self._saved_revision = self._revision
+            self._set_status("", "saved")
+            return
+        revision, session = self._revision, self._session
+        self._saver.save_later(
+            revision, entry, on_done=lambda _wrote: self._saved(session, revision, entry),
+            on_failed=lambda exc: self._save_failed(session, exc))
+
+    def _saved(self, session: int, revision: int, entry: Entry) -> None:
+        if session != self._session:
+            return
+        is_current = self._entry is not None and self._entry.id == entry.id
+        was_listed = self.model.row_of_id(entry.id) >= 0
+        self.model.apply_saved(row_of(entry))
+        if is_current:
+            self._stored, self._entry = True, entry
+            self._saved_revision = max(self._saved_revision, revision)
+            self._failure = None
+            self._retry_timer.stop()
+            if not self._dirty():
+                self._set_status("Saved", "saved")
+            self._select_current()
+        if not set(entry.tags) <= set(self.editor.tags.known_tags()):
+            self._refresh_tags()
+        if not was_listed:
+            self._update_count()
+
+    def _save_failed(self, session: int, error: BaseException) -> None:
+        if session != self._session or isinstance(error, errors.VaultLocked):
+            return
+        self._failure = error
+        self._set_status(not_saved_message(error), "not saved yet", warning=True)
+        if not isinstance(error, InvalidRecord | EntryNotSaved):
+            self._retry_timer.start()
+
+    # -- the list ----------------------------------------------------------------------
+    def _on_filter_changed(self) -> None:
+        if search_terms(self.bar.text()):
+            self._search_timer.start()
+        else:
+            self._search_timer.stop()
+            self._refresh_list()
+
+    def _refresh_list(self) -> None:
+        text, flt = self.bar.text(), self.bar.current_filter()
+        self._search_generation += 1
+        if not search_terms(text):
+            self.model.show_filter(flt)
+            self._update_count()
+            self._select_current()
+            return
+        generation = self._search_generation
+        self.count_label.setText("Searching…")
+        tasks.run_task(lambda: self._repo.search(text, flt=flt),
+                       on_done=lambda hits: self._show_hits(generation, hits, text, flt),
+                       on_failed=lambda exc: self._search_failed(generation, exc))
+
+    def _show_hits(self, generation: int, hits: list, text: str, flt) -> None:
+        if generation != self._search_generation:
+            return
+        self.model.show_hits(hits, flt)
+        if not hits:
+            self.count_label.setText(f"Nothing matches “{text.strip()}”.")
+        elif len(hits) >= SEARCH_LIMIT:
+            self.count_label.setText(f"The {len(hits)} best matches")
+        else:
+            self.count_label.setText("1 matching entry" if len(hits) == 1
+                                     else f"{len(hits)} matching entries")
+        self._select_current()
+
+    def _search_failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._search_generation:
+            self.count_label.setText("Search isn't available right now.")
+
+    def _update_count(self) -> None:
+        if self.model.searching:
+            return
+        flt = self.bar.current_filter()
+        shown, total = self._repo.count(flt), self._repo.count()
+        if total == 0:
+            text = "No entries yet. Your first one is on the right."
+        elif flt.is_empty:
+            text = "1 entry" if total == 1 else f"{total:,} entries"
+        else:
+            text = f"{shown:,} of {total:,} entries"
+        self.count_label.setText(text)
+
+    def _refresh_tags(self) -> None:
+        tags = self._repo.all_tags()
+        self.editor.tags.set_known_tags(tags)
+        self.bar.set_tags(tags)
+
+    def _select_current(self) -> None:
+        """Highlight the open entry in the list without reopening it."""
+        position = self.model.row_of_id(self._entry.id) if self._entry else -1
+        self._selecting = True
+        try:
+            if position >= 0:
+                self.list.setCurrentIndex(self.model.index(position))
+            else:
+                self.list.selectionModel().clear()
+        finally:
+            self._selecting = False
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry_id = current.data(ID_ROLE) if current.isValid() else None
+        if self._selecting or entry_id is None or entry_id == self.current_entry_id():
+            return
+        if not self._leave_entry():
+            self._select_current()
+            return
+        try:
+            entry = self._repo.get(entry_id)
+        except errors.VaultError as exc:
+            self._set_status(exc.message, "not available", warning=True)
+            return
+        if entry is None:
+            self.model.remove_id(entry_id)
+            return
+        self._open(entry, stored=True)
+
+    # -- deleting ------------------------------------------------------------------------
+    def delete_current(self) -> None:
+        """Ask, delete, and offer a short Undo. Deleted words are wiped from the file."""
+        if self._entry is None:
+            return
+        snapshot = self._read_editor_quietly()
+        if not self._stored and (snapshot is None or snapshot.is_blank):
+            return
+        shown = snapshot or self._entry
+        answer = dialogs.ask(
+            self, title="Delete this entry?",
+            text=f"“{shown.heading}” from {shown.written_at:%d %B %Y} will be removed "
+                 "from your journal.",
+            details="You can undo this for a few seconds.",
+            choices=("Delete entry", "Keep it"), default=1, cancel=1, destructive=0)
+        if answer != "Delete entry":
+            return
+        stored_copy = None
+        if self._stored:
+            try:
+                stored_copy = self._saver.delete(self._entry.id)
+            except errors.VaultError as exc:
+                self._set_status(f"Not deleted: {exc.message}", "not deleted", warning=True)
+                return
+        self.model.remove_id(self._entry.id)
+        self._revision = self._saved_revision
+        self._open(Entry.new(written_at=self._now()), stored=False)
+        self._refresh_tags()
+        self._update_count()
+        kept = snapshot or stored_copy
+        if kept is not None:
+            self.undo_bar.offer(kept)
+
+    def _read_editor_quietly(self) -> Entry | None:
+        try:
+            return self.editor.read(self._entry) if self._entry else None
+        except InvalidRecord:
+            return None
+
+    def _undo_delete(self, entry: Entry) -> None:
+        if not self._leave_entry():
+            return
+        try:
+            self._saver.restore(next(self._revisions), entry)
+        except errors.VaultError as exc:
+            self._set_status(f"Couldn't undo: {exc.message}", "not saved", warning=True)
+            return
+        self.model.apply_saved(row_of(entry))
+        self._refresh_tags()
+        self._update_count()
+        self._open(entry, stored=True)
+
