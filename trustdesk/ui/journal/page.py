@@ -23,17 +23,16 @@ from PySide6.QtWidgets import QSplitter
 from trustdesk.domain.journal import MAX_TITLE, Entry, row_of
 from trustdesk.domain.text import InvalidRecord, clean_line
 from trustdesk.storage import errors
-from trustdesk.storage.fts import search_terms
-from trustdesk.storage.journal_repo import SEARCH_LIMIT, JournalRepository
-from trustdesk.ui import dialogs, tasks
+from trustdesk.storage.journal_repo import JournalRepository
+from trustdesk.ui import dialogs
 from trustdesk.ui.journal.layout import build_layout
 from trustdesk.ui.journal.list_model import ID_ROLE
+from trustdesk.ui.journal.listing import Listing
 from trustdesk.ui.journal.saver import EntrySaver
 from trustdesk.ui.page import Page
 
 SAVE_DELAY_MS = 1000
 RETRY_MS = 5000
-SEARCH_DELAY_MS = 150
 
 
 class EntryNotSaved(errors.VaultError):
@@ -68,7 +67,6 @@ class JournalPage(Page):
         self._revision = self._saved_revision = 0
         self._failure: BaseException | None = None
         self._session = 0                    # bumped on lock: late callbacks are ignored
-        self._search_generation = 0
         self._selecting = False
 
         ui = build_layout(self, repo)
@@ -78,12 +76,12 @@ class JournalPage(Page):
 
         self._save_timer = self._timer(SAVE_DELAY_MS, self._autosave)
         self._retry_timer = self._timer(RETRY_MS, self._autosave)
-        self._search_timer = self._timer(SEARCH_DELAY_MS, self._refresh_list)
 
         self.new_button.clicked.connect(self.new_entry)
         self.editor.edited.connect(self._on_edited)
         self.editor.delete_requested.connect(self.delete_current)
-        self.bar.changed.connect(self._on_filter_changed)
+        self.listing = Listing(repo, self.bar, self.model, self.count_label, self.editor.tags)
+        self.listing.listed.connect(self._select_current)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.list.activated.connect(lambda _index: self.editor.focus_body())
         self.undo_bar.undo_requested.connect(self._undo_delete)
@@ -102,8 +100,8 @@ class JournalPage(Page):
 
     # -- the Page protocol -----------------------------------------------------------
     def load(self) -> None:
-        self._refresh_tags()
-        self._refresh_list()
+        self.listing.refresh_tags()
+        self.listing.refresh()
         if self._entry is None:
             self._open(Entry.new(written_at=self._now()), stored=False)
             self.editor.focus_body()
@@ -136,8 +134,8 @@ class JournalPage(Page):
 
     def clear_sensitive(self) -> None:
         self._session += 1
-        self._search_generation += 1
-        for timer in (self._save_timer, self._retry_timer, self._search_timer):
+        self.listing.stop()
+        for timer in (self._save_timer, self._retry_timer):
             timer.stop()
         self._saver.close()
         self._saver = EntrySaver(self._repo)
@@ -146,7 +144,6 @@ class JournalPage(Page):
         self.bar.clear()
         self.model.clear()
         self.list.selectionModel().clear()
-        self.count_label.setText("")
         self._entry, self._stored, self._failure = None, False, None
         self._revision = self._saved_revision = 0
 
@@ -248,9 +245,9 @@ class JournalPage(Page):
                 self._set_status("Saved", "saved")
             self._select_current()
         if not set(entry.tags) <= set(self.editor.tags.known_tags()):
-            self._refresh_tags()
+            self.listing.refresh_tags()
         if not was_listed:
-            self._update_count()
+            self.listing.update_count()
 
     def _save_failed(self, session: int, error: BaseException) -> None:
         if session != self._session or isinstance(error, errors.VaultLocked):
@@ -261,62 +258,6 @@ class JournalPage(Page):
             self._retry_timer.start()
 
     # -- the list ----------------------------------------------------------------------
-    def _on_filter_changed(self) -> None:
-        if search_terms(self.bar.text()):
-            self._search_timer.start()
-        else:
-            self._search_timer.stop()
-            self._refresh_list()
-
-    def _refresh_list(self) -> None:
-        text, flt = self.bar.text(), self.bar.current_filter()
-        self._search_generation += 1
-        if not search_terms(text):
-            self.model.show_filter(flt)
-            self._update_count()
-            self._select_current()
-            return
-        generation = self._search_generation
-        self.count_label.setText("Searching…")
-        tasks.run_task(lambda: self._repo.search(text, flt=flt),
-                       on_done=lambda hits: self._show_hits(generation, hits, text, flt),
-                       on_failed=lambda exc: self._search_failed(generation, exc))
-
-    def _show_hits(self, generation: int, hits: list, text: str, flt) -> None:
-        if generation != self._search_generation:
-            return
-        self.model.show_hits(hits, flt)
-        if not hits:
-            self.count_label.setText(f"Nothing matches “{text.strip()}”.")
-        elif len(hits) >= SEARCH_LIMIT:
-            self.count_label.setText(f"The {len(hits)} best matches")
-        else:
-            self.count_label.setText("1 matching entry" if len(hits) == 1
-                                     else f"{len(hits)} matching entries")
-        self._select_current()
-
-    def _search_failed(self, generation: int, error: BaseException) -> None:
-        if generation == self._search_generation:
-            self.count_label.setText("Search isn't available right now.")
-
-    def _update_count(self) -> None:
-        if self.model.searching:
-            return
-        flt = self.bar.current_filter()
-        shown, total = self._repo.count(flt), self._repo.count()
-        if total == 0:
-            text = "No entries yet. Your first one is on the right."
-        elif flt.is_empty:
-            text = "1 entry" if total == 1 else f"{total:,} entries"
-        else:
-            text = f"{shown:,} of {total:,} entries"
-        self.count_label.setText(text)
-
-    def _refresh_tags(self) -> None:
-        tags = self._repo.all_tags()
-        self.editor.tags.set_known_tags(tags)
-        self.bar.set_tags(tags)
-
     def _select_current(self) -> None:
         """Highlight the open entry in the list without reopening it."""
         position = self.model.row_of_id(self._entry.id) if self._entry else -1
@@ -373,8 +314,8 @@ class JournalPage(Page):
         self.model.remove_id(self._entry.id)
         self._revision = self._saved_revision
         self._open(Entry.new(written_at=self._now()), stored=False)
-        self._refresh_tags()
-        self._update_count()
+        self.listing.refresh_tags()
+        self.listing.update_count()
         kept = snapshot or stored_copy
         if kept is not None:
             self.undo_bar.offer(kept)
@@ -394,7 +335,7 @@ class JournalPage(Page):
             self._set_status(f"Couldn't undo: {exc.message}", "not saved", warning=True)
             return
         self.model.apply_saved(row_of(entry))
-        self._refresh_tags()
-        self._update_count()
+        self.listing.refresh_tags()
+        self.listing.update_count()
         self._open(entry, stored=True)
 
