@@ -178,3 +178,15 @@ def test_lock_clears_editor_undo_history_list_search_and_selection(qtbot, unlock
     unlock(qtbot, unlocked)
     (entry,) = unlocked.store.journal.entries_between(None, None)
     assert entry.body == "private words more" and entry.tags == ("secret-tag",)
+
+
+def test_continuous_typing_does_not_postpone_the_save(qtbot, unlocked, no_dialogs):
+    """The timer starts at the first unsaved change and is not restarted by more
+    typing, so a crash during a long burst of writing loses at most about a second."""
+    page = journal_of(unlocked)
+    qtbot.keyClicks(page.editor.body, "a")
+    timer = page._save_timer
+    first = timer.remainingTime()
+    assert timer.isActive() and 0 < first <= 1000
+    qtbot.keyClicks(page.editor.body, "nd on and on", delay=10)  # 120 ms of typing
+    assert timer.remainingTime() <= first - 100

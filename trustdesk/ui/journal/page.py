@@ -75,6 +75,7 @@ class JournalPage(Page):
         self.list, self.model, self.undo_bar, self.editor = ui.list, ui.model, ui.undo, ui.editor
 
         self._save_timer = self._timer(SAVE_DELAY_MS, self._autosave)
+        self._save_timer.setTimerType(Qt.TimerType.PreciseTimer)  # "at most a second"
         self._retry_timer = self._timer(RETRY_MS, self._autosave)
 
         self.new_button.clicked.connect(self.new_entry)
