@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from tests.conftest import PASSPHRASE
 from trustdesk.domain.journal import Entry, JournalFilter
 from trustdesk.storage.fts import match_expression, search_terms
-from trustdesk.storage.journal_repo import parse_excerpt
+from trustdesk.storage.journal_repo import _filter_sql, parse_excerpt, search_sql
 from trustdesk.storage.store import JournalFolder
 
 HOSTILE = ['"', '""', "'", 'say "hi', "AND", "OR", "NOT", "a AND", "NOT b", "(", ")",
@@ -106,6 +106,15 @@ def test_a_quoted_operator_is_just_a_word(repo):
 def test_any_text_at_all_is_a_safe_query(repo, text):
     hits = repo.search(text)
     assert all(hit.row.id for hit in hits)
+
+
+def test_ranking_is_left_to_fts5_so_only_returned_rows_get_excerpts(repo):
+    """No temporary sort: FTS5 orders by rank itself and stops at the LIMIT."""
+    where, args = _filter_sql(JournalFilter(tag="work", start=date(2024, 1, 1)))
+    with repo._vault.read() as conn:
+        plan = " ".join(str(row[-1]) for row in conn.execute(
+            "EXPLAIN QUERY PLAN " + search_sql(where), ['"trust"*', *args, 10]))
+    assert "TEMP B-TREE FOR ORDER BY" not in plan and "entries_fts VIRTUAL TABLE" in plan
 
 
 def test_match_expression_quotes_every_word():

@@ -32,6 +32,7 @@ SEARCH_LIMIT = 100
 MARK_START, MARK_END = "\x02", "\x03"
 _TAG_SEP = "\x1f"
 EXCERPT_TOKENS = 24
+RANKING = "bm25(4.0, 1.0)"  # a word in the title counts four times one in the body
 
 _UPSERT = """
 INSERT INTO entries (id, doc, written_at, updated_at, title, first_line, preview,
@@ -98,6 +99,19 @@ def parse_excerpt(marked: str) -> tuple[tuple[str, bool], ...]:
         pieces.append((matched, True))
         pieces.append((rest, False))
     return tuple((text, hit) for text, hit in pieces if text)
+
+
+def search_sql(where: str) -> str:
+    """The search query for extra WHERE conditions `where`.
+
+    `rank MATCH ... ORDER BY rank` lets FTS5 sort by its own ranking and stop after
+    LIMIT rows, so excerpts are made only for the rows returned; ORDER BY bm25()
+    would make an excerpt for every match first (3 to 4 times slower)."""
+    return (f"SELECT {_ROW_COLUMNS}, snippet(entries_fts, -1, '{MARK_START}', "
+            f"'{MARK_END}', '…', {EXCERPT_TOKENS}) "
+            "FROM entries_fts JOIN entries e ON e.doc = entries_fts.rowid "
+            f"WHERE entries_fts MATCH ? AND rank MATCH '{RANKING}'{where} "
+            "ORDER BY rank LIMIT ?")
 
 
 class JournalRepository:
@@ -196,11 +210,7 @@ class JournalRepository:
         if expression is None:
             return []
         where, args = _filter_sql(flt or JournalFilter())
-        sql = (f"SELECT {_ROW_COLUMNS}, snippet(entries_fts, -1, '{MARK_START}', "
-               f"'{MARK_END}', '…', {EXCERPT_TOKENS}) "
-               "FROM entries_fts JOIN entries e ON e.doc = entries_fts.rowid "
-               f"WHERE entries_fts MATCH ?{where} "
-               "ORDER BY bm25(entries_fts, 4.0, 1.0), e.written_at DESC LIMIT ?")
+        sql = search_sql(where)
         with self._vault.read() as conn:
             records = conn.execute(sql, [expression, *args, max(0, int(limit))]).fetchall()
         return [SearchHit(_row(record[:-1]), parse_excerpt(record[-1] or ""))
