@@ -114,3 +114,20 @@ def test_the_delegate_gives_every_row_the_same_height(qapp, repo):
     heights = {delegate.sizeHint(option, model.index(i)).height() for i in range(20)}
     assert len(heights) == 1 and heights.pop() > 3 * view.fontMetrics().height()
     assert isinstance(model.index(0).data(ROW_ROLE).heading, str)
+
+
+def test_excerpts_are_cut_before_the_first_match_so_it_stays_in_view(qapp):
+    from PySide6.QtGui import QFontMetrics
+
+    from trustdesk.ui.journal.list_delegate import _lead_in
+
+    metrics = QFontMetrics(qapp.font())
+    pieces = (("a long run of words before anything matches at all in this entry ", False),
+              ("trust", True), (" after", False))
+    room = metrics.horizontalAdvance("x" * 12)
+    cut = _lead_in(pieces, metrics, room)
+    assert cut[0][0].startswith("…") and cut[0][0].endswith("entry ")
+    assert metrics.horizontalAdvance(cut[0][0]) <= room
+    assert cut[1:] == pieces[1:]
+    assert _lead_in(pieces, metrics, 10_000) == pieces
+    assert _lead_in((("trust", True),), metrics, 1) == (("trust", True),)

@@ -108,6 +108,7 @@ def _draw_marked(painter: QPainter, area: QRect, pieces: tuple[tuple[str, bool],
     """Excerpt pieces left to right; matched words bold on a soft highlight."""
     marked = QFont(font)
     marked.setWeight(QFont.Weight.DemiBold)
+    pieces = _lead_in(pieces, QFontMetrics(font), area.width() // 3)
     x, right = area.left(), area.right()
     for text, matched in pieces:
         text = " ".join(text.splitlines())
@@ -130,6 +131,24 @@ def _draw_marked(painter: QPainter, area: QRect, pieces: tuple[tuple[str, bool],
         x += width
         if shown != text:
             break
+
+
+def _lead_in(pieces: tuple[tuple[str, bool], ...], metrics: QFontMetrics,
+             room: int) -> tuple[tuple[str, bool], ...]:
+    """Shorten the text before the first matched word to at most `room` pixels
+    (keeping its last words), so the match itself is always in view."""
+    if not pieces or pieces[0][1] or len(pieces) < 2:
+        return pieces
+    lead = " ".join(pieces[0][0].splitlines())
+    if metrics.horizontalAdvance(lead) <= room:
+        return pieces
+    tail = " " if lead.endswith(" ") else ""
+    words = lead.split()
+    kept: list[str] = []
+    while words and metrics.horizontalAdvance(
+            "…" + " ".join([words[-1], *kept]) + tail) <= room:
+        kept.insert(0, words.pop())
+    return (("…" + " ".join(kept) + tail, False), *pieces[1:])
 
 
 def _draw_meta(painter: QPainter, area: QRect, row: EntryRow, font: QFont,
