@@ -190,3 +190,22 @@ def test_continuous_typing_does_not_postpone_the_save(qtbot, unlocked, no_dialog
     assert timer.isActive() and 0 < first <= 1000
     qtbot.keyClicks(page.editor.body, "nd on and on", delay=10)  # 120 ms of typing
     assert timer.remainingTime() <= first - 100
+
+
+def test_shortcuts_work_from_the_sidebar_and_only_while_the_journal_shows(qtbot, unlocked,
+                                                                          no_dialogs):
+    page = journal_of(unlocked)
+    qtbot.keyClicks(page.editor.body, "kept")
+    first_id = page.current_entry_id()
+    nav = unlocked.workspace.nav
+    nav.setFocus()
+    qtbot.keyClick(nav, Qt.Key.Key_N, CTRL)
+    assert page.current_entry_id() != first_id and page.editor.body.toPlainText() == ""
+    assert unlocked.store.journal.get(first_id).body == "kept"
+    qtbot.keyClick(nav, Qt.Key.Key_F, CTRL)
+    assert page.bar.search.hasFocus() or not unlocked.isActiveWindow()
+
+    unlocked.workspace.show_page("settings")
+    second_id = page.current_entry_id()
+    qtbot.keyClick(unlocked.workspace.nav, Qt.Key.Key_N, CTRL)
+    assert page.current_entry_id() == second_id, "a hidden page's shortcut does nothing"

@@ -88,8 +88,10 @@ class JournalPage(Page):
         self.undo_bar.undo_requested.connect(self._undo_delete)
         for keys, slot in (("Ctrl+N", self.new_entry), ("Ctrl+S", self.save_now),
                            ("Ctrl+F", self.focus_search)):
+            # Window-wide while the page is shown (hidden pages' shortcuts are inactive),
+            # so Ctrl+N works even with the focus in the sidebar.
             shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
 
     def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
