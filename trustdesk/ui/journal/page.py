@@ -229,8 +229,11 @@ class JournalPage(Page):
             self._set_status("", "saved")
             return
         revision, session = self._revision, self._session
+        # A skipped write (a newer one was made, or the entry was deleted) changes
+        # nothing here: whoever made the newer write already updated the page.
         self._saver.save_later(
-            revision, entry, on_done=lambda _wrote: self._saved(session, revision, entry),
+            revision, entry,
+            on_done=lambda wrote: self._saved(session, revision, entry) if wrote else None,
             on_failed=lambda exc: self._save_failed(session, exc))
 
     def _saved(self, session: int, revision: int, entry: Entry) -> None:
