@@ -209,3 +209,20 @@ def test_shortcuts_work_from_the_sidebar_and_only_while_the_journal_shows(qtbot,
     second_id = page.current_entry_id()
     qtbot.keyClick(unlocked.workspace.nav, Qt.Key.Key_N, CTRL)
     assert page.current_entry_id() == second_id, "a hidden page's shortcut does nothing"
+
+
+def test_every_journal_control_is_reachable_by_tab_in_a_sensible_order(unlocked):
+    page = journal_of(unlocked)
+    widget, names = page.new_button, []
+    for _ in range(500):
+        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            name = widget.accessibleName()
+            if not names or names[-1] != name:
+                names.append(name)
+        widget = widget.nextInFocusChain()
+        if widget is page.new_button:
+            break
+    assert names[:names.index("Delete entry") + 1] == [
+        "New entry", "Search the journal", "Filter by tag", "Filter by date",
+        "Journal entries", "Date and time written", "Title", "Entry text", "Mood",
+        "Trust in others", "Trust in myself", "Tags", "Preview", "Delete entry"]

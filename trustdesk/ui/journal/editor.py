@@ -7,6 +7,7 @@ The editor only shows and reads fields; deciding when to save belongs to the pag
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, QUrl, Signal
@@ -137,13 +138,10 @@ class EntryEditor(QWidget):
         self.tags.textEdited.connect(self._changed)
         self.preview_button.toggled.connect(self.set_preview)
         self.delete_button.clicked.connect(self.delete_requested)
-        for first, second in ((self.when, self.preview_button),
-                              (self.preview_button, self.delete_button),
-                              (self.delete_button, self.title), (self.title, self.body),
-                              (self.body, self.checkin.bars["mood"]),
-                              (self.checkin.bars["mood"], self.checkin.bars["trust_others"]),
-                              (self.checkin.bars["trust_others"], self.checkin.bars["trust_self"]),
-                              (self.checkin.bars["trust_self"], self.tags)):
+        bars = self.checkin.bars
+        chain = (self.when, self.title, self.body, bars["mood"], bars["trust_others"],
+                 bars["trust_self"], self.tags, self.preview_button, self.delete_button)
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _fit_widths(self) -> None:
