@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
-from trustdesk.domain.journal import MAX_BODY, CheckIn, Entry, normalize_tags
+from trustdesk.domain.journal import (
+    HEADING_CHARS,
+    MAX_BODY,
+    PREVIEW_CHARS,
+    CheckIn,
+    Entry,
+    JournalFilter,
+    SearchHit,
+    day_bounds,
+    normalize_tags,
+    preview_of,
+    row_of,
+)
 from trustdesk.domain.text import InvalidRecord
 
 
@@ -43,3 +55,56 @@ def test_edits_are_cleaned_and_stamped():
     edited = entry.edited(body="a\x00b", tags="One")
     assert (edited.body, edited.tags, edited.id) == ("ab", ("one",), entry.id)
     assert edited.updated_at >= entry.updated_at
+
+
+def test_heading_collapses_spaces_and_stays_short():
+    entry = Entry.new(body="  a   long\tline " + "x" * 300)
+    assert entry.heading.startswith("a long line x")
+    assert len(entry.heading) == HEADING_CHARS
+
+
+def test_preview_skips_the_line_already_used_as_heading():
+    assert preview_of("", "First line\nsecond   line\nthird") == "second line third"
+    assert preview_of("A title", "First line\nsecond") == "First line second"
+    assert preview_of("", "only one line") == ""
+    assert len(preview_of("t", "word " * 10_000)) == PREVIEW_CHARS
+
+
+def test_a_row_is_the_entry_without_its_body():
+    entry = Entry.new(title="", body="Morning walk\nIt was calm.", checkin=CheckIn(mood=6),
+                      tags="walks")
+    row = row_of(entry)
+    assert (row.id, row.heading, row.preview, row.checkin, row.tags) == (
+        entry.id, "Morning walk", "It was calm.", CheckIn(mood=6), ("walks",))
+    assert not hasattr(row, "body")
+
+
+def test_filter_matches_tag_and_inclusive_dates():
+    row = row_of(Entry.new(written_at=datetime(2024, 3, 12, 23, 59), body="x", tags="work"))
+    assert JournalFilter().matches(row) and JournalFilter().is_empty
+    assert JournalFilter(tag="work", start=date(2024, 3, 12), end=date(2024, 3, 12)).matches(row)
+    assert not JournalFilter(tag="family").matches(row)
+    assert not JournalFilter(start=date(2024, 3, 13)).matches(row)
+    assert not JournalFilter(end=date(2024, 3, 11)).matches(row)
+
+
+def test_filter_refuses_a_backwards_range():
+    with pytest.raises(InvalidRecord, match="start date"):
+        JournalFilter(start=date(2024, 3, 2), end=date(2024, 3, 1))
+
+
+def test_day_bounds_are_half_open_text_bounds():
+    assert day_bounds(date(2024, 2, 28), date(2024, 2, 29)) == ("2024-02-28", "2024-03-01")
+    assert day_bounds(None, None) == (None, None)
+    assert day_bounds(None, date.max) == (None, None)
+
+
+def test_search_hit_joins_its_excerpt():
+    hit = SearchHit(row_of(Entry.new(body="x")), (("a ", False), ("café", True)))
+    assert hit.excerpt_text == "a café"
+
+
+def test_checkin_refuses_out_of_range_and_non_integers():
+    for bad in (-1, 11, 5.5, True, "5"):
+        with pytest.raises(InvalidRecord):
+            CheckIn(mood=bad)  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from tests.conftest import PASSPHRASE
+from trustdesk.domain.journal import Entry
 from trustdesk.storage import backups
 from trustdesk.storage.backup import backup_name
 from trustdesk.storage.backups import BackupInfo, back_up, back_up_if_due, to_remove
@@ -82,9 +83,8 @@ def test_two_backups_in_the_same_second_get_different_names(store, tmp_path):
 
 
 def test_inspecting_a_backup_counts_the_record_tables_that_exist(store, tmp_path):
-    with store.vault.transaction() as conn:  # what the journal schema will add
-        conn.execute("CREATE TABLE entries(id INTEGER PRIMARY KEY, body TEXT) STRICT")
-        conn.executemany("INSERT INTO entries(body) VALUES (?)", [("a",), ("b",), ("c",)])
+    for body in ("a", "b", "c"):
+        store.journal.save(Entry.new(body=body))
     made = back_up(store.vault, tmp_path, "manual")
     contents = backups.inspect_backup(made, PASSPHRASE)
     assert contents.counts is not None and contents.counts["entries"] == 3

@@ -18,7 +18,8 @@ IDS = GUIDE.ids()
 
 
 def guide_page(window) -> GuidePage:
-    page = window.workspace.page("guide")
+    """The Guide page, shown (the journal is where unlocking lands)."""
+    page = window.workspace.show_page("guide")
     assert isinstance(page, GuidePage)
     return page
 
@@ -31,11 +32,11 @@ def settled_chapter(qtbot, page: GuidePage, chapter_id: str) -> None:
                     and page.chapter_view.scroll.verticalScrollBar().maximum() > 0)
 
 
-def test_the_guide_is_first_in_the_sidebar_and_opens_after_unlocking(unlocked):
+def test_the_guide_is_first_in_the_sidebar_and_opens_on_its_contents(unlocked):
     workspace = unlocked.workspace
     assert workspace.nav.item(0).text() == "Guide"
-    assert workspace.current_key() == "guide"
     page = guide_page(unlocked)
+    assert workspace.current_key() == "guide"
     assert page.stack.currentWidget() is page.contents
     assert page.contents.progress_label.text() == "0 of 9 chapters read"
     assert [card.title.text() for card in page.contents.cards] == [

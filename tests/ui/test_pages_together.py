@@ -29,3 +29,21 @@ def test_work_through_this_fear_opens_a_real_worksheet_with_that_fear(qtbot, unl
     saved = unlocked.store.worksheets.all_worksheets()
     assert [(s.category, s.thought) for s in saved] == [
         ("embarrassment", "They'll laugh if I stumble over my words.")]
+
+
+def test_write_about_this_opens_a_real_journal_entry_headed_by_the_prompt(qtbot, unlocked,
+                                                                          no_dialogs):
+    page = guide_page(unlocked)
+    page.open_chapter(FEARS.id)
+    row = page.chapter_view.prompts.prompt_rows[0]
+    qtbot.mouseClick(row.button, Qt.MouseButton.LeftButton)
+
+    assert unlocked.workspace.current_key() == "journal"
+    journal = unlocked.workspace.page("journal")
+    assert journal.editor.title.text() == FEARS.prompts[0]
+    qtbot.keyClicks(journal.editor.body, "Asking for help at work scares me less than it did.")
+    unlocked.workspace.show_page("guide")               # leaving the page saves the entry
+    [row] = unlocked.store.journal.rows()
+    saved = unlocked.store.journal.get(row.id)
+    assert (saved.title, saved.body) == (
+        FEARS.prompts[0], "Asking for help at work scares me less than it did.")

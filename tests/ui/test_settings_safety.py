@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import unlock
+from trustdesk.domain.journal import Entry
 from trustdesk.storage import errors
 from trustdesk.storage.backups import list_backups
 from trustdesk.storage.vault import Vault
@@ -106,20 +107,17 @@ def test_the_backup_folder_can_be_changed_and_is_kept_in_the_vault(qtbot, unlock
 
 def test_restore_lists_backups_with_counts_and_puts_one_back(qtbot, unlocked, data_dir):
     store = unlocked.store
-    with store.vault.transaction() as conn:
-        conn.execute("CREATE TABLE entries(id INTEGER PRIMARY KEY, body TEXT) STRICT")
-        conn.executemany("INSERT INTO entries(body) VALUES (?)", [("one",), ("two",)])
+    store.journal.save_many([Entry.new(body="one"), Entry.new(body="two")])
     wait_for_daily_backup(qtbot, unlocked)
     section = settings_of(unlocked).backups
     qtbot.mouseClick(section.backup_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.task is None, timeout=20000)
-    with store.vault.transaction() as conn:
-        conn.execute("INSERT INTO entries(body) VALUES ('three, written after the backup')")
+    store.journal.save(Entry.new(body="three, written after the backup"))
     dialog = section.open_restore()
     qtbot.waitUntil(lambda: all(row[2] != CHECKING for row in dialog.row_texts()),
                     timeout=20000)
     rows = dialog.row_texts()
-    assert rows[0][1] == "Made by you" and rows[0][2] == "2 entries"
+    assert rows[0][1] == "Made by you" and rows[0][2] == "2 entries · 0 worksheets"
     assert dialog.restore_button.isEnabled()
     with dialogs.answering(lambda q: "Restore") as asked, \
             qtbot.waitSignal(unlocked.unlocked, timeout=30000):

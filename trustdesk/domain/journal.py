@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from trustdesk.domain.text import (
     InvalidRecord,
@@ -20,6 +20,9 @@ MAX_TITLE = 300
 MAX_TAG = 40
 MAX_TAGS = 30
 RATING_MIN, RATING_MAX = 0, 10
+HEADING_CHARS = 120
+PREVIEW_CHARS = 200
+UNTITLED = "Untitled entry"
 
 
 @dataclass(frozen=True)
@@ -100,12 +103,100 @@ class Entry:
     @property
     def heading(self) -> str:
         """What the list shows: the title, else the first line of the body."""
-        if self.title:
-            return self.title
-        first = next((line.strip() for line in self.body.splitlines() if line.strip()), "")
-        return first[:120] or "Untitled entry"
+        return heading_of(self.title, first_line(self.body))
 
     @property
     def is_blank(self) -> bool:
         return not self.title and not self.body.strip() and self.checkin.is_empty \
             and not self.tags
+
+
+def first_line(body: str) -> str:
+    """The body's first non-blank line, trimmed to HEADING_CHARS."""
+    line = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    return " ".join(line.split())[:HEADING_CHARS]
+
+
+def heading_of(title: str, body_first_line: str) -> str:
+    return title or body_first_line or UNTITLED
+
+
+def preview_of(title: str, body: str) -> str:
+    """A one-line taste of the body for the list: what follows the heading, so the
+    first line isn't shown twice when it already is the heading."""
+    text = body.lstrip()
+    if not title:
+        _, _, text = text.partition("\n")
+    # Look at a bounded slice: a million-character body needs no full split.
+    return " ".join(text[: PREVIEW_CHARS * 4].split())[:PREVIEW_CHARS]
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """One line of the journal list: everything but the body, so ten years stay light."""
+
+    id: str
+    written_at: datetime
+    heading: str
+    preview: str = ""
+    checkin: CheckIn = field(default_factory=CheckIn)
+    tags: tuple[str, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple[datetime, str]:
+        """Lists are newest first: descending by this key."""
+        return (self.written_at, self.id)
+
+
+def row_of(entry: Entry) -> EntryRow:
+    """The list row for an entry, exactly as the repository would return it."""
+    return EntryRow(id=entry.id, written_at=entry.written_at.replace(microsecond=0),
+                    heading=entry.heading, preview=preview_of(entry.title, entry.body),
+                    checkin=entry.checkin, tags=entry.tags)
+
+
+@dataclass(frozen=True)
+class JournalFilter:
+    """Which entries the list shows: one tag and/or an inclusive range of local
+    dates. None means no limit on that side."""
+
+    tag: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.start > self.end:
+            raise InvalidRecord("The start date must be on or before the end date.")
+
+    @property
+    def is_empty(self) -> bool:
+        return self.tag is None and self.start is None and self.end is None
+
+    def matches(self, row: EntryRow) -> bool:
+        day = row.written_at.date()
+        return ((self.tag is None or self.tag in row.tags)
+                and (self.start is None or day >= self.start)
+                and (self.end is None or day <= self.end))
+
+
+def day_bounds(start: date | None, end: date | None) -> tuple[str | None, str | None]:
+    """Inclusive local dates as half-open ISO text bounds on `written_at`:
+    start <= written_at < end_exclusive. None stays None (open-ended)."""
+    low = start.isoformat() if start is not None else None
+    high = None
+    if end is not None and end < date.max:
+        high = (end + timedelta(days=1)).isoformat()
+    return low, high
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A search result: the entry's row and a short excerpt as (text, matched)
+    pieces, so the UI can mark matched words without parsing anything."""
+
+    row: EntryRow
+    excerpt: tuple[tuple[str, bool], ...] = ()
+
+    @property
+    def excerpt_text(self) -> str:
+        return "".join(text for text, _ in self.excerpt)

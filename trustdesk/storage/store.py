@@ -9,6 +9,7 @@ from pathlib import Path
 from trustdesk import paths
 from trustdesk.storage.errors import VaultDamaged, VaultError, VaultMissing
 from trustdesk.storage.instance_lock import InstanceLock
+from trustdesk.storage.journal_repo import JournalRepository
 from trustdesk.storage.settings_repo import SettingsRepository
 from trustdesk.storage.vault import Vault, connect_existing, integrity_problems, key_and_verify
 from trustdesk.storage.worksheet_repo import WorksheetRepository
@@ -20,11 +21,13 @@ class Store:
 
     vault: Vault
     settings: SettingsRepository
+    journal: JournalRepository
     worksheets: WorksheetRepository
 
     @classmethod
     def on(cls, vault: Vault) -> Store:
         return cls(vault=vault, settings=SettingsRepository(vault),
+                   journal=JournalRepository(vault),
                    worksheets=WorksheetRepository(vault))
 
     def close(self) -> None:

@@ -51,6 +51,12 @@ def _worksheets(store: Store) -> Page:
     return WorksheetsPage(store.worksheets)
 
 
+def _journal(store: Store) -> Page:
+    from trustdesk.ui.journal import JournalPage
+
+    return JournalPage(store.journal)
+
+
 def _settings(store: Store) -> Page:
     from trustdesk.ui.settings_page import SettingsPage
 
@@ -65,6 +71,7 @@ def _wire_settings(workspace: Workspace, page: Page) -> None:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("guide", "Guide", "guide", _guide, _wire_guide),
+    PageSpec("journal", "Journal", "journal", _journal),
     PageSpec("worksheets", "Worksheets", "worksheets", _worksheets),
     PageSpec("settings", "Settings", "settings", _settings, _wire_settings),
 )

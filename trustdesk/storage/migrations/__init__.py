@@ -19,7 +19,7 @@ import sqlcipher3
 # Append new steps here, in order. Never edit a step that has shipped.
 _STEP_MODULES = (
     "m001_settings",
-    "m002_reserved",  # placeholder: the merge puts "m002_journal" here
+    "m002_journal",
     "m003_worksheets",
 )
 

@@ -1,0 +1,267 @@
+"""Journal entries in the vault: saving, reading, listing, searching, deleting.
+
+Threading: any thread, one call at a time per vault (the vault's lock). Every
+method is one read or one transaction, so an entry, its tags and its full-text
+index change together or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from trustdesk.domain.journal import (
+    CheckIn,
+    Entry,
+    EntryRow,
+    JournalFilter,
+    SearchHit,
+    day_bounds,
+    first_line,
+    heading_of,
+    preview_of,
+)
+from trustdesk.domain.text import clean_line
+from trustdesk.storage.fts import match_expression
+from trustdesk.storage.vault import Vault
+
+PAGE_SIZE = 200
+SEARCH_LIMIT = 100
+# Excerpt markers: control characters that clean text can never contain.
+MARK_START, MARK_END = "\x02", "\x03"
+_TAG_SEP = "\x1f"
+EXCERPT_TOKENS = 24
+RANKING = "bm25(4.0, 1.0)"  # a word in the title counts four times one in the body
+
+_UPSERT = """
+INSERT INTO entries (id, doc, written_at, updated_at, title, first_line, preview,
+                     mood, trust_others, trust_self, body)
+VALUES (:id, (SELECT coalesce(max(doc), 0) + 1 FROM entries), :written_at, :updated_at,
+        :title, :first_line, :preview, :mood, :trust_others, :trust_self, :body)
+ON CONFLICT (id) DO UPDATE SET
+    written_at = excluded.written_at, updated_at = excluded.updated_at,
+    title = excluded.title, first_line = excluded.first_line, preview = excluded.preview,
+    mood = excluded.mood, trust_others = excluded.trust_others,
+    trust_self = excluded.trust_self, body = excluded.body
+"""
+
+_TAGS_OF = (f"(SELECT group_concat(t.name, '{_TAG_SEP}' ORDER BY et.position) "
+            "FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id)")
+
+_ROW_COLUMNS = ("e.id, e.written_at, e.title, e.first_line, e.preview, e.mood, "
+                f"e.trust_others, e.trust_self, {_TAGS_OF}")
+
+
+def _iso(moment: datetime) -> str:
+    return moment.replace(microsecond=0).isoformat(timespec="seconds")
+
+
+def _parse(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _tags(joined: str | None) -> tuple[str, ...]:
+    return tuple(joined.split(_TAG_SEP)) if joined else ()
+
+
+def _row(record: Sequence[Any]) -> EntryRow:
+    (entry_id, written_at, title, line, preview, mood, others, self_, tags) = record
+    return EntryRow(id=entry_id, written_at=_parse(written_at), heading=heading_of(title, line),
+                    preview=preview, checkin=CheckIn(mood, others, self_), tags=_tags(tags))
+
+
+def _filter_sql(flt: JournalFilter) -> tuple[str, list[Any]]:
+    """WHERE conditions (joined with AND, each starting with ' AND') for a filter."""
+    sql, args = "", []
+    low, high = day_bounds(flt.start, flt.end)
+    if low is not None:
+        sql += " AND e.written_at >= ?"
+        args.append(low)
+    if high is not None:
+        sql += " AND e.written_at < ?"
+        args.append(high)
+    if flt.tag is not None:
+        sql += (" AND e.id IN (SELECT et.entry_id FROM entry_tags et "
+                "JOIN tags t ON t.id = et.tag_id WHERE t.name = ?)")
+        args.append(flt.tag)
+    return sql, args
+
+
+def parse_excerpt(marked: str) -> tuple[tuple[str, bool], ...]:
+    """Split FTS5 snippet text with MARK_START/MARK_END into (text, matched) pieces."""
+    pieces: list[tuple[str, bool]] = []
+    for index, part in enumerate(marked.split(MARK_START)):
+        if index == 0:
+            pieces.append((part, False))
+            continue
+        matched, _, rest = part.partition(MARK_END)
+        pieces.append((matched, True))
+        pieces.append((rest, False))
+    return tuple((text, hit) for text, hit in pieces if text)
+
+
+def search_sql(where: str) -> str:
+    """The search query for extra WHERE conditions `where`.
+
+    `rank MATCH ... ORDER BY rank` lets FTS5 sort by its own ranking and stop after
+    LIMIT rows, so excerpts are made only for the rows returned; ORDER BY bm25()
+    would make an excerpt for every match first (3 to 4 times slower)."""
+    return (f"SELECT {_ROW_COLUMNS}, snippet(entries_fts, -1, '{MARK_START}', "
+            f"'{MARK_END}', '…', {EXCERPT_TOKENS}) "
+            "FROM entries_fts JOIN entries e ON e.doc = entries_fts.rowid "
+            f"WHERE entries_fts MATCH ? AND rank MATCH '{RANKING}'{where} "
+            "ORDER BY rank LIMIT ?")
+
+
+class JournalRepository:
+    """Entries, tags and the full-text index. Accepts and returns domain records."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    # -- writing ---------------------------------------------------------------
+    def save(self, entry: Entry) -> None:
+        """Insert or replace `entry` (by id) with its tags and index, atomically."""
+        self.save_many((entry,))
+
+    def save_many(self, entries: Iterable[Entry]) -> int:
+        """Insert or replace many entries in one transaction (imports, generated
+        test data). Returns how many were written."""
+        written = 0
+        with self._vault.transaction() as conn:
+            for entry in entries:
+                self._write(conn, entry)
+                written += 1
+            _drop_unused_tags(conn)
+        return written
+
+    def _write(self, conn: Any, entry: Entry) -> None:
+        conn.execute(_UPSERT, {
+            "id": entry.id, "written_at": _iso(entry.written_at),
+            "updated_at": _iso(entry.updated_at or datetime.now()),
+            "title": entry.title, "first_line": first_line(entry.body),
+            "preview": preview_of(entry.title, entry.body), "mood": entry.checkin.mood,
+            "trust_others": entry.checkin.trust_others, "trust_self": entry.checkin.trust_self,
+            "body": entry.body,
+        })
+        conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry.id,))
+        if entry.tags:
+            # ON CONFLICT, not OR IGNORE: OR IGNORE would also swallow a CHECK failure.
+            conn.executemany("INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING",
+                             [(tag,) for tag in entry.tags])
+            conn.executemany(
+                "INSERT INTO entry_tags (entry_id, tag_id, position) "
+                "SELECT ?, id, ? FROM tags WHERE name = ?",
+                [(entry.id, position, tag) for position, tag in enumerate(entry.tags)])
+
+    def delete(self, entry_id: str) -> Entry | None:
+        """Delete an entry, its tag links and its index terms (wiped, not just
+        marked). Returns the entry as it was, so the UI can offer to undo, or None
+        if there was no such entry."""
+        with self._vault.transaction() as conn:
+            entry = self._get(conn, entry_id)
+            if entry is None:
+                return None
+            conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+            _drop_unused_tags(conn)
+        return entry
+
+    # -- reading one ---------------------------------------------------------------
+    def get(self, entry_id: str) -> Entry | None:
+        with self._vault.read() as conn:
+            return self._get(conn, entry_id)
+
+    def _get(self, conn: Any, entry_id: str) -> Entry | None:
+        record = conn.execute(
+            f"SELECT e.id, e.written_at, e.updated_at, e.title, e.body, e.mood, "
+            f"e.trust_others, e.trust_self, {_TAGS_OF} FROM entries e WHERE e.id = ?",
+            (entry_id,)).fetchone()
+        return None if record is None else _entry(record)
+
+    # -- lists -----------------------------------------------------------------
+    def count(self, flt: JournalFilter | None = None) -> int:
+        where, args = _filter_sql(flt or JournalFilter())
+        with self._vault.read() as conn:
+            return int(conn.execute(
+                f"SELECT count(*) FROM entries e WHERE 1{where}", args).fetchone()[0])
+
+    def rows(self, flt: JournalFilter | None = None, *, after: EntryRow | None = None,
+             offset: int = 0, limit: int = PAGE_SIZE) -> list[EntryRow]:
+        """List rows (no bodies), newest first. Page with `after` (the last row
+        already shown: stable while entries are added) or with `offset`."""
+        where, args = _filter_sql(flt or JournalFilter())
+        if after is not None:
+            where += " AND (e.written_at, e.id) < (?, ?)"
+            args += [_iso(after.written_at), after.id]
+        with self._vault.read() as conn:
+            records = conn.execute(
+                f"SELECT {_ROW_COLUMNS} FROM entries e WHERE 1{where} "
+                "ORDER BY e.written_at DESC, e.id DESC LIMIT ? OFFSET ?",
+                [*args, max(0, int(limit)), max(0, int(offset))]).fetchall()
+        return [_row(record) for record in records]
+
+    def search(self, text: str, *, flt: JournalFilter | None = None,
+               limit: int = SEARCH_LIMIT) -> list[SearchHit]:
+        """Entries matching every word of `text` as a prefix, best first (a title
+        match counts more), each with a short excerpt marking the matched words.
+        Any text is safe: what can't match returns []."""
+        expression = match_expression(clean_line(text or ""))
+        if expression is None:
+            return []
+        where, args = _filter_sql(flt or JournalFilter())
+        sql = search_sql(where)
+        with self._vault.read() as conn:
+            records = conn.execute(sql, [expression, *args, max(0, int(limit))]).fetchall()
+        return [SearchHit(_row(record[:-1]), parse_excerpt(record[-1] or ""))
+                for record in records]
+
+    def all_tags(self) -> list[str]:
+        """Every tag in use, alphabetically."""
+        with self._vault.read() as conn:
+            return [row[0] for row in conn.execute("SELECT name FROM tags ORDER BY name")]
+
+    # -- for progress and the summary --------------------------------------------
+    def checkins(self, start: date | None, end: date | None) -> list[tuple[datetime, CheckIn]]:
+        """(time, check-in) of entries with at least one rating, oldest first.
+        Dates are inclusive local dates; None is open-ended."""
+        where, args = _filter_sql(JournalFilter(start=start, end=end))
+        with self._vault.read() as conn:
+            records = conn.execute(
+                "SELECT e.written_at, e.mood, e.trust_others, e.trust_self FROM entries e "
+                "WHERE (e.mood IS NOT NULL OR e.trust_others IS NOT NULL "
+                f"OR e.trust_self IS NOT NULL){where} ORDER BY e.written_at, e.id",
+                args).fetchall()
+        return [(_parse(when), CheckIn(mood, others, self_))
+                for when, mood, others, self_ in records]
+
+    def entry_times(self, start: date | None, end: date | None) -> list[datetime]:
+        """When each entry in the range was written, oldest first."""
+        where, args = _filter_sql(JournalFilter(start=start, end=end))
+        with self._vault.read() as conn:
+            return [_parse(row[0]) for row in conn.execute(
+                f"SELECT e.written_at FROM entries e WHERE 1{where} "
+                "ORDER BY e.written_at, e.id", args)]
+
+    def entries_between(self, start: date | None, end: date | None) -> list[Entry]:
+        """Full entries in the range, oldest first (excerpts, exports)."""
+        where, args = _filter_sql(JournalFilter(start=start, end=end))
+        with self._vault.read() as conn:
+            records = conn.execute(
+                f"SELECT e.id, e.written_at, e.updated_at, e.title, e.body, e.mood, "
+                f"e.trust_others, e.trust_self, {_TAGS_OF} FROM entries e WHERE 1{where} "
+                "ORDER BY e.written_at, e.id", args).fetchall()
+        return [_entry(record) for record in records]
+
+
+def _entry(record: Sequence[Any]) -> Entry:
+    (entry_id, written_at, updated_at, title, body, mood, others, self_, tags) = record
+    return Entry(id=entry_id, written_at=_parse(written_at), title=title, body=body,
+                 checkin=CheckIn(mood, others, self_), tags=_tags(tags),
+                 updated_at=_parse(updated_at))
+
+
+def _drop_unused_tags(conn: Any) -> None:
+    """Forget tag names no entry uses any more (they are words the person wrote)."""
+    conn.execute("DELETE FROM tags WHERE NOT EXISTS "
+                 "(SELECT 1 FROM entry_tags et WHERE et.tag_id = tags.id)")

@@ -1,0 +1,231 @@
+"""The entry editor: date and time, optional title, the body (with a Markdown
+preview), the check-in and tags, and the quiet save indicator.
+
+The editor only shows and reads fields; deciding when to save belongs to the page.
+`edited` fires for the person's changes, never for `show_entry`. UI thread only.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, QUrl, Signal
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustdesk.domain.journal import CheckIn, Entry
+from trustdesk.domain.text import EARLIEST_DATE, FUTURE_LIMIT
+from trustdesk.ui.journal.rating import CheckInPanel
+from trustdesk.ui.journal.tag_field import TagField
+
+DATE_FORMAT = "ddd d MMM yyyy, HH:mm"
+
+
+def name_inner_field(spin: QAbstractSpinBox) -> None:
+    """Give a date edit's inner text field its parent's accessible name, so screen
+    readers don't announce an unnamed field."""
+    inner = spin.findChild(QLineEdit)
+    if inner is not None:
+        inner.setAccessibleName(spin.accessibleName())
+
+
+class MarkdownView(QTextBrowser):
+    """Renders the body's light Markdown. Loads nothing: no links, files or images."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName("Preview")
+        self.setProperty("role", "paper")
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        return None
+
+
+class EntryEditor(QWidget):
+    """Shows one entry for editing. Signals: `edited` (any change by the person),
+    `delete_requested`."""
+
+    edited = Signal()
+    delete_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._loading = False
+        self._shown_when: datetime | None = None
+
+        self.when = QDateTimeEdit()
+        self.when.setAccessibleName("Date and time written")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat(DATE_FORMAT)
+        self.when.setToolTip("When this entry was written. Back-dating is fine.")
+        name_inner_field(self.when)
+        self.status = QLabel("")
+        self.status.setObjectName("SaveStatus")
+        self.status.setAccessibleName("Save status")
+        self.status.setProperty("role", "muted")
+        self.status.setWordWrap(True)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.preview_button = QPushButton("Preview")
+        self.preview_button.setCheckable(True)
+        self.preview_button.setAccessibleName("Preview")
+        self.preview_button.setToolTip("Show the entry with its Markdown formatting")
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setAccessibleName("Delete entry")
+        self.delete_button.setProperty("role", "danger")
+
+        self._fit_widths()
+        header = QHBoxLayout()
+        header.setSpacing(10)
+        header.addWidget(self.when)
+        header.addStretch(1)
+        header.addWidget(self.preview_button)
+        header.addWidget(self.delete_button)
+
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Title")
+        self.title.setPlaceholderText("Title (optional)")
+        self.title.setProperty("role", "entry_title")
+
+        self.body = QPlainTextEdit()
+        self.body.setAccessibleName("Entry text")
+        self.body.setPlaceholderText(
+            "Write whatever is on your mind. It saves itself as you go.\n\n"
+            "Light Markdown works: **bold**, *italic*, - lists, # headings.")
+        self.body.setProperty("role", "paper")
+        self.body.setTabChangesFocus(True)
+        self.preview = MarkdownView()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.body)
+        self.pages.addWidget(self.preview)
+
+        checkin_label = QLabel("Check-in (optional): how are you right now?")
+        checkin_label.setProperty("role", "muted")
+        self.checkin = CheckInPanel()
+        self.tags = TagField()
+        self.checkin.add_row("Tags", self.tags)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
+        column.addLayout(header)
+        column.addWidget(self.title)
+        column.addWidget(self.pages, 1)
+        below = QHBoxLayout()
+        below.setSpacing(12)
+        below.addWidget(checkin_label, 1)
+        below.addWidget(self.status, 1)
+        column.addLayout(below)
+        column.addWidget(self.checkin)
+
+        self.when.dateTimeChanged.connect(self._changed)
+        self.title.textEdited.connect(self._changed)
+        self.body.textChanged.connect(self._changed)
+        self.checkin.changed.connect(self._changed)
+        self.tags.textEdited.connect(self._changed)
+        self.preview_button.toggled.connect(self.set_preview)
+        self.delete_button.clicked.connect(self.delete_requested)
+        bars = self.checkin.bars
+        chain = (self.when, self.title, self.body, bars["mood"], bars["trust_others"],
+                 bars["trust_self"], self.tags, self.preview_button, self.delete_button)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _fit_widths(self) -> None:
+        """Room for the longest date, at the current text size."""
+        sample = self.when.fontMetrics().horizontalAdvance("Wed 30 Sep 2026, 23:59")
+        self.when.setMinimumWidth(sample + 56)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_widths()
+        super().changeEvent(event)
+
+    def _changed(self, *_args: object) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+    # -- showing -----------------------------------------------------------------
+    def show_entry(self, entry: Entry) -> None:
+        """Show `entry` with fresh undo history, in editing (not preview) mode."""
+        self._loading = True
+        try:
+            latest = date.today() + FUTURE_LIMIT
+            self.when.setDateTimeRange(QDateTime(QDate(EARLIEST_DATE), QTime(0, 0)),
+                                       QDateTime(QDate(latest), QTime(23, 59)))
+            self.when.setDateTime(QDateTime(entry.written_at.replace(second=0)))
+            self._shown_when = entry.written_at
+            self.title.setText(entry.title)
+            self.title.setCursorPosition(0)
+            self.body.setPlainText(entry.body)
+            self.body.document().clearUndoRedoStacks()
+            self.checkin.set_checkin(entry.checkin)
+            self.tags.setText(", ".join(entry.tags))
+            self.preview_button.setChecked(False)
+            self.preview.clear()
+        finally:
+            self._loading = False
+
+    def clear(self) -> None:
+        """Forget the shown text, its undo history and the rendered preview."""
+        self._loading = True
+        try:
+            self.title.setText("")
+            self.body.setPlainText("")
+            self.body.document().clearUndoRedoStacks()
+            self.tags.setText("")
+            self.tags.set_known_tags([])
+            self.checkin.set_checkin(CheckIn())
+            self.preview_button.setChecked(False)
+            self.preview.clear()
+            self.preview.document().clearUndoRedoStacks()
+            self.status.setText("")
+            self._shown_when = None
+        finally:
+            self._loading = False
+
+    def read(self, base: Entry) -> Entry:
+        """`base` with the fields as shown; raises InvalidRecord with a sentence to
+        show when something can't be kept (too long, a date out of range)."""
+        shown = self.when.dateTime().toPython()
+        when = self._shown_when
+        if when is None or shown.replace(second=0) != when.replace(second=0, microsecond=0):
+            when = datetime.combine(shown.date(), time(shown.hour, shown.minute))
+        return base.edited(written_at=when.replace(microsecond=0), title=self.title.text(),
+                           body=self.body.toPlainText(), checkin=self.checkin.checkin(),
+                           tags=self.tags.text())
+
+    # -- preview and status ------------------------------------------------------
+    def set_preview(self, on: bool) -> None:
+        if on:
+            self.preview.setMarkdown(self.body.toPlainText())
+            self.pages.setCurrentWidget(self.preview)
+        else:
+            self.pages.setCurrentWidget(self.body)
+            self.preview.clear()
+        self.preview_button.setText("Edit" if on else "Preview")
+        if self.preview_button.isChecked() != on:
+            self.preview_button.setChecked(on)
+
+    def set_status(self, text: str, *, warning: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setProperty("role", "warning" if warning else "muted")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+
+    def focus_body(self) -> None:
+        self.set_preview(False)
+        self.body.setFocus()

@@ -1,0 +1,110 @@
+"""Builds the Journal page's widgets and lays them out; no behaviour lives here.
+
+Left: title and "New entry", the search and filter bar, a count, the list and the
+undo offer. Right: the editor. A splitter lets the person give either more room.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustdesk.storage.journal_repo import JournalRepository
+from trustdesk.ui.journal.editor import EntryEditor
+from trustdesk.ui.journal.filter_bar import FilterBar
+from trustdesk.ui.journal.list_delegate import EntryDelegate
+from trustdesk.ui.journal.list_model import EntryListModel
+from trustdesk.ui.journal.undo_bar import UndoBar
+
+LIST_CHARS = 36  # the list's starting width, in average characters of the body font
+
+
+@dataclass
+class JournalLayout:
+    splitter: QSplitter
+    new_button: QPushButton
+    bar: FilterBar
+    count_label: QLabel
+    list: QListView
+    model: EntryListModel
+    undo: UndoBar
+    editor: EntryEditor
+
+
+def build_layout(page: QWidget, repo: JournalRepository) -> JournalLayout:
+    """Create the page's widgets inside `page` and return them."""
+    title = QLabel("Journal")
+    title.setProperty("role", "title")
+    new_button = QPushButton("New entry")
+    new_button.setProperty("role", "primary")
+    new_button.setAccessibleName("New entry")
+    new_button.setToolTip("Start a new entry (Ctrl+N)")
+    header = QHBoxLayout()
+    header.addWidget(title, 1)
+    header.addWidget(new_button)
+
+    bar = FilterBar()
+    count_label = QLabel("")
+    count_label.setObjectName("JournalCount")
+    count_label.setProperty("role", "muted")
+    count_label.setAccessibleName("Entries shown")
+
+    model = EntryListModel(repo)
+    view = QListView()
+    view.setObjectName("EntryList")
+    view.setAccessibleName("Journal entries")
+    view.setModel(model)
+    view.setItemDelegate(EntryDelegate(view))
+    view.setUniformItemSizes(True)
+    view.setMouseTracking(True)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    undo = UndoBar()
+
+    side = QWidget()
+    side.setObjectName("JournalSide")
+    side.setMinimumWidth(300)
+    column = QVBoxLayout(side)
+    column.setContentsMargins(24, 22, 14, 14)
+    column.setSpacing(10)
+    column.addLayout(header)
+    column.addWidget(bar)
+    column.addWidget(count_label)
+    column.addWidget(view, 1)
+    column.addWidget(undo)
+
+    editor = EntryEditor()
+    editor_holder = QWidget()
+    editor_holder.setObjectName("JournalEditor")
+    editor_column = QVBoxLayout(editor_holder)
+    editor_column.setContentsMargins(12, 22, 24, 14)
+    editor_column.addWidget(editor)
+    editor_holder.setMinimumWidth(420)
+
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(side)
+    splitter.addWidget(editor_holder)
+    splitter.setStretchFactor(0, 0)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes([max(360, side.fontMetrics().averageCharWidth() * LIST_CHARS), 1000])
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(splitter)
+
+    QWidget.setTabOrder(new_button, bar.search)
+    QWidget.setTabOrder(bar.end, view)
+    QWidget.setTabOrder(view, editor.when)
+    return JournalLayout(splitter, new_button, bar, count_label, view, model, undo, editor)

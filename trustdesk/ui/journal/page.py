@@ -1,0 +1,347 @@
+"""The Journal page: the list on the left, the entry being written on the right.
+
+Saving is automatic. An edit marks the entry dirty and starts a one-second timer
+(not restarted by further typing, so a crash loses at most about a second); the
+save then runs in the background through `EntrySaver`. Leaving the entry,
+switching pages, locking and quitting call `flush()`, which saves on the spot and
+raises the storage error if it can't, so nothing is dropped silently. A failed
+save keeps the words in the editor, says so in plain words and retries.
+UI thread only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QSplitter
+
+from trustdesk.domain.journal import MAX_TITLE, Entry, row_of
+from trustdesk.domain.text import InvalidRecord, clean_line
+from trustdesk.storage import errors
+from trustdesk.storage.journal_repo import JournalRepository
+from trustdesk.ui import dialogs
+from trustdesk.ui.journal.layout import build_layout
+from trustdesk.ui.journal.list_model import ID_ROLE
+from trustdesk.ui.journal.listing import Listing
+from trustdesk.ui.journal.saver import EntrySaver
+from trustdesk.ui.page import Page
+
+SAVE_DELAY_MS = 1000
+RETRY_MS = 5000
+
+
+class EntryNotSaved(errors.VaultError):
+    """The entry can't be kept as it is (too long, a date out of range). The words
+    stay in the editor; the message says what to change."""
+
+
+def not_saved_message(error: BaseException) -> str:
+    """One plain sentence for the save indicator."""
+    if isinstance(error, errors.StorageFull):
+        return "Not saved yet: the disk is full. TrustDesk will keep trying."
+    if isinstance(error, errors.StorageUnavailable):
+        return ("Not saved yet: the journal's folder can't be written to right now. "
+                "TrustDesk will keep trying.")
+    if isinstance(error, InvalidRecord | EntryNotSaved):
+        return f"Not saved: {error}"
+    return "Not saved yet: something went wrong while saving. TrustDesk will keep trying."
+
+
+class JournalPage(Page):
+    """Owns the editor state, the list model and the saver. `now` is injectable."""
+
+    def __init__(self, repo: JournalRepository, *,
+                 now: Callable[[], datetime] = datetime.now) -> None:
+        super().__init__()
+        self._repo = repo
+        self._now = now
+        self._saver = EntrySaver(repo)
+        self._revisions = itertools.count(1)
+        self._entry: Entry | None = None     # the entry shown, as last opened or saved
+        self._stored = False                 # whether it exists in the vault
+        self._revision = self._saved_revision = 0
+        self._failure: BaseException | None = None
+        self._session = 0                    # bumped on lock: late callbacks are ignored
+        self._selecting = False
+
+        ui = build_layout(self, repo)
+        self.splitter: QSplitter = ui.splitter
+        self.new_button, self.bar, self.count_label = ui.new_button, ui.bar, ui.count_label
+        self.list, self.model, self.undo_bar, self.editor = ui.list, ui.model, ui.undo, ui.editor
+
+        self._save_timer = self._timer(SAVE_DELAY_MS, self._autosave)
+        self._save_timer.setTimerType(Qt.TimerType.PreciseTimer)  # "at most a second"
+        self._retry_timer = self._timer(RETRY_MS, self._autosave)
+
+        self.new_button.clicked.connect(self.new_entry)
+        self.editor.edited.connect(self._on_edited)
+        self.editor.delete_requested.connect(self.delete_current)
+        self.listing = Listing(repo, self.bar, self.model, self.count_label, self.editor.tags)
+        self.listing.listed.connect(self._select_current)
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list.activated.connect(lambda _index: self.editor.focus_body())
+        self.undo_bar.undo_requested.connect(self._undo_delete)
+        for keys, slot in (("Ctrl+N", self.new_entry), ("Ctrl+S", self.save_now),
+                           ("Ctrl+F", self.focus_search)):
+            # Window-wide while the page is shown (hidden pages' shortcuts are inactive),
+            # so Ctrl+N works even with the focus in the sidebar.
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+
+    def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval)
+        timer.timeout.connect(slot)
+        return timer
+
+    # -- the Page protocol -----------------------------------------------------------
+    def load(self) -> None:
+        self.listing.refresh_tags()
+        self.listing.refresh()
+        if self._entry is None:
+            self._open(Entry.new(written_at=self._now()), stored=False)
+            self.editor.focus_body()
+
+    def flush(self) -> None:
+        """Save the entry now if it changed. Raises a VaultError (the words stay)."""
+        self._save_timer.stop()
+        if not self._dirty():
+            return
+        entry = self._read_editor()
+        if entry is None:
+            raise EntryNotSaved(str(self._failure))
+        if not self._stored and entry.is_blank:
+            self._saved_revision = self._revision
+            return
+        revision, session = self._revision, self._session
+        try:
+            self._saver.save_now(revision, entry)
+        except errors.VaultError as exc:
+            self._save_failed(session, exc)
+            raise
+        except Exception as exc:  # a bug must not lose words: keep them and ask
+            self._save_failed(session, exc)
+            raise EntryNotSaved("Something unexpected stopped TrustDesk from saving "
+                                "this entry.") from exc
+        self._saved(session, revision, entry)
+
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty()
+
+    def clear_sensitive(self) -> None:
+        self._session += 1
+        self.listing.stop()
+        for timer in (self._save_timer, self._retry_timer):
+            timer.stop()
+        self._saver.close()
+        self._saver = EntrySaver(self._repo)
+        self.undo_bar.dismiss()
+        self.editor.clear()
+        self.bar.clear()
+        self.model.clear()
+        self.list.selectionModel().clear()
+        self._entry, self._stored, self._failure = None, False, None
+        self._revision = self._saved_revision = 0
+
+    # -- public actions --------------------------------------------------------------
+    def new_entry(self) -> None:
+        """Ctrl+N: a blank entry dated now (kept only once something is written)."""
+        if self._leave_entry():
+            self._open(Entry.new(written_at=self._now()), stored=False)
+            self.editor.focus_body()
+
+    def start_entry(self, prompt: str) -> None:
+        """A new entry headed by a reflection prompt (the Guide asks for this)."""
+        if self._leave_entry():
+            title = clean_line(prompt)[:MAX_TITLE]
+            self._open(Entry.new(written_at=self._now(), title=title), stored=False)
+            self.editor.focus_body()
+
+    def save_now(self) -> None:
+        """Ctrl+S. A failure is shown by the indicator; the words stay."""
+        with contextlib.suppress(errors.VaultError):
+            self.flush()
+
+    def focus_search(self) -> None:
+        self.bar.search.setFocus()
+        self.bar.search.selectAll()
+
+    def current_entry_id(self) -> str | None:
+        return self._entry.id if self._entry is not None else None
+
+    # -- editing and saving ------------------------------------------------------------
+    def _dirty(self) -> bool:
+        return self._entry is not None and self._revision > self._saved_revision
+
+    def _open(self, entry: Entry, *, stored: bool) -> None:
+        for timer in (self._save_timer, self._retry_timer):
+            timer.stop()
+        self._entry, self._stored, self._failure = entry, stored, None
+        self._revision = self._saved_revision = next(self._revisions)
+        self.editor.show_entry(entry)
+        self._set_status("", "saved")
+        self._select_current()
+
+    def _leave_entry(self) -> bool:
+        try:
+            self.flush()
+        except errors.VaultError:
+            return False
+        return True
+
+    def _set_status(self, text: str, word: str, *, warning: bool = False) -> None:
+        self.editor.set_status(text, warning=warning)
+        self.status_changed.emit(word)
+
+    def _on_edited(self) -> None:
+        if self._entry is None:
+            return
+        self._revision = next(self._revisions)
+        if self._failure is None:
+            self._set_status("Saving…", "saving…")
+        if not self._save_timer.isActive():
+            self._save_timer.start()
+
+    def _read_editor(self) -> Entry | None:
+        assert self._entry is not None
+        try:
+            return self.editor.read(self._entry)
+        except InvalidRecord as exc:
+            self._failure = exc
+            self._set_status(not_saved_message(exc), "not saved", warning=True)
+            return None
+
+    def _autosave(self) -> None:
+        if not self._dirty():
+            return
+        entry = self._read_editor()
+        if entry is None:
+            return
+        if not self._stored and entry.is_blank:
+            self._saved_revision = self._revision
+            self._set_status("", "saved")
+            return
+        revision, session = self._revision, self._session
+        # A skipped write (a newer one was made, or the entry was deleted) changes
+        # nothing here: whoever made the newer write already updated the page.
+        self._saver.save_later(
+            revision, entry,
+            on_done=lambda wrote: self._saved(session, revision, entry) if wrote else None,
+            on_failed=lambda exc: self._save_failed(session, exc))
+
+    def _saved(self, session: int, revision: int, entry: Entry) -> None:
+        if session != self._session:
+            return
+        is_current = self._entry is not None and self._entry.id == entry.id
+        was_listed = self.model.row_of_id(entry.id) >= 0
+        self.model.apply_saved(row_of(entry))
+        if is_current:
+            self._stored, self._entry = True, entry
+            self._saved_revision = max(self._saved_revision, revision)
+            self._failure = None
+            self._retry_timer.stop()
+            if not self._dirty():
+                self._set_status("Saved", "saved")
+            self._select_current()
+        if not set(entry.tags) <= set(self.editor.tags.known_tags()):
+            self.listing.refresh_tags()
+        if not was_listed:
+            self.listing.update_count()
+
+    def _save_failed(self, session: int, error: BaseException) -> None:
+        if session != self._session or isinstance(error, errors.VaultLocked):
+            return
+        self._failure = error
+        self._set_status(not_saved_message(error), "not saved yet", warning=True)
+        if not isinstance(error, InvalidRecord | EntryNotSaved):
+            self._retry_timer.start()
+
+    # -- the list ----------------------------------------------------------------------
+    def _select_current(self) -> None:
+        """Highlight the open entry in the list without reopening it."""
+        position = self.model.row_of_id(self._entry.id) if self._entry else -1
+        self._selecting = True
+        try:
+            if position >= 0:
+                self.list.setCurrentIndex(self.model.index(position))
+            else:
+                self.list.selectionModel().clear()
+        finally:
+            self._selecting = False
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry_id = current.data(ID_ROLE) if current.isValid() else None
+        if self._selecting or entry_id is None or entry_id == self.current_entry_id():
+            return
+        if not self._leave_entry():
+            self._select_current()
+            return
+        try:
+            entry = self._repo.get(entry_id)
+        except errors.VaultError as exc:
+            self._set_status(exc.message, "not available", warning=True)
+            return
+        if entry is None:
+            self.model.remove_id(entry_id)
+            return
+        self._open(entry, stored=True)
+
+    # -- deleting ------------------------------------------------------------------------
+    def delete_current(self) -> None:
+        """Ask, delete, and offer a short Undo. Deleted words are wiped from the file."""
+        if self._entry is None:
+            return
+        snapshot = self._read_editor_quietly()
+        if not self._stored and (snapshot is None or snapshot.is_blank):
+            return
+        shown = snapshot or self._entry
+        answer = dialogs.ask(
+            self, title="Delete this entry?",
+            text=f"“{shown.heading}” from {shown.written_at:%d %B %Y} will be removed "
+                 "from your journal.",
+            details="You can undo this for a few seconds.",
+            choices=("Delete entry", "Keep it"), default=1, cancel=1, destructive=0)
+        if answer != "Delete entry":
+            return
+        stored_copy = None
+        if self._stored:
+            try:
+                stored_copy = self._saver.delete(self._entry.id)
+            except errors.VaultError as exc:
+                self._set_status(f"Not deleted: {exc.message}", "not deleted", warning=True)
+                return
+        self.model.remove_id(self._entry.id)
+        self._revision = self._saved_revision
+        self._open(Entry.new(written_at=self._now()), stored=False)
+        self.listing.refresh_tags()
+        self.listing.update_count()
+        kept = snapshot or stored_copy
+        if kept is not None:
+            self.undo_bar.offer(kept)
+
+    def _read_editor_quietly(self) -> Entry | None:
+        try:
+            return self.editor.read(self._entry) if self._entry else None
+        except InvalidRecord:
+            return None
+
+    def _undo_delete(self, entry: Entry) -> None:
+        if not self._leave_entry():
+            return
+        try:
+            self._saver.restore(next(self._revisions), entry)
+        except errors.VaultError as exc:
+            self._set_status(f"Couldn't undo: {exc.message}", "not saved", warning=True)
+            return
+        self.model.apply_saved(row_of(entry))
+        self.listing.refresh_tags()
+        self.listing.update_count()
+        self._open(entry, stored=True)
+

@@ -1,0 +1,202 @@
+"""The check-in: three optional 0 to 10 ratings, where "not rated" is not 0.
+
+`RatingBar` is one focusable control (not eleven buttons, so Tab moves between
+ratings, not numbers): click a number to choose it and click it again to clear;
+arrows, Home/End and digits choose, Delete or Backspace clears. UI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
+
+from trustdesk.domain.journal import RATING_MAX, RATING_MIN, CheckIn
+from trustdesk.ui import theme
+
+NOT_RATED = "Not rated"
+CELLS = RATING_MAX - RATING_MIN + 1
+GAP = 4
+
+
+def describe(value: int | None) -> str:
+    return NOT_RATED if value is None else f"{value} of {RATING_MAX}"
+
+
+class RatingBar(QWidget):
+    """A 0..10 scale with no value until one is chosen. Emits `value_changed(value)`
+    with an int or None, only for changes the person makes."""
+
+    value_changed = Signal(object)
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._value: int | None = None
+        self._hover: int | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAccessibleName(name)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setToolTip(f"{name}: 0 is very low, 10 is very high. Click a number again "
+                        "(or press Delete) to leave it unrated.")
+        self._describe()
+
+    # -- value -----------------------------------------------------------------
+    def value(self) -> int | None:
+        return self._value
+
+    def set_value(self, value: int | None) -> None:
+        """Show `value` without announcing it as the person's change."""
+        self._value = value
+        self._describe()
+        self.update()
+
+    def _choose(self, value: int | None) -> None:
+        if value != self._value:
+            self.set_value(value)
+            self.value_changed.emit(value)
+
+    def _describe(self) -> None:
+        self.setAccessibleDescription(describe(self._value))
+
+    # -- geometry ----------------------------------------------------------------
+    def _gap(self) -> int:
+        """Narrow bars (large text, small windows) close the gaps before the digits."""
+        return GAP if self.width() >= self.sizeHint().width() * 0.85 else 1
+
+    def _cell_width(self) -> float:
+        return (self.width() - self._gap() * (CELLS - 1)) / CELLS
+
+    def _cell_rect(self, index: int) -> QRectF:
+        width = self._cell_width()
+        return QRectF(index * (width + self._gap()), 1, width, self.height() - 2)
+
+    def _cell_at(self, x: float) -> int | None:
+        width = self._cell_width()
+        index = int(x // (width + self._gap()))
+        return index if 0 <= index < CELLS else None
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        cell = max(26, metrics.horizontalAdvance("10") + 14)
+        return QSize(cell * CELLS + GAP * (CELLS - 1), metrics.height() + 12)
+
+    def minimumSizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        cell = metrics.horizontalAdvance("10") + 6
+        return QSize(cell * CELLS + (CELLS - 1), metrics.height() + 8)
+
+    # -- painting ----------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        colors = theme.colors()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for index in range(CELLS):
+            value = RATING_MIN + index
+            rect = self._cell_rect(index)
+            chosen = value == self._value
+            below = self._value is not None and value < self._value
+            fill = colors["accent"] if chosen else (
+                colors["accent_soft"] if below or index == self._hover else colors["surface"])
+            painter.setPen(QPen(colors["accent"] if chosen else colors["border"], 1))
+            painter.setBrush(fill)
+            painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
+            painter.setPen(colors["accent_text"] if chosen else colors["text"])
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(value))
+        if self.hasFocus():
+            painter.setPen(QPen(colors["accent"], 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
+        painter.end()
+
+    # -- input -------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        index = self._cell_at(event.position().x())
+        if index is not None:
+            value = RATING_MIN + index
+            self._choose(None if value == self._value else value)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        hover = self._cell_at(event.position().x())
+        if hover != self._hover:
+            self._hover = hover
+            self.update()
+
+    def leaveEvent(self, event) -> None:
+        self._hover = None
+        self.update()
+        super().leaveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, current = event.key(), self._value
+        middle = (RATING_MIN + RATING_MAX) // 2
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Down):
+            self._choose(middle if current is None else max(RATING_MIN, current - 1))
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Up):
+            self._choose(middle if current is None else min(RATING_MAX, current + 1))
+        elif key == Qt.Key.Key_Home:
+            self._choose(RATING_MIN)
+        elif key == Qt.Key.Key_End:
+            self._choose(RATING_MAX)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self._choose(None)
+        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            self._choose(int(key) - int(Qt.Key.Key_0))
+        else:
+            super().keyPressEvent(event)
+
+
+class CheckInPanel(QWidget):
+    """Mood, trust in others, trust in myself. Emits `changed` on the person's edits."""
+
+    changed = Signal()
+    ROWS = (("mood", "Mood"), ("trust_others", "Trust in others"),
+            ("trust_self", "Trust in myself"))
+
+    def __init__(self) -> None:
+        super().__init__()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        self.bars: dict[str, RatingBar] = {}
+        self._values: dict[str, QLabel] = {}
+        for row, (key, name) in enumerate(self.ROWS):
+            label = QLabel(name)
+            bar = RatingBar(name)
+            label.setBuddy(bar)
+            shown = QLabel(NOT_RATED)
+            shown.setProperty("role", "muted")
+            shown.setMinimumWidth(shown.fontMetrics().horizontalAdvance(NOT_RATED) + 8)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(bar, row, 1)
+            grid.addWidget(shown, row, 2)
+            bar.value_changed.connect(lambda value, k=key: self._on_changed(k, value))
+            self.bars[key] = bar
+            self._values[key] = shown
+        grid.setColumnStretch(1, 1)
+        self._grid = grid
+
+    def add_row(self, name: str, widget: QWidget) -> None:
+        """Another labelled row aligned with the ratings (the editor puts tags here)."""
+        row = self._grid.rowCount()
+        label = QLabel(name)
+        label.setBuddy(widget)
+        self._grid.addWidget(label, row, 0)
+        self._grid.addWidget(widget, row, 1, 1, 2)
+
+    def _on_changed(self, key: str, value: int | None) -> None:
+        self._values[key].setText(describe(value))
+        self.changed.emit()
+
+    def checkin(self) -> CheckIn:
+        return CheckIn(**{key: bar.value() for key, bar in self.bars.items()})
+
+    def set_checkin(self, checkin: CheckIn) -> None:
+        for key, bar in self.bars.items():
+            value = getattr(checkin, key)
+            bar.set_value(value)
+            self._values[key].setText(describe(value))

@@ -1,0 +1,70 @@
+"""Writing the entry being edited, in the background or right now, newest first.
+
+Autosaves run on Qt's thread pool so a slow disk never freezes typing; flushes
+(leaving an entry, switching pages, locking, quitting) write on the caller's
+thread and raise. Every write carries the editor's revision number; under one
+lock, a write older than one already made for the same entry is skipped. So a
+background save that starts late can never overwrite newer words, and a deleted
+entry is never brought back by a save that was still queued.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+
+from trustdesk.domain.journal import Entry
+from trustdesk.storage.journal_repo import JournalRepository
+from trustdesk.ui import tasks
+
+_DELETED = sys.maxsize
+
+
+class EntrySaver:
+    """Serialises the page's writes. Owned by the page; `close()` on lock."""
+
+    def __init__(self, repo: JournalRepository) -> None:
+        self._repo = repo
+        self._lock = threading.Lock()
+        self._written: dict[str, int] = {}
+        self._closed = False
+
+    def _write(self, revision: int, entry: Entry) -> bool:
+        with self._lock:
+            if self._closed or revision <= self._written.get(entry.id, -1):
+                return False
+            self._repo.save(entry)
+            self._written[entry.id] = revision
+            return True
+
+    def save_now(self, revision: int, entry: Entry) -> bool:
+        """Write on this thread; raises the storage error. False if a newer (or the
+        same) revision was already written."""
+        return self._write(revision, entry)
+
+    def save_later(self, revision: int, entry: Entry, *,
+                   on_done: Callable[[bool], None],
+                   on_failed: Callable[[BaseException], None]) -> tasks.Task:
+        """Write in the background; the callbacks run on the UI thread."""
+        return tasks.run_task(lambda: self._write(revision, entry), on_done=on_done,
+                              on_failed=on_failed)
+
+    def delete(self, entry_id: str) -> Entry | None:
+        """Delete now; queued saves of this entry are dropped. Returns what was stored."""
+        with self._lock:
+            deleted = self._repo.delete(entry_id)
+            self._written[entry_id] = _DELETED
+            return deleted
+
+    def restore(self, revision: int, entry: Entry) -> None:
+        """Undo a delete: write `entry` again now and accept its later saves."""
+        with self._lock:
+            self._repo.save(entry)
+            self._written[entry.id] = revision
+
+    def close(self) -> None:
+        """Refuse every further write (the journal is locking)."""
+        with self._lock:
+            self._closed = True
+            self._written.clear()
