@@ -39,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="TrustDesk: a private, offline journal for learning to trust again. "
                     "With no command, opens the app.",
         epilog=commands.EXIT_CODES_HELP + f"\ndata folder: --data-dir, else "
-               f"${paths.ENV_DATA_DIR}, else {paths.data_dir(environ={})}",
+               f"${paths.ENV_DATA_DIR}, else TrustDesk in your user data folder\n"
+               "(~/.local/share/TrustDesk on Linux)",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"TrustDesk {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",

@@ -12,8 +12,6 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-import platformdirs
-
 ENV_DATA_DIR = "TRUSTDESK_DATA_DIR"
 VAULT_NAME = "journal.trustdesk"
 LOCK_NAME = "trustdesk.lock"
@@ -30,6 +28,8 @@ def data_dir(override: str | os.PathLike[str] | None = None,
         return Path(override).expanduser().absolute()
     if env.get(ENV_DATA_DIR):
         return Path(env[ENV_DATA_DIR]).expanduser().absolute()
+    import platformdirs  # only when no folder was given: it costs ~5 ms at start-up
+
     return platformdirs.user_data_path("TrustDesk", appauthor=False)
 
 

@@ -7,7 +7,6 @@ vault errors are turned into exit codes and one human line by `trustdesk.cli`.
 
 from __future__ import annotations
 
-import getpass
 import sys
 
 # Exit codes, documented in the README and in `trustdesk --help`.
@@ -38,6 +37,8 @@ MODULES = ("init", "check", "backup", "restore", "desktop-entry")
 def read_passphrase(prompt: str = "Passphrase: ", *, confirm: bool = False) -> str:
     """From the terminal without echo (asked twice when `confirm`), or else the first
     line of standard input, so scripts and tests can pipe it in."""
+    import getpass
+
     if not sys.stdin.isatty():
         line = sys.stdin.readline()
         return line.removesuffix("\n").removesuffix("\r")

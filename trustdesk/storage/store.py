@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trustdesk import paths
 from trustdesk.storage.errors import VaultDamaged, VaultError, VaultMissing
 from trustdesk.storage.instance_lock import InstanceLock
-from trustdesk.storage.journal_repo import JournalRepository
-from trustdesk.storage.settings_repo import SettingsRepository
-from trustdesk.storage.vault import Vault, connect_existing, integrity_problems, key_and_verify
-from trustdesk.storage.worksheet_repo import WorksheetRepository
+
+if TYPE_CHECKING:  # imported when first needed: the window shows before any of this
+    from trustdesk.storage.journal_repo import JournalRepository
+    from trustdesk.storage.settings_repo import SettingsRepository
+    from trustdesk.storage.vault import Vault
+    from trustdesk.storage.worksheet_repo import WorksheetRepository
 
 
 @dataclass
@@ -26,6 +29,10 @@ class Store:
 
     @classmethod
     def on(cls, vault: Vault) -> Store:
+        from trustdesk.storage.journal_repo import JournalRepository
+        from trustdesk.storage.settings_repo import SettingsRepository
+        from trustdesk.storage.worksheet_repo import WorksheetRepository
+
         return cls(vault=vault, settings=SettingsRepository(vault),
                    journal=JournalRepository(vault),
                    worksheets=WorksheetRepository(vault))
@@ -57,6 +64,8 @@ class JournalFolder:
         return InstanceLock(paths.lock_path(self.root))
 
     def create(self, passphrase: str) -> Store:
+        from trustdesk.storage.vault import Vault
+
         paths.ensure_private_dir(self.root)
         return Store.on(Vault.create(self.vault_path, passphrase))
 
@@ -65,6 +74,8 @@ class JournalFolder:
         a ten-year journal) and raise VaultDamaged for a hurt file, leaving it exactly
         as it was. The app passes False and calls `find_damage` in the background
         instead, so the journal shows at once."""
+        from trustdesk.storage.vault import Vault
+
         vault = Vault.open(self.vault_path, passphrase, backup_dir=self.backup_dir)
         if check_pages and _damaged(vault):
             vault.close()
@@ -75,6 +86,8 @@ class JournalFolder:
         """True if some page of the open journal is damaged. Reads through a second
         connection, so the journal stays usable meanwhile; any thread. A suspicion is
         confirmed on the journal's own connection before it is reported."""
+        from trustdesk.storage.vault import connect_existing, integrity_problems, key_and_verify
+
         try:
             conn = connect_existing(self.vault_path)
             try:

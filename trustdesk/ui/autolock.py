@@ -45,9 +45,6 @@ class AutoLock(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     # -- settings --------------------------------------------------------------
     @property
@@ -67,11 +64,21 @@ class AutoLock(QObject):
         self._schedule()
 
     def start(self, minutes: int) -> None:
+        """Watch input application-wide. The filter is installed only while a journal
+        is open: every event it sees costs a trip into Python."""
+        if not self._active:
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self)
         self._active = True
         self.touch()
         self.set_minutes(minutes)
 
     def stop(self) -> None:
+        if self._active:
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
         self._active = False
         self._timer.stop()
 

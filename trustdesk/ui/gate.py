@@ -4,7 +4,7 @@ the shell does the work."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from trustdesk.domain.passphrase import problem_with_new, strength
@@ -25,19 +24,17 @@ CARD_WIDTH = 460
 def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
     widget = QLabel(text)
     widget.setWordWrap(wrap)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
     if role:
         widget.setProperty("role", role)
     return widget
 
 
-class _GateScreen(QWidget):
+class _GateScreen(QFrame):
     """A centred card with the app icon, a title and some text; subclasses add fields."""
 
     def __init__(self, title: str, text: str) -> None:
         super().__init__()
-        self.setObjectName("Gate")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setObjectName("Gate")  # a QFrame paints its stylesheet background itself
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         row = QHBoxLayout()
@@ -55,11 +52,11 @@ class _GateScreen(QWidget):
         self.body.setSpacing(12)
         logo = QLabel()
         logo.setPixmap(icons.app_icon().pixmap(64, 64))
-        logo.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        logo.setObjectName("GateLogo")  # centred by the stylesheet
         logo.setAccessibleName("TrustDesk")
         self.body.addWidget(logo)
         self.title = label(title, "title")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.title.setObjectName("GateTitle")
         self.body.addWidget(self.title)
         self.text = label(text)
         self.body.addWidget(self.text)

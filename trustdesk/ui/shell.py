@@ -4,8 +4,9 @@ unlocking off the UI thread, and locking. Nothing else lives here."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
@@ -13,13 +14,16 @@ from trustdesk import paths
 from trustdesk.domain.settings import AppSettings
 from trustdesk.storage import errors
 from trustdesk.storage.instance_lock import InstanceLock
-from trustdesk.storage.store import DAMAGED_PAGES, JournalFolder, Store
-from trustdesk.ui import clipboard, dialogs, maintenance, tasks, theme
+from trustdesk.storage.store import DAMAGED_PAGES, JournalFolder
+from trustdesk.ui import dialogs, tasks, theme
 from trustdesk.ui.autolock import AutoLock
-from trustdesk.ui.desktop_signals import DesktopSignals
 from trustdesk.ui.gate import NoticeScreen, UnlockScreen, WelcomeScreen
 from trustdesk.ui.pages import PAGES, PageSpec
-from trustdesk.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # the unlocked side is imported once a journal opens
+    from trustdesk.storage.store import Store
+    from trustdesk.ui.desktop_signals import DesktopSignals
+    from trustdesk.ui.workspace import Workspace
 
 MIN_SIZE = (960, 640)
 DEFAULT_SIZE = (1280, 800)
@@ -48,29 +52,30 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.screens = QStackedWidget()
         self.setCentralWidget(self.screens)
-        self.welcome = WelcomeScreen()
+        self._welcome: WelcomeScreen | None = None  # built only on a first run
         self.unlock_screen = UnlockScreen()
-        self.screens.addWidget(self.welcome)
         self.screens.addWidget(self.unlock_screen)
-        self.welcome.create_requested.connect(self._create)
         self.unlock_screen.unlock_requested.connect(self._unlock)
 
-        self.lock_action = QAction("Lock", self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.lock_action.triggered.connect(self.lock)
-        self.addAction(self.lock_action)
+        self.lock_action: QAction | None = None  # Ctrl+L, made on the first unlock
 
         self._ending = False
         self.autolock = AutoLock(self)
         self.autolock.lock_requested.connect(self.lock)
-        self.desktop = DesktopSignals(self)
-        self.desktop.locked.connect(self.autolock.on_desktop_locked)
-        self.desktop.woke.connect(self.autolock.on_wake)
+        self.desktop: DesktopSignals | None = None  # listened to once unlocked
 
         self._choose_first_screen()
 
     # -- screens ---------------------------------------------------------------
+    @property
+    def welcome(self) -> WelcomeScreen:
+        """The first-run screen, built the first time it is needed."""
+        if self._welcome is None:
+            self._welcome = WelcomeScreen()
+            self._welcome.create_requested.connect(self._create)
+            self.screens.addWidget(self._welcome)
+        return self._welcome
+
     def _choose_first_screen(self) -> None:
         """Nothing is written to disk until a journal exists or is being created."""
         if not self.folder.has_journal():
@@ -165,9 +170,13 @@ class MainWindow(QMainWindow):
                                       "Your journal was not changed.")
 
     def _opened(self, result: tuple[Store, AppSettings]) -> None:
+        from trustdesk.ui import maintenance
+        from trustdesk.ui.workspace import Workspace
+
         self.store, self.settings = result
-        self.welcome.clear()
-        self.welcome.set_busy(False)
+        if self._welcome is not None:
+            self._welcome.clear()
+            self._welcome.set_busy(False)
         self.unlock_screen.reset()
         self.apply_settings(self.settings)
         self.workspace = Workspace(self.store, self.specs)
@@ -179,11 +188,34 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(self.workspace)
         self.workspace.show_landing()
         self.autolock.start(self.settings.auto_lock_minutes)
+        self._listen_to_the_desktop()
+        self._add_lock_shortcut()
         self._daily_backup = maintenance.start_daily_backup(self)
         self._page_check = maintenance.start_page_check(self)
         self.unlocked.emit()
 
     begin_session = _opened  # for maintenance: show the workspace of a reopened journal
+
+    def _add_lock_shortcut(self) -> None:
+        """Ctrl+L locks from anywhere in the app, dialogs included."""
+        if self.lock_action is None:
+            from PySide6.QtCore import Qt  # the first use of Qt's namespace: ~30 ms
+
+            self.lock_action = QAction("Lock", self)
+            self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+            self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            self.lock_action.triggered.connect(self.lock)
+            self.addAction(self.lock_action)
+
+    def _listen_to_the_desktop(self) -> None:
+        """Screen lock and suspend matter only while a journal is open; connect to the
+        desktop's buses on the first unlock, not while the window first paints."""
+        if self.desktop is None:
+            from trustdesk.ui.desktop_signals import DesktopSignals
+
+            self.desktop = DesktopSignals(self)
+            self.desktop.locked.connect(self.autolock.on_desktop_locked)
+            self.desktop.woke.connect(self.autolock.on_wake)
 
     def apply_settings(self, settings: AppSettings) -> None:
         self.settings = settings
@@ -229,7 +261,7 @@ class MainWindow(QMainWindow):
             return None
         self.autolock.stop()
         dialogs.close_all()
-        clipboard.clear_ours()
+        _clear_our_clipboard()
         workspace, self.workspace = self.workspace, None
         workspace.clear_sensitive()
         self.screens.removeWidget(workspace)
@@ -274,7 +306,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             self.autolock.stop()
-            clipboard.clear_ours()
+            _clear_our_clipboard()
             self.workspace.clear_sensitive()
             self.store.close()
             self.store = None
@@ -286,3 +318,9 @@ class MainWindow(QMainWindow):
             self._instance.release()
             self._instance = None
         super().closeEvent(event)
+
+
+def _clear_our_clipboard() -> None:
+    from trustdesk.ui import clipboard
+
+    clipboard.clear_ours()

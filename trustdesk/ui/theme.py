@@ -8,13 +8,13 @@ import re
 import tomllib
 from functools import cache
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from trustdesk import resources
 
-_state: dict[str, object] = {"mode": "light", "base_pt": None}
+_state: dict[str, object] = {"mode": "light", "base_pt": None, "desktop_dark": None}
 
 
 class _Notifier(QObject):
@@ -38,11 +38,18 @@ def _stylesheet_template() -> str:
 
 def resolve_mode(theme: str) -> str:
     """'light' or 'dark' for a theme setting; 'system' follows the desktop, and falls
-    back to light when the desktop doesn't say."""
+    back to light when the desktop doesn't say.
+
+    The desktop's choice is read from the palette Qt's platform theme builds from it
+    (dark when its window colour is dark), captured before our own palette replaces
+    it. Asking `styleHints().colorScheme()` instead would make PySide build every enum
+    of the `Qt` namespace, about 30 ms, before the first window can paint."""
     if theme in ("light", "dark"):
         return theme
-    scheme = QGuiApplication.styleHints().colorScheme()
-    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+    if _state["desktop_dark"] is None:
+        window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+        _state["desktop_dark"] = window.lightness() < 128
+    return "dark" if _state["desktop_dark"] else "light"
 
 
 def colors(mode: str | None = None) -> dict[str, QColor]:

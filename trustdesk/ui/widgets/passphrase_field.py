@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from trustdesk.ui import icons, theme
@@ -17,8 +16,7 @@ class PassphraseField(QLineEdit):
         self.setAccessibleName(accessible_name)
         self.setPlaceholderText(accessible_name)
         self.setMinimumHeight(36)
-        self.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData
-                                 | Qt.InputMethodHint.ImhNoPredictiveText)
+        # Password echo mode already tells input methods: sensitive, no prediction.
         self._toggle = self.addAction(self._eye("eye"), QLineEdit.ActionPosition.TrailingPosition)
         self._toggle.setText("Show passphrase")
         self._toggle.setToolTip("Show passphrase")

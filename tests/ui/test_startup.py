@@ -1,0 +1,46 @@
+"""The first window paints before the heavy parts load; they load right after."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from trustdesk.ui import app as app_module
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from trustdesk.ui.app import create_application
+    from trustdesk.ui.shell import MainWindow
+    from trustdesk.storage.store import JournalFolder
+    create_application()
+    window = MainWindow(JournalFolder(Path(sys.argv[1])))
+    window.show()
+    app.processEvents()
+    loaded = sorted(m for m in sys.modules if m.startswith(("sqlcipher3", "trustdesk.ui.journal",
+                                                            "trustdesk.ui.workspace")))
+    from PySide6 import QtCore
+    print(loaded, "Qt" in QtCore.__dict__)
+""")
+
+
+def test_the_unlock_screen_paints_without_the_heavy_modules(data_dir):
+    """Neither SQLCipher, nor the pages, nor the Qt namespace's enums (about 30 ms in
+    PySide) are needed to paint the unlock screen."""
+    result = subprocess.run([sys.executable, "-c", PROBE, str(data_dir)], capture_output=True,
+                            text=True, cwd=ROOT, check=True,
+                            env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+                                 "HOME": str(data_dir)})
+    assert result.stdout.strip() == "[] False", result.stdout + result.stderr
+
+
+def test_warm_up_imports_what_unlocking_needs(qtbot):
+    app_module.warm_up()
+    qtbot.waitUntil(lambda: all(name.partition(":")[0] in sys.modules
+                                for name in app_module._WARM_UP_MODULES))
