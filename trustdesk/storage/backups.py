@@ -4,8 +4,8 @@ which old ones rotation removes. Making one copy is `backup.make_backup`.
 Names are `journal-YYYY-MM-DDTHHMMSS-<kind>.trustdesk` (local time), so they sort by
 date and say why they were made. Kinds: `daily` (automatic), `manual` ("Back up
 now"), and safety copies: `before-upgrade-vN`, `before-passphrase-change`,
-`before-restore`; and `new-passphrase` (right after a change). Files that don't
-match the pattern are never touched.
+`before-restore`, `before-import`; and `new-passphrase` (right after a change).
+Files that don't match the pattern are never touched.
 
 Threading: plain file work, any thread. `inspect_backup` derives a key (about
 150 ms): call it off the UI thread.
@@ -55,6 +55,7 @@ _KIND_WORDS = (
     ("manual", "Made by you"),
     ("before-passphrase-change", "Before a passphrase change"),
     ("before-restore", "Your journal before a restore"),
+    ("before-import", "Before an import"),
     ("before-upgrade", "Before an update"),
     ("new-passphrase", "After a passphrase change"),
 )

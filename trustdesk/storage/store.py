@@ -8,6 +8,7 @@ from pathlib import Path
 
 from trustdesk import paths
 from trustdesk.storage.errors import VaultDamaged, VaultError, VaultMissing
+from trustdesk.storage.exchange import Exchange
 from trustdesk.storage.instance_lock import InstanceLock
 from trustdesk.storage.journal_repo import JournalRepository
 from trustdesk.storage.settings_repo import SettingsRepository
@@ -23,12 +24,14 @@ class Store:
     settings: SettingsRepository
     journal: JournalRepository
     worksheets: WorksheetRepository
+    exchange: Exchange
 
     @classmethod
     def on(cls, vault: Vault) -> Store:
-        return cls(vault=vault, settings=SettingsRepository(vault),
-                   journal=JournalRepository(vault),
-                   worksheets=WorksheetRepository(vault))
+        settings, journal = SettingsRepository(vault), JournalRepository(vault)
+        worksheets = WorksheetRepository(vault)
+        return cls(vault=vault, settings=settings, journal=journal, worksheets=worksheets,
+                   exchange=Exchange(vault, journal, worksheets, settings))
 
     def close(self) -> None:
         self.vault.close()
