@@ -81,3 +81,41 @@ def worksheets(draw: st.DrawFn) -> Worksheet:
         balanced_view=clean_text(draw(texts)), belief_after=draw(percents),
         emotions_after=draw(emotions), created_at=draw(moments),
         updated_at=draw(st.one_of(st.none(), moments)))
+
+
+def generated_worksheets(n: int, *, seed: int = 11, with_steps: int = 0,
+                         end: datetime | None = None) -> list[Worksheet]:
+    """`n` filled-in worksheets, one every few days before `end`; the first
+    `with_steps` of them carry a small step (some followed up)."""
+    import random
+
+    rng = random.Random(seed)
+    last = (end or datetime.now()).replace(hour=19, minute=0, second=0, microsecond=0)
+    sheets = []
+    for number in range(n):
+        when = last - timedelta(days=3 * number + 1)
+        step = None
+        if number < with_steps:
+            followed = rng.random() < 0.5
+            step = SmallStep(id=f"step{number:05d}", text="Ask for what I need, once.",
+                             due=(when + timedelta(days=5)).date(),
+                             prediction="They will be annoyed.", likelihood=rng.randint(0, 100),
+                             worksheet_id=f"sheet{number:05d}",
+                             what_happened="They said yes." if followed else "",
+                             outcome="no" if followed else None,
+                             learned="Asking was safer than I thought." if followed else "",
+                             followed_up_on=(when + timedelta(days=6)).date() if followed
+                             else None, updated_at=when)
+        sheets.append(Worksheet(
+            id=f"sheet{number:05d}", happened_on=when.date(),
+            situation="A message went unanswered for a day. " * rng.randint(1, 6),
+            who="A friend", category=rng.choice(FEAR_CATEGORIES),
+            thought="They are pulling away from me.", belief_before=rng.randint(40, 100),
+            emotions_before=(Emotion("worry", rng.randint(30, 90)), Emotion("sadness", None)),
+            evidence_for=("No reply yet.",), evidence_against=("They were busy at work.",
+                                                               "They replied fast last week."),
+            verdict=rng.choice(VERDICTS), traps=tuple(rng.sample(TRAPS, 2)),
+            balanced_view="A slow reply is not a goodbye.", belief_after=rng.randint(0, 60),
+            emotions_after=(Emotion("worry", rng.randint(0, 40)),), step=step,
+            created_at=when, updated_at=when))
+    return sheets
