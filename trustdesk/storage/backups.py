@@ -130,9 +130,12 @@ def unique_target(folder: Path, kind: str, when: datetime | None = None) -> Path
 
 def back_up(vault: Vault, folder: Path, kind: str, *, report: Progress | None = None,
             now: datetime | None = None) -> Path:
-    """Make a verified backup of `kind` in `folder`, then rotate old ones away."""
+    """Make a verified backup of `kind` in `folder`, then rotate old ones away.
+    Rotation holds the vault's maintenance lock, so it never removes the temporary
+    file of another backup still being made (say, the daily one and an import's)."""
     made = make_backup(vault, unique_target(folder, kind, now), report=report)
-    prune(folder, today=(now or datetime.now()).date(), keep=made)
+    with vault.maintenance:
+        prune(folder, today=(now or datetime.now()).date(), keep=made)
     return made
 
 
