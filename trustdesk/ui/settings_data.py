@@ -12,7 +12,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
 from trustdesk.domain.exchange import ImportProblem, Incoming
 from trustdesk.domain.merge import ImportResult, describe_contents
@@ -21,6 +21,7 @@ from trustdesk.storage.exchange import Exchange, ExportSummary
 from trustdesk.storage.private_files import new_folder_name
 from trustdesk.ui import dialogs, tasks
 from trustdesk.ui.settings_page import Section
+from trustdesk.ui.widgets.button_row import ButtonRow
 
 NOT_ENCRYPTED = ("The exported file is not encrypted. Anyone who can open it can read "
                  "everything in it, without your passphrase.")
@@ -60,12 +61,8 @@ class DataSection(Section):
         self.markdown_button.setAccessibleName("Export journal as Markdown")
         self.import_button = QPushButton("Import…")
         self.import_button.setAccessibleName("Import a TrustDesk or jrnl export")
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        for button in (self.json_button, self.markdown_button, self.import_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        self.layout_.addLayout(row)
+        self.buttons = ButtonRow((self.json_button, self.markdown_button, self.import_button))
+        self.layout_.addWidget(self.buttons)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setTextVisible(False)
