@@ -36,7 +36,7 @@ def test_export_json_warns_then_writes_a_private_file(data_dir, tmp_path):
     result = trustdesk("--data-dir", str(data_dir), "export", "--output", str(target),
                        stdin=KEY)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"Exported 3 entries to {target}"
+    assert result.stdout.strip() == f"Exported 3 entries to {target}."
     assert result.stderr.startswith("trustdesk: the export is NOT encrypted: anyone who can "
                                     f"read {target} can read everything in it.")
     assert oct(target.stat().st_mode & 0o777) == "0o600"

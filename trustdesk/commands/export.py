@@ -67,5 +67,5 @@ def run(args: argparse.Namespace) -> int:
                     target, single_file=args.single_file, replace=args.replace)
         finally:
             store.close()
-    print(f"Exported {summary.describe()} to {target}")
+    print(summary.sentence(str(target)))
     return OK

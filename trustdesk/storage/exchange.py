@@ -68,6 +68,12 @@ class ExportSummary:
     def describe(self) -> str:
         return describe_contents(self.entries, self.worksheets, self.steps)
 
+    def sentence(self, where: str) -> str:
+        """ "Exported 12 entries and 1 worksheet to <where>." """
+        if self.entries + self.worksheets + self.steps == 0:
+            return f"Your journal is empty, so the export in {where} holds no entries yet."
+        return f"Exported {self.describe()} to {where}."
+
 
 @dataclass
 class _Plan:

@@ -23,7 +23,7 @@ from trustdesk.ui import dialogs, tasks
 from trustdesk.ui.settings_page import Section
 from trustdesk.ui.widgets.button_row import ButtonRow
 
-NOT_ENCRYPTED = ("The exported file is not encrypted. Anyone who can open it can read "
+NOT_ENCRYPTED = ("Exports are not encrypted. Anyone who can open an exported file can read "
                  "everything in it, without your passphrase.")
 NOT_ENCRYPTED_DETAILS = ("Save it somewhere only you can reach, and delete it when you no "
                          "longer need it.")
@@ -132,12 +132,7 @@ class DataSection(Section):
             folder, report=report), self._exported)
 
     def _exported(self, summary: ExportSummary) -> None:
-        if summary.entries + summary.worksheets + summary.steps == 0:
-            text = f"Your journal is empty, so “{summary.path.name}” holds no entries yet."
-        else:
-            text = (f"Exported {summary.describe()} to “{summary.path.name}” in "
-                    f"{summary.path.parent}.")
-        self._say(text)
+        self._say(summary.sentence(f"“{summary.path.name}” in {summary.path.parent}"))
 
     # -- importing -------------------------------------------------------------
     def import_file(self) -> None:
