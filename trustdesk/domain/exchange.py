@@ -14,17 +14,14 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from trustdesk.domain.exchange_fields import MAX_RECORDS, ImportProblem, iso_moment, read_moment
 from trustdesk.domain.exchange_records import (
-    MAX_RECORDS,
-    ImportProblem,
     decode_entry,
     decode_step,
     decode_worksheet,
     encode_entry,
     encode_step,
     encode_worksheet,
-    iso_moment,
-    read_moment,
 )
 from trustdesk.domain.journal import Entry
 from trustdesk.domain.worksheet import SmallStep, Worksheet

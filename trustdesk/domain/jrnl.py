@@ -21,7 +21,7 @@ import re
 from datetime import datetime, time
 from typing import Any
 
-from trustdesk.domain.exchange_records import (
+from trustdesk.domain.exchange_fields import (
     MAX_RECORDS,
     Fields,
     ImportProblem,
