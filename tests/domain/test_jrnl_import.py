@@ -98,3 +98,13 @@ def test_tags_too_long_to_keep_stay_in_the_words():
     entry = decode(json.dumps(doc).encode()).bundle.entries[0]
     assert entry.tags == ("sam", "trust")
     assert long_tag in entry.body
+
+
+def test_one_entry_from_a_jrnl_export_to_a_folder_is_read_too():
+    one = sample()["entries"][2]  # `jrnl --export json -o DIR/` writes one entry per file
+    incoming = decode(json.dumps(one, indent=2).encode())
+    assert incoming.source == "jrnl"
+    (entry,) = incoming.bundle.entries
+    assert entry.title == one["title"] and entry.tags == ("therapy", "homework", "starred")
+    assert entry.id == next(e.id for e in decode(SAMPLE.read_bytes()).bundle.entries
+                            if e.title == one["title"])

@@ -1,5 +1,5 @@
 """Bringing a jrnl journal along: entries from `jrnl --export json` (also written by
-`jrnl --format json`).
+`jrnl --format json`), or one entry's file from an export to a folder.
 
 jrnl's JSON exporter writes one object: `"tags"` (each tag with how many entries
 use it) and `"entries"`, a list of `{"title", "body", "date": "YYYY-MM-DD",
@@ -33,13 +33,20 @@ from trustdesk.domain.text import clean_line, clean_text
 
 STARRED_TAG = "starred"
 TAG_SYMBOLS = "@#"
+_ENTRY_KEYS = frozenset({"title", "body", "date", "time"})
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9]))?$")
 
 
 def looks_like_jrnl(document: Any) -> bool:
-    """jrnl's journal export: an object with an "entries" list and a "tags" object."""
-    return (isinstance(document, dict) and isinstance(document.get("entries"), list)
-            and isinstance(document.get("tags"), dict) and "format" not in document)
+    """jrnl's journal export (an object with an "entries" list and a "tags" object),
+    or one entry of an export to a folder (`jrnl --export json -o DIR/`)."""
+    if not isinstance(document, dict) or "format" in document:
+        return False
+    return _is_journal(document) or document.keys() >= _ENTRY_KEYS
+
+
+def _is_journal(document: dict[str, Any]) -> bool:
+    return isinstance(document.get("entries"), list) and isinstance(document.get("tags"), dict)
 
 
 def jrnl_id(written_at: datetime, title: str, body: str) -> str:
@@ -66,7 +73,7 @@ def decode_jrnl(document: dict[str, Any]) -> Any:
     imports this module). Raises ImportProblem naming the first bad entry."""
     from trustdesk.domain.exchange import Bundle
 
-    items = document["entries"]
+    items = document["entries"] if _is_journal(document) else [document]
     if len(items) > MAX_RECORDS:
         raise ImportProblem(f"entries has {len(items):,} records; TrustDesk imports at most "
                             f"{MAX_RECORDS:,} at once.")
