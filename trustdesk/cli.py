@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in commands.MODULES:
-        importlib.import_module(f"trustdesk.commands.{name.replace('-', '_')}").register(
+        importlib.import_module(f"trustdesk.commands.{commands.module_name(name)}").register(
             subparsers)
     return parser
 

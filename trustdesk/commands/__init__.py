@@ -18,6 +18,7 @@ DAMAGED = 4
 IN_USE = 5
 TOO_NEW = 6
 MISSING = 7
+INVALID_FILE = 8
 
 EXIT_CODES_HELP = """exit codes:
   0  ok
@@ -28,10 +29,26 @@ EXIT_CODES_HELP = """exit codes:
   5  the journal is open in another TrustDesk window
   6  the journal was made by a newer TrustDesk
   7  there is no journal there yet
+  8  the file to import isn't valid (nothing was imported)
 """
 
 # Order of the subcommands in --help.
-MODULES = ("init", "check", "backup", "restore", "desktop-entry")
+# A name's module is the name with "-" as "_", plus "_" for a Python keyword
+# ("import" lives in import_.py).
+MODULES = ("init", "check", "backup", "restore", "export", "import", "desktop-entry")
+
+
+def module_name(command: str) -> str:
+    """The module under trustdesk.commands that implements `command`."""
+    import keyword
+
+    name = command.replace("-", "_")
+    return name + "_" if keyword.iskeyword(name) else name
+
+
+def warn(message: str) -> None:
+    """One line on stderr that is not an error (the command goes on)."""
+    print(f"trustdesk: {message}", file=sys.stderr, flush=True)
 
 
 def read_passphrase(prompt: str = "Passphrase: ", *, confirm: bool = False) -> str:

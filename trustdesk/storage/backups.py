@@ -4,8 +4,8 @@ which old ones rotation removes. Making one copy is `backup.make_backup`.
 Names are `journal-YYYY-MM-DDTHHMMSS-<kind>.trustdesk` (local time), so they sort by
 date and say why they were made. Kinds: `daily` (automatic), `manual` ("Back up
 now"), and safety copies: `before-upgrade-vN`, `before-passphrase-change`,
-`before-restore`; and `new-passphrase` (right after a change). Files that don't
-match the pattern are never touched.
+`before-restore`, `before-import`; and `new-passphrase` (right after a change).
+Files that don't match the pattern are never touched.
 
 Threading: plain file work, any thread. `inspect_backup` derives a key (about
 150 ms): call it off the UI thread.
@@ -55,6 +55,7 @@ _KIND_WORDS = (
     ("manual", "Made by you"),
     ("before-passphrase-change", "Before a passphrase change"),
     ("before-restore", "Your journal before a restore"),
+    ("before-import", "Before an import"),
     ("before-upgrade", "Before an update"),
     ("new-passphrase", "After a passphrase change"),
 )
@@ -129,9 +130,12 @@ def unique_target(folder: Path, kind: str, when: datetime | None = None) -> Path
 
 def back_up(vault: Vault, folder: Path, kind: str, *, report: Progress | None = None,
             now: datetime | None = None) -> Path:
-    """Make a verified backup of `kind` in `folder`, then rotate old ones away."""
+    """Make a verified backup of `kind` in `folder`, then rotate old ones away.
+    Rotation holds the vault's maintenance lock, so it never removes the temporary
+    file of another backup still being made (say, the daily one and an import's)."""
     made = make_backup(vault, unique_target(folder, kind, now), report=report)
-    prune(folder, today=(now or datetime.now()).date(), keep=made)
+    with vault.maintenance:
+        prune(folder, today=(now or datetime.now()).date(), keep=made)
     return made
 
 

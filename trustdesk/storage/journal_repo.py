@@ -155,6 +155,22 @@ class JournalRepository:
                 "SELECT ?, id, ? FROM tags WHERE name = ?",
                 [(entry.id, position, tag) for position, tag in enumerate(entry.tags)])
 
+    # -- connection-level helpers, for work spanning repositories (imports) -----
+    def write_in(self, conn: Any, entry: Entry) -> None:
+        """Insert or replace `entry` exactly as given (its own `updated_at`) inside the
+        caller's transaction. Call `tidy_in` once when done."""
+        self._write(conn, entry)
+
+    def tidy_in(self, conn: Any) -> None:
+        """Forget tags no entry uses any more, inside the caller's transaction."""
+        _drop_unused_tags(conn)
+
+    @staticmethod
+    def stamps_in(conn: Any) -> dict[str, datetime]:
+        """Every entry's id with its `updated_at`, read on the caller's connection."""
+        return {entry_id: _parse(stamp) for entry_id, stamp in
+                conn.execute("SELECT id, updated_at FROM entries")}
+
     def delete(self, entry_id: str) -> Entry | None:
         """Delete an entry, its tag links and its index terms (wiped, not just
         marked). Returns the entry as it was, so the UI can offer to undo, or None

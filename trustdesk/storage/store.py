@@ -12,6 +12,7 @@ from trustdesk.storage.errors import VaultDamaged, VaultError, VaultMissing
 from trustdesk.storage.instance_lock import InstanceLock
 
 if TYPE_CHECKING:  # imported when first needed: the window shows before any of this
+    from trustdesk.storage.exchange import Exchange
     from trustdesk.storage.journal_repo import JournalRepository
     from trustdesk.storage.settings_repo import SettingsRepository
     from trustdesk.storage.vault import Vault
@@ -26,16 +27,19 @@ class Store:
     settings: SettingsRepository
     journal: JournalRepository
     worksheets: WorksheetRepository
+    exchange: Exchange
 
     @classmethod
     def on(cls, vault: Vault) -> Store:
+        from trustdesk.storage.exchange import Exchange
         from trustdesk.storage.journal_repo import JournalRepository
         from trustdesk.storage.settings_repo import SettingsRepository
         from trustdesk.storage.worksheet_repo import WorksheetRepository
 
-        return cls(vault=vault, settings=SettingsRepository(vault),
-                   journal=JournalRepository(vault),
-                   worksheets=WorksheetRepository(vault))
+        settings, journal = SettingsRepository(vault), JournalRepository(vault)
+        worksheets = WorksheetRepository(vault)
+        return cls(vault=vault, settings=settings, journal=journal, worksheets=worksheets,
+                   exchange=Exchange(vault, journal, worksheets, settings))
 
     def close(self) -> None:
         self.vault.close()

@@ -66,6 +66,64 @@ def _period(column: str, start: date | None, end: date | None) -> tuple[str, lis
     return (" AND ".join(clauses) or "1"), params
 
 
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def _upsert_sheet(conn: Any, worksheet: Worksheet, updated_at: str | None, *,
+                  exact: bool) -> None:
+    """Write a sheet's row and replace its feelings, evidence and traps. `exact` also
+    overwrites `created_at` of an existing row (imports); saves keep the first one."""
+    sheet_id = worksheet.id
+    conn.execute(
+        f"INSERT INTO worksheets ({_SHEET_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT(id) DO UPDATE SET happened_on = excluded.happened_on, "
+        "situation = excluded.situation, who = excluded.who, "
+        "category = excluded.category, thought = excluded.thought, "
+        "belief_before = excluded.belief_before, verdict = excluded.verdict, "
+        "balanced_view = excluded.balanced_view, "
+        "belief_after = excluded.belief_after, updated_at = excluded.updated_at"
+        + (", created_at = excluded.created_at" if exact else ""),
+        (sheet_id, worksheet.happened_on.isoformat(), worksheet.situation,
+         worksheet.who, worksheet.category, worksheet.thought,
+         worksheet.belief_before, worksheet.verdict, worksheet.balanced_view,
+         worksheet.belief_after, worksheet.created_at.isoformat(), updated_at))
+    for table in ("worksheet_emotions", "worksheet_evidence", "worksheet_traps"):
+        conn.execute(f"DELETE FROM {table} WHERE worksheet_id = ?", (sheet_id,))
+    conn.executemany(
+        "INSERT INTO worksheet_emotions VALUES (?, ?, ?, ?, ?)",
+        [(sheet_id, phase, n, e.name, e.intensity)
+         for phase, emotions in (("before", worksheet.emotions_before),
+                                 ("after", worksheet.emotions_after))
+         for n, e in enumerate(emotions)])
+    conn.executemany(
+        "INSERT INTO worksheet_evidence VALUES (?, ?, ?, ?)",
+        [(sheet_id, side, n, text)
+         for side, texts in (("for", worksheet.evidence_for),
+                             ("against", worksheet.evidence_against))
+         for n, text in enumerate(texts)])
+    conn.executemany("INSERT INTO worksheet_traps VALUES (?, ?, ?)",
+                     [(sheet_id, trap, n) for n, trap in enumerate(worksheet.traps)])
+
+
+def _upsert_step(conn: Any, step: SmallStep, sheet_id: str | None, *, created_at: str | None,
+                 updated_at: str | None, exact: bool) -> None:
+    conn.execute(
+        "INSERT INTO small_steps (id, worksheet_id, text, due, prediction, likelihood, "
+        "what_happened, outcome, learned, followed_up_on, created_at, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+        "worksheet_id = excluded.worksheet_id, text = excluded.text, "
+        "due = excluded.due, prediction = excluded.prediction, "
+        "likelihood = excluded.likelihood, what_happened = excluded.what_happened, "
+        "outcome = excluded.outcome, learned = excluded.learned, "
+        "followed_up_on = excluded.followed_up_on, updated_at = excluded.updated_at"
+        + (", created_at = excluded.created_at" if exact else ""),
+        (step.id, sheet_id, step.text, step.due.isoformat() if step.due else None,
+         step.prediction, step.likelihood, step.what_happened, step.outcome,
+         step.learned, step.followed_up_on.isoformat() if step.followed_up_on else None,
+         created_at, updated_at))
+
+
 class WorksheetRepository:
     """Reads and writes worksheets and small steps. Accepts and returns domain records."""
 
@@ -79,34 +137,7 @@ class WorksheetRepository:
         now = _now()
         sheet_id = worksheet.id
         with self._vault.transaction() as conn:
-            conn.execute(
-                f"INSERT INTO worksheets ({_SHEET_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
-                "ON CONFLICT(id) DO UPDATE SET happened_on = excluded.happened_on, "
-                "situation = excluded.situation, who = excluded.who, "
-                "category = excluded.category, thought = excluded.thought, "
-                "belief_before = excluded.belief_before, verdict = excluded.verdict, "
-                "balanced_view = excluded.balanced_view, "
-                "belief_after = excluded.belief_after, updated_at = excluded.updated_at",
-                (sheet_id, worksheet.happened_on.isoformat(), worksheet.situation,
-                 worksheet.who, worksheet.category, worksheet.thought,
-                 worksheet.belief_before, worksheet.verdict, worksheet.balanced_view,
-                 worksheet.belief_after, worksheet.created_at.isoformat(), now))
-            for table in ("worksheet_emotions", "worksheet_evidence", "worksheet_traps"):
-                conn.execute(f"DELETE FROM {table} WHERE worksheet_id = ?", (sheet_id,))
-            conn.executemany(
-                "INSERT INTO worksheet_emotions VALUES (?, ?, ?, ?, ?)",
-                [(sheet_id, phase, n, e.name, e.intensity)
-                 for phase, emotions in (("before", worksheet.emotions_before),
-                                         ("after", worksheet.emotions_after))
-                 for n, e in enumerate(emotions)])
-            conn.executemany(
-                "INSERT INTO worksheet_evidence VALUES (?, ?, ?, ?)",
-                [(sheet_id, side, n, text)
-                 for side, texts in (("for", worksheet.evidence_for),
-                                     ("against", worksheet.evidence_against))
-                 for n, text in enumerate(texts)])
-            conn.executemany("INSERT INTO worksheet_traps VALUES (?, ?, ?)",
-                             [(sheet_id, trap, n) for n, trap in enumerate(worksheet.traps)])
+            _upsert_sheet(conn, worksheet, now, exact=False)
             step = worksheet.step
             conn.execute("DELETE FROM small_steps WHERE worksheet_id = ? AND id IS NOT ?",
                          (sheet_id, step.id if step else None))
@@ -115,19 +146,45 @@ class WorksheetRepository:
         return self._stamped(worksheet, now)
 
     def _write_step(self, conn: Any, step: SmallStep, sheet_id: str | None, now: str) -> None:
-        conn.execute(
-            "INSERT INTO small_steps (id, worksheet_id, text, due, prediction, likelihood, "
-            "what_happened, outcome, learned, followed_up_on, created_at, updated_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-            "worksheet_id = excluded.worksheet_id, text = excluded.text, "
-            "due = excluded.due, prediction = excluded.prediction, "
-            "likelihood = excluded.likelihood, what_happened = excluded.what_happened, "
-            "outcome = excluded.outcome, learned = excluded.learned, "
-            "followed_up_on = excluded.followed_up_on, updated_at = excluded.updated_at",
-            (step.id, sheet_id, step.text, step.due.isoformat() if step.due else None,
-             step.prediction, step.likelihood, step.what_happened, step.outcome,
-             step.learned, step.followed_up_on.isoformat() if step.followed_up_on else None,
-             now, now))
+        _upsert_step(conn, step, sheet_id, created_at=now, updated_at=now, exact=False)
+
+    # -- connection-level helpers, for work spanning repositories (imports) -----
+    @staticmethod
+    def write_in(conn: Any, worksheet: Worksheet) -> None:
+        """Insert or replace a sheet with its feelings, evidence and traps exactly as
+        given (its own `created_at` and `updated_at`), inside the caller's
+        transaction. Its step is left alone: write steps with `write_step_in`."""
+        _upsert_sheet(conn, worksheet, _iso(worksheet.updated_at), exact=True)
+
+    @staticmethod
+    def write_step_in(conn: Any, step: SmallStep, created_at: datetime) -> None:
+        """Insert or replace a step exactly as given (its own `updated_at`, planned at
+        `created_at`), inside the caller's transaction. Its worksheet must exist."""
+        _upsert_step(conn, step, step.worksheet_id, created_at=_iso(created_at),
+                     updated_at=_iso(step.updated_at), exact=True)
+
+    @staticmethod
+    def delete_step_in(conn: Any, step_id: str) -> None:
+        conn.execute("DELETE FROM small_steps WHERE id = ?", (step_id,))
+
+    @staticmethod
+    def stamps_in(conn: Any) -> dict[str, datetime | None]:
+        """Every sheet's id with when it last changed (`updated_at`, else `created_at`)."""
+        return {sheet_id: _moment(stamp) for sheet_id, stamp in conn.execute(
+            "SELECT id, coalesce(updated_at, created_at) FROM worksheets")}
+
+    @staticmethod
+    def step_stamps_in(conn: Any) -> dict[str, tuple[str | None, datetime | None]]:
+        """Every step's id with its worksheet's id and when it last changed."""
+        return {step_id: (sheet_id, _moment(stamp)) for step_id, sheet_id, stamp in
+                conn.execute("SELECT id, worksheet_id, coalesce(updated_at, created_at) "
+                             "FROM small_steps")}
+
+    def step_created_times(self) -> dict[str, datetime]:
+        """When each step was planned (kept by storage, not by the domain record)."""
+        with self._vault.read() as conn:
+            return {step_id: datetime.fromisoformat(created) for step_id, created in
+                    conn.execute("SELECT id, created_at FROM small_steps")}
 
     @staticmethod
     def _stamped(worksheet: Worksheet, now: str) -> Worksheet:

@@ -60,13 +60,14 @@ def _journal(store: Store) -> Page:
 def _settings(store: Store) -> Page:
     from trustdesk.ui.settings_page import SettingsPage
 
-    return SettingsPage(settings=store.settings, vault=store.vault)
+    return SettingsPage(settings=store.settings, vault=store.vault, exchange=store.exchange)
 
 
 def _wire_settings(workspace: Workspace, page: Page) -> None:
     page.settings_changed.connect(workspace.settings_changed)
     page.restore_requested.connect(workspace.restore_requested)
     page.erase_requested.connect(workspace.erase_requested)
+    page.data_imported.connect(lambda _result: workspace.reload_current())
 
 
 PAGES: tuple[PageSpec, ...] = (

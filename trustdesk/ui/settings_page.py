@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustdesk.domain.settings import TEXT_SCALES, AppSettings
+from trustdesk.storage.exchange import Exchange
 from trustdesk.storage.settings_repo import SettingsRepository
 from trustdesk.storage.vault import Vault
 from trustdesk.ui.page import Page
@@ -97,15 +98,19 @@ class AppearanceSection(Section):
 
 class SettingsPage(Page):
     """The Settings page. Emits `settings_changed` after any preference is saved,
-    `restore_requested(Path)` when a backup should replace the journal, and
-    `erase_requested()` after the person confirmed erasing everything twice. With a
-    `vault`, it also shows privacy, passphrase and backup sections."""
+    `restore_requested(Path)` when a backup should replace the journal,
+    `erase_requested()` after the person confirmed erasing everything twice, and
+    `data_imported(ImportResult)` after an import changed the journal. With a
+    `vault`, it also shows privacy, passphrase and backup sections; with an
+    `exchange`, the "Your data" section (export and import)."""
 
     settings_changed = Signal(AppSettings)
     restore_requested = Signal(object)
     erase_requested = Signal()
+    data_imported = Signal(object)
 
-    def __init__(self, settings: SettingsRepository, vault: Vault | None = None) -> None:
+    def __init__(self, settings: SettingsRepository, vault: Vault | None = None,
+                 exchange: Exchange | None = None) -> None:
         super().__init__()
         self._settings = settings
         scroll = QScrollArea()
@@ -123,11 +128,19 @@ class SettingsPage(Page):
         self.appearance.changed.connect(self.settings_changed)
         column.addWidget(self.appearance)
         self.safety = SafetySections(settings, vault) if vault is not None else None
+        self.data = None
+        if exchange is not None:
+            from trustdesk.ui.settings_data import DataSection
+
+            self.data = DataSection(exchange)
+            self.data.imported.connect(self.data_imported)
         if self.safety is not None:
-            self.safety.add_to(column)
+            self.safety.add_to(column, before_erase=[self.data] if self.data else [])
             self.safety.privacy.changed.connect(self.settings_changed)
             self.safety.backups.restore_requested.connect(self.restore_requested)
             self.safety.erase.erase_requested.connect(self.erase_requested)
+        elif self.data is not None:
+            column.addWidget(self.data)
         column.addStretch(1)
         inner.setMaximumWidth(760)
         holder = QWidget()
@@ -152,6 +165,8 @@ class SettingsPage(Page):
     def clear_sensitive(self) -> None:
         if self.safety is not None:
             self.safety.clear_sensitive()
+        if self.data is not None:
+            self.data.clear_sensitive()
 
 
 class SafetySections:
@@ -172,8 +187,9 @@ class SafetySections:
         self.erase = EraseSection()
         self.passphrase.finished.connect(lambda _text: self.backups.refresh())
 
-    def add_to(self, column: QVBoxLayout) -> None:
-        for section in (self.privacy, self.passphrase, self.backups, self.erase):
+    def add_to(self, column: QVBoxLayout, *, before_erase: list[QWidget] | None = None) -> None:
+        for section in (self.privacy, self.passphrase, self.backups, *(before_erase or []),
+                        self.erase):
             column.addWidget(section)
 
     def load(self, current: AppSettings) -> None:

@@ -152,6 +152,13 @@ class Workspace(QWidget):
     def current_key(self) -> str | None:
         return self._current
 
+    def reload_current(self) -> None:
+        """Show fresh data on the page showing now (say, after an import changed the
+        journal); other pages load afresh whenever they are shown."""
+        page = self._built.get(self._current) if self._current else None
+        if page is not None:
+            page.load()
+
     def _on_row_changed(self, row: int) -> None:
         if row < 0:
             return

@@ -1,0 +1,71 @@
+"""`trustdesk export`: everything as TrustDesk JSON, or the journal as Markdown."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from trustdesk.commands import OK, UsageError, read_passphrase, warn
+from trustdesk.storage.store import JournalFolder
+
+NOT_ENCRYPTED = ("the export is NOT encrypted: anyone who can read {target} can read "
+                 "everything in it. Keep it somewhere safe, and delete it when you no "
+                 "longer need it.")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export", help="write your journal to a file you can read anywhere (not encrypted)",
+        description="Write everything (journal entries, worksheets, small steps) to a JSON "
+                    "file in TrustDesk's documented format, or the journal as Markdown: "
+                    "one file per entry in a new folder, or one single file. The export "
+                    "is not encrypted. It is written under a temporary name and renamed "
+                    "into place, so it is never half-written.")
+    parser.add_argument("--output", "-o", metavar="PATH", required=True,
+                        help="the file to write (JSON, or Markdown with --single-file), or "
+                             "the new folder for Markdown files (absent or empty)")
+    parser.add_argument("--format", "-f", choices=("json", "markdown"), default="json",
+                        help="json (default): everything, re-importable; markdown: the "
+                             "journal, for reading")
+    parser.add_argument("--single-file", action="store_true",
+                        help="with --format markdown: all entries in one file")
+    parser.add_argument("--replace", action="store_true",
+                        help="replace an existing output file (as a whole)")
+    parser.set_defaults(handler=run)
+
+
+def _check_target(target: Path, args: argparse.Namespace) -> None:
+    if not target.parent.is_dir():
+        raise UsageError(f"The folder {target.parent} doesn't exist.")
+    if args.single_file and args.format != "markdown":
+        raise UsageError("--single-file goes with --format markdown.")
+    folder = args.format == "markdown" and not args.single_file
+    if folder:
+        if target.exists() and not (target.is_dir() and not any(target.iterdir())):
+            raise UsageError(f"{target} already exists and isn't an empty folder; "
+                             "choose a new folder name.")
+    elif target.is_dir():
+        raise UsageError(f"{target} is a folder; give a file name.")
+    elif target.exists() and not args.replace:
+        raise UsageError(f"{target} already exists; choose a new file name "
+                         "(or add --replace).")
+
+
+def run(args: argparse.Namespace) -> int:
+    target = Path(args.output).expanduser().absolute()
+    _check_target(target, args)
+    folder = JournalFolder(args.data_dir)
+    folder.require_journal()
+    warn(NOT_ENCRYPTED.format(target=target))
+    with folder.lock():
+        store = folder.unlock(read_passphrase())
+        try:
+            if args.format == "json":
+                summary = store.exchange.export_json(target, replace=args.replace)
+            else:
+                summary = store.exchange.export_markdown(
+                    target, single_file=args.single_file, replace=args.replace)
+        finally:
+            store.close()
+    print(summary.sentence(str(target)))
+    return OK

@@ -1,0 +1,112 @@
+"""How an import merges into the journal, and how its result is told.
+
+Records are matched by id. A record whose id isn't there yet is added. For an id
+already there, the version with the newer `updated_at` wins; on a tie, or when
+yours is newer, yours stays ("unchanged"). So importing the same file twice adds
+and changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+ADD, UPDATE, KEEP = "add", "update", "keep"
+
+
+def decide(incoming: datetime | None, existing: datetime | None, *, exists: bool) -> str:
+    """ADD when the id is new; UPDATE when the incoming version is strictly newer
+    (a stamp beats no stamp); KEEP otherwise."""
+    if not exists:
+        return ADD
+    if incoming is None:
+        return KEEP
+    if existing is None or incoming > existing:
+        return UPDATE
+    return KEEP
+
+
+@dataclass
+class Tally:
+    """Counts for one kind of record."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def count(self, decision: str) -> None:
+        if decision == ADD:
+            self.added += 1
+        elif decision == UPDATE:
+            self.updated += 1
+        else:
+            self.unchanged += 1
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.unchanged
+
+    @property
+    def changed(self) -> int:
+        return self.added + self.updated
+
+
+_NOUNS = {"entries": ("entry", "entries"), "worksheets": ("worksheet", "worksheets"),
+          "steps": ("small step", "small steps")}
+
+
+def count_of(n: int, kind: str) -> str:
+    one, many = _NOUNS[kind]
+    return f"{n:,} {one if n == 1 else many}"
+
+
+@dataclass
+class ImportResult:
+    """What an import did, per kind of record. `source` is "trustdesk" or "jrnl"."""
+
+    source: str = "trustdesk"
+    entries: Tally = field(default_factory=Tally)
+    worksheets: Tally = field(default_factory=Tally)
+    steps: Tally = field(default_factory=Tally)
+
+    @property
+    def changed(self) -> int:
+        return self.entries.changed + self.worksheets.changed + self.steps.changed
+
+    @property
+    def total(self) -> int:
+        return self.entries.total + self.worksheets.total + self.steps.total
+
+    def describe(self) -> str:
+        """One plain sentence per kind: "Imported 312 entries: 300 new, 12 updated." """
+        if self.total == 0:
+            return "The file has nothing in it to import."
+        if self.changed == 0:
+            return (f"Everything in the file ({self._all()}) is already in your journal, "
+                    "so nothing changed.")
+        sentences = []
+        for kind in ("entries", "worksheets", "steps"):
+            tally: Tally = getattr(self, kind)
+            if tally.total == 0:
+                continue
+            parts = [f"{tally.added:,} new" if tally.added else "",
+                     f"{tally.updated:,} updated" if tally.updated else "",
+                     f"{tally.unchanged:,} already here" if tally.unchanged else ""]
+            sentences.append(f"Imported {count_of(tally.total, kind)}: "
+                             f"{', '.join(part for part in parts if part)}.")
+        return " ".join(sentences)
+
+    def _all(self) -> str:
+        kinds = [count_of(getattr(self, kind).total, kind)
+                 for kind in ("entries", "worksheets", "steps") if getattr(self, kind).total]
+        return kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
+
+
+def describe_contents(entries: int, worksheets: int, steps: int) -> str:
+    """ "312 journal entries and 4 worksheets": what a file holds, for a question."""
+    kinds = [count_of(n, kind) for n, kind in ((entries, "entries"),
+                                               (worksheets, "worksheets"), (steps, "steps"))
+             if n]
+    if not kinds:
+        return "nothing"
+    return kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]

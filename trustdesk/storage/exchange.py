@@ -1,0 +1,249 @@
+"""Export and import for an open journal: no lock-in.
+
+Exports read one consistent view of every record and write it through a temporary
+file (or folder) that is renamed into place. Imports are decoded and validated
+completely before anything is written; then, after a verified encrypted backup,
+every record is merged in ONE transaction, so a journal is never half-imported.
+
+Threading: any thread (the vault serialises access); an export or import of ten
+years takes seconds, so UI code runs these off the UI thread. `report(percent)`
+callbacks are called on the calling thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from trustdesk import paths
+from trustdesk.domain import exchange, markdown_export
+from trustdesk.domain.exchange import Bundle, ImportProblem, Incoming
+from trustdesk.domain.merge import ADD, KEEP, UPDATE, ImportResult, decide, describe_contents
+from trustdesk.storage.backups import back_up, folder_for
+from trustdesk.storage.journal_repo import JournalRepository
+from trustdesk.storage.private_files import write_private_file, write_private_folder
+from trustdesk.storage.settings_repo import SettingsRepository
+from trustdesk.storage.vault import Vault
+from trustdesk.storage.worksheet_repo import WorksheetRepository
+
+Progress = Callable[[int], None]
+BACKUP_KIND = "before-import"
+
+
+def _quiet(_percent: int) -> None:
+    pass
+
+
+def _scaled(report: Progress, start: int, end: int) -> Progress:
+    """A progress callback mapping 0..100 onto start..end of `report`."""
+    return lambda percent: report(start + (end - start) * max(0, min(100, percent)) // 100)
+
+
+class _Ticker:
+    """Counts written records and reports each whole percent once."""
+
+    def __init__(self, report: Progress, total: int) -> None:
+        self._report, self._total, self._done, self._last = report, max(1, total), 0, -1
+
+    def __call__(self) -> None:
+        self._done += 1
+        percent = 100 * self._done // self._total
+        if percent != self._last:
+            self._last = percent
+            self._report(percent)
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What an export wrote, for a plain message."""
+
+    path: Path
+    entries: int
+    worksheets: int = 0
+    steps: int = 0
+
+    def describe(self) -> str:
+        return describe_contents(self.entries, self.worksheets, self.steps)
+
+    def sentence(self, where: str) -> str:
+        """ "Exported 12 entries and 1 worksheet to <where>." """
+        if self.entries + self.worksheets + self.steps == 0:
+            return f"Your journal is empty, so the export in {where} holds no entries yet."
+        return f"Exported {self.describe()} to {where}."
+
+
+@dataclass
+class _Plan:
+    """What an import will write, decided inside the transaction that writes it."""
+
+    result: ImportResult
+    entries: list[Any] = field(default_factory=list)
+    sheets: list[Any] = field(default_factory=list)
+    steps: list[Any] = field(default_factory=list)
+    displaced: list[str] = field(default_factory=list)  # steps a newer one replaces
+
+    @property
+    def writes(self) -> int:
+        return len(self.entries) + len(self.sheets) + len(self.steps)
+
+
+class Exchange:
+    """Export and import over the journal's repositories (one per Store)."""
+
+    def __init__(self, vault: Vault, journal: JournalRepository,
+                 worksheets: WorksheetRepository, settings: SettingsRepository) -> None:
+        self._vault = vault
+        self._journal = journal
+        self._worksheets = worksheets
+        self._settings = settings
+
+    # -- exporting -------------------------------------------------------------
+    def snapshot(self) -> Bundle:
+        """Every record, as one consistent view (nothing is written meanwhile)."""
+        with self._vault.read():  # the vault's lock is re-entrant: one view for all reads
+            entries = self._journal.entries_between(None, None)
+            sheets = self._worksheets.all_worksheets()
+            steps = self._worksheets.steps()
+            created = self._worksheets.step_created_times()
+        return Bundle(tuple(entries), tuple(sheets), tuple(steps), created)
+
+    def export_json(self, target: Path, *, replace: bool = False,
+                    report: Progress | None = None,
+                    now: datetime | None = None) -> ExportSummary:
+        """Write everything to `target` in the TrustDesk format (not encrypted)."""
+        report = report or _quiet
+        report(0)
+        bundle = self.snapshot()
+        report(40)
+        data = exchange.encode(bundle, exported_at=(now or datetime.now()).astimezone())
+        report(70)
+        write_private_file(Path(target), data, replace=replace)
+        report(100)
+        return ExportSummary(Path(target), len(bundle.entries), len(bundle.worksheets),
+                             len(bundle.steps))
+
+    def export_markdown(self, target: Path, *, single_file: bool = False,
+                        replace: bool = False, report: Progress | None = None,
+                        now: datetime | None = None) -> ExportSummary:
+        """The journal as Markdown (not encrypted): one file `target`, or a new folder
+        `target` (absent or empty) with one file per entry."""
+        report = report or _quiet
+        report(0)
+        entries = self._journal.entries_between(None, None)
+        report(30)
+        target = Path(target)
+        if single_file:
+            text = markdown_export.journal_markdown(
+                entries, exported_at=now or datetime.now(), count=len(entries))
+            write_private_file(target, text.encode("utf-8"), replace=replace)
+        else:
+            taken: set[str] = set()
+            files = ((markdown_export.entry_file_name(entry, taken),
+                      markdown_export.entry_markdown(entry).encode("utf-8"))
+                     for entry in entries)
+            total = max(1, len(entries))
+            write_private_folder(target, files, count=len(entries),
+                                 report=lambda done: report(30 + 70 * done // total))
+        report(100)
+        return ExportSummary(target, len(entries))
+
+    # -- importing -------------------------------------------------------------
+    @staticmethod
+    def read_import(path: Path) -> Incoming:
+        """Read and validate an import file completely; writes nothing. Raises
+        ImportProblem naming the first problem."""
+        path = Path(path)
+        try:
+            exchange.check_size(path.stat().st_size)
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise ImportProblem("The file isn't there any more.") from None
+        except IsADirectoryError:
+            raise ImportProblem("That is a folder, not a file.") from None
+        except OSError as exc:
+            raise ImportProblem(f"TrustDesk couldn't read the file "
+                                f"({(exc.strerror or 'an error').lower()}).") from None
+        return exchange.decode(data)
+
+    def backup_folder(self) -> Path:
+        return folder_for(self._settings, paths.default_backup_dir(self._vault.path.parent))
+
+    def apply_import(self, incoming: Incoming, *, report: Progress | None = None,
+                     backup: bool = True) -> ImportResult:
+        """Merge `incoming` into the journal: by id, the newer `updated_at` wins. When
+        something will change, a verified encrypted backup is made first (unless
+        `backup` is False); then everything is written in one transaction."""
+        report = report or _quiet
+        bundle = incoming.bundle
+        with self._vault.read() as conn:
+            plan = self._plan(conn, incoming)
+        if plan.writes == 0:
+            report(100)
+            return plan.result
+        if backup:
+            back_up(self._vault, self.backup_folder(), BACKUP_KIND,
+                    report=_scaled(report, 0, 40))
+        writing = _scaled(report, 40 if backup else 0, 100)
+        with self._vault.transaction() as conn:
+            plan = self._plan(conn, incoming)  # again: the journal may have changed
+            tick = _Ticker(writing, plan.writes)
+            for entry in plan.entries:
+                self._journal.write_in(conn, entry)
+                tick()
+            self._journal.tidy_in(conn)
+            for sheet in plan.sheets:
+                self._worksheets.write_in(conn, sheet)
+                tick()
+            for step_id in plan.displaced:
+                self._worksheets.delete_step_in(conn, step_id)
+            for step in plan.steps:
+                created = (bundle.step_created.get(step.id) or step.updated_at
+                           or datetime.now().replace(microsecond=0))
+                self._worksheets.write_step_in(conn, step, created)
+                tick()
+        report(100)
+        return plan.result
+
+    def import_file(self, path: Path, *, report: Progress | None = None) -> ImportResult:
+        """Read, validate and merge an import file (see `apply_import`)."""
+        return self.apply_import(self.read_import(path), report=report)
+
+    def _plan(self, conn: Any, incoming: Incoming) -> _Plan:
+        bundle = incoming.bundle
+        plan = _Plan(ImportResult(incoming.source))
+        stamps = self._journal.stamps_in(conn)
+        for entry in bundle.entries:
+            decision = decide(entry.updated_at, stamps.get(entry.id), exists=entry.id in stamps)
+            plan.result.entries.count(decision)
+            if decision != KEEP:
+                plan.entries.append(entry)
+        sheet_stamps = self._worksheets.stamps_in(conn)
+        for sheet in bundle.worksheets:
+            decision = decide(sheet.updated_at or sheet.created_at, sheet_stamps.get(sheet.id),
+                              exists=sheet.id in sheet_stamps)
+            plan.result.worksheets.count(decision)
+            if decision != KEEP:
+                plan.sheets.append(sheet)
+        step_stamps = self._worksheets.step_stamps_in(conn)
+        occupant = {sheet_id: (step_id, stamp) for step_id, (sheet_id, stamp)
+                    in step_stamps.items() if sheet_id is not None}
+        for step in bundle.steps:
+            stamp = step.updated_at or bundle.step_created.get(step.id)
+            existing = step_stamps.get(step.id)
+            decision = decide(stamp, existing[1] if existing else None,
+                              exists=existing is not None)
+            other = occupant.get(step.worksheet_id) if step.worksheet_id else None
+            if decision != KEEP and other is not None and other[0] != step.id:
+                # The sheet already has another step: one step per sheet, newer wins.
+                if decide(stamp, other[1], exists=True) == UPDATE:
+                    plan.displaced.append(other[0])
+                    decision = UPDATE if decision == ADD else decision
+                else:
+                    decision = KEEP
+            plan.result.steps.count(decision)
+            if decision in (ADD, UPDATE):
+                plan.steps.append(step)
+        return plan

@@ -1,0 +1,227 @@
+"""Settings: "Your data". Export everything as JSON, the journal as Markdown, and
+import a TrustDesk or jrnl export. Every export warns first that it is not
+encrypted; the work runs off the UI thread with a progress bar; results and
+problems are told in one plain sentence below the buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
+
+from trustdesk.domain.exchange import ImportProblem, Incoming
+from trustdesk.domain.merge import ImportResult, describe_contents
+from trustdesk.storage import errors
+from trustdesk.storage.exchange import Exchange, ExportSummary
+from trustdesk.storage.private_files import new_folder_name
+from trustdesk.ui import dialogs, tasks
+from trustdesk.ui.settings_page import Section
+from trustdesk.ui.widgets.button_row import ButtonRow
+
+NOT_ENCRYPTED = ("Exports are not encrypted. Anyone who can open an exported file can read "
+                 "everything in it, without your passphrase.")
+NOT_ENCRYPTED_DETAILS = ("Save it somewhere only you can reach, and delete it when you no "
+                         "longer need it.")
+CHOOSE = "Choose where to save…"
+PER_ENTRY, ONE_FILE = "One file per entry…", "All in one file…"
+IMPORT, CANCEL = "Import", "Cancel"
+IMPORTED_FILE_NOTE = ("The file you imported is not encrypted; you can delete it if you no "
+                      "longer need it.")
+SOURCES = {"trustdesk": "a TrustDesk export", "jrnl": "a jrnl export"}
+
+
+def _today() -> str:
+    return f"{datetime.now():%Y-%m-%d}"
+
+
+class DataSection(Section):
+    """Emits `imported(ImportResult)` after an import changed the journal, so pages
+    showing data can reload. One piece of work runs at a time."""
+
+    imported = Signal(object)
+
+    def __init__(self, exchange: Exchange, *, start_folder: Path | None = None) -> None:
+        super().__init__(
+            "Your data",
+            "Your words are yours to take anywhere. Export everything as a file other "
+            "programs can read, or your journal as Markdown. Import brings in a TrustDesk "
+            "export, or a journal exported from jrnl.")
+        self._exchange = exchange
+        self._start = start_folder or Path.home()
+        self.task: tasks.Task | None = None
+
+        self.json_button = QPushButton("Export everything (JSON)…")
+        self.json_button.setAccessibleName("Export everything as JSON")
+        self.markdown_button = QPushButton("Export journal as Markdown…")
+        self.markdown_button.setAccessibleName("Export journal as Markdown")
+        self.import_button = QPushButton("Import…")
+        self.import_button.setAccessibleName("Import a TrustDesk or jrnl export")
+        self.buttons = ButtonRow((self.json_button, self.markdown_button, self.import_button))
+        self.layout_.addWidget(self.buttons)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName("Export or import progress")
+        self.progress.hide()
+        self.layout_.addWidget(self.progress)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setProperty("role", "muted")
+        self.status.setAccessibleName("Export and import result")
+        self.status.hide()
+        self.layout_.addWidget(self.status)
+
+        self.json_button.clicked.connect(self.export_json)
+        self.markdown_button.clicked.connect(self.export_markdown)
+        self.import_button.clicked.connect(self.import_file)
+
+    # -- exporting -------------------------------------------------------------
+    def _warned(self, title: str, choices: tuple[str, ...]) -> str | None:
+        answer = dialogs.ask(self, title=title, text=NOT_ENCRYPTED,
+                             details=NOT_ENCRYPTED_DETAILS, choices=choices, default=0,
+                             cancel=len(choices) - 1)
+        return answer if answer in choices[:-1] else None
+
+    def _save_path(self, title: str, name: str, filters: str, suffix: str) -> Path | None:
+        chosen = dialogs.save_path(self, title=title, suggested=str(self._start / name),
+                                   filters=filters)
+        if chosen is None or not shiboken6.isValid(self):
+            return None
+        if not chosen.suffix and not chosen.with_suffix(suffix).exists():
+            chosen = chosen.with_suffix(suffix)
+        return chosen
+
+    def export_json(self) -> None:
+        if self.task is not None or self._warned("Export everything", (CHOOSE, CANCEL)) is None:
+            return
+        target = self._save_path("Export everything", f"TrustDesk export {_today()}.json",
+                                 "TrustDesk export (*.json)", ".json")
+        if target is not None:
+            exchange = self._exchange
+            self._start_work("Exporting…", lambda report: exchange.export_json(
+                target, replace=True, report=report), self._exported)
+
+    def export_markdown(self) -> None:
+        if self.task is not None:
+            return
+        answer = self._warned("Export journal as Markdown", (PER_ENTRY, ONE_FILE, CANCEL))
+        if answer is None:
+            return
+        exchange = self._exchange
+        if answer == ONE_FILE:
+            target = self._save_path("Export journal as Markdown",
+                                     f"TrustDesk journal {_today()}.md",
+                                     "Markdown (*.md)", ".md")
+            if target is not None:
+                self._start_work("Exporting…", lambda report: exchange.export_markdown(
+                    target, single_file=True, replace=True, report=report), self._exported)
+            return
+        parent = dialogs.folder_path(self, title="Choose a folder for the Markdown files",
+                                     start=str(self._start))
+        if parent is None or not shiboken6.isValid(self):
+            return
+        folder = new_folder_name(parent, f"TrustDesk journal {_today()}")
+        self._start_work("Exporting…", lambda report: exchange.export_markdown(
+            folder, report=report), self._exported)
+
+    def _exported(self, summary: ExportSummary) -> None:
+        self._say(summary.sentence(f"“{summary.path.name}” in {summary.path.parent}"))
+
+    # -- importing -------------------------------------------------------------
+    def import_file(self) -> None:
+        if self.task is not None:
+            return
+        source = dialogs.open_path(self, title="Import", start=str(self._start),
+                                   filters="Exports (*.json);;All files (*)")
+        if source is None or not shiboken6.isValid(self):
+            return
+        self._start_work("Checking the file…", lambda _report: Exchange.read_import(source),
+                         lambda incoming: self._confirm_import(source, incoming),
+                         name=source.name)
+
+    def _confirm_import(self, source: Path, incoming: Incoming) -> None:
+        bundle = incoming.bundle
+        holds = describe_contents(len(bundle.entries), len(bundle.worksheets),
+                                  len(bundle.steps))
+        if bundle.is_empty:
+            self._say(f"“{source.name}” has nothing in it to import.")
+            return
+        answer = dialogs.ask(
+            self, title="Import", choices=(IMPORT, CANCEL), default=0, cancel=1,
+            text=f"“{source.name}” is {SOURCES[incoming.source]} with {holds}. "
+                 "Bring them into your journal?",
+            details="New records are added. Where you already have a record, the newer "
+                    "version is kept. TrustDesk makes an encrypted backup first.")
+        if answer != IMPORT or not shiboken6.isValid(self):
+            self._say("")
+            return
+        exchange = self._exchange
+        self._start_work("Importing…", lambda report: exchange.apply_import(
+            incoming, report=report), self._imported, name=source.name)
+
+    def _imported(self, result: ImportResult) -> None:
+        self._say(f"{result.describe()} {IMPORTED_FILE_NOTE}")
+        if result.changed:
+            self.imported.emit(result)
+
+    # -- running ---------------------------------------------------------------
+    def _start_work(self, doing: str, work: Callable[[Callable[[int], None]], Any],
+                    done: Callable[[Any], None], *, name: str = "") -> None:
+        for button in self._buttons():
+            button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        self._say(doing)
+
+        def finished(result: Any) -> None:
+            if self._finish():
+                done(result)
+
+        def failed(error: BaseException) -> None:
+            if self._finish():
+                self._say(_failure_text(error, name), error=True)
+
+        self.task = tasks.run_task(work, with_progress=True, on_done=finished,
+                                   on_failed=failed)
+        self.task.progress.connect(self.progress.setValue)
+
+    def _finish(self) -> bool:
+        self.task = None
+        if not shiboken6.isValid(self):
+            return False
+        self.progress.hide()
+        for button in self._buttons():
+            button.setEnabled(True)
+        return True
+
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.json_button, self.markdown_button, self.import_button)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+        role = "error" if error else "muted"
+        if self.status.property("role") != role:
+            self.status.setProperty("role", role)
+            self.status.style().unpolish(self.status)
+            self.status.style().polish(self.status)
+
+    def clear_sensitive(self) -> None:
+        """Forget file names shown (the journal is locking)."""
+        self._say("")
+
+
+def _failure_text(error: BaseException, name: str) -> str:
+    if isinstance(error, ImportProblem):
+        return error.explain(f"“{name}”" if name else "The file")
+    if isinstance(error, errors.VaultError):
+        return error.message
+    return ("Something unexpected went wrong, so nothing was written. "
+            "Your journal itself is fine.")
