@@ -1,0 +1,36 @@
+"""The stylesheet parses in both themes, and every @token in it is defined."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import qInstallMessageHandler
+from PySide6.QtWidgets import QPushButton
+
+from trustdesk import resources
+from trustdesk.ui import theme
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_the_stylesheet_parses_without_warnings(qapp, mode):
+    messages: list[str] = []
+    previous = qInstallMessageHandler(lambda _kind, _context, text: messages.append(text))
+    try:
+        theme.apply(qapp, theme=mode, text_scale=150)
+        button = QPushButton("polish me")   # parsing happens when a widget is polished
+        button.ensurePolished()
+        button.deleteLater()
+    finally:
+        qInstallMessageHandler(previous)
+    assert [m for m in messages if "stylesheet" in m.lower()] == []
+    sheet = re.sub(r"/\*.*?\*/", "", qapp.styleSheet(), flags=re.S)
+    assert "@" not in sheet, "an @token was left unreplaced"
+
+
+def test_the_braces_of_the_stylesheet_balance():
+    depth = 0
+    for number, line in enumerate(resources.read_text("styles", "app.qss").splitlines(), 1):
+        depth += line.count("{") - line.count("}")
+        assert 0 <= depth <= 1, f"unbalanced braces at line {number}"
+    assert depth == 0
