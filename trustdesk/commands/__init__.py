@@ -32,7 +32,7 @@ EXIT_CODES_HELP = """exit codes:
 """
 
 # Order of the subcommands in --help.
-MODULES = ("init", "check", "backup", "restore", "desktop-entry")
+MODULES = ("init", "check", "backup", "restore", "summary", "desktop-entry")
 
 
 def read_passphrase(prompt: str = "Passphrase: ", *, confirm: bool = False) -> str:
