@@ -84,6 +84,7 @@ class _Writer:
         self.hard = _Deck(jt.HARD_MOMENTS, rng)
         self.reflections = _Deck(jt.REFLECTIONS, rng)
         self.titles = _Deck(jt.TITLES, rng)
+        self.seen: set[str] = set()
 
     def _fill(self, text: str) -> str:
         return text.replace("{f}", self.rng.choice(jt.FRIENDS))
@@ -110,7 +111,11 @@ class _Writer:
             paragraphs.append(self.reflections.draw())
         if rng.random() < 0.2:
             tags.append(rng.choice(jt.EXTRA_TAGS))
-        return "\n\n".join(paragraphs), tags
+        body = "\n\n".join(paragraphs)
+        while body in self.seen:        # a short entry came out the same: add a thought
+            body += "\n\n" + self.reflections.draw()
+        self.seen.add(body)
+        return body, tags
 
     def title(self) -> str:
         return self._fill(self.titles.draw()) if self.rng.random() < 0.35 else ""
