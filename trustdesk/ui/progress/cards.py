@@ -25,6 +25,7 @@ from trustdesk.ui.progress.chart_view import ChartView
 from trustdesk.ui.progress.tables import SORT_ROLE, NumbersModel, table_for
 
 TABLE_ROWS_SHOWN = 12
+SIZE_SAMPLE_ROWS = 200   # columns are sized from this many rows, not all ten years
 
 
 def text_label(text: str = "", role: str | None = None) -> QLabel:
@@ -47,6 +48,7 @@ class ChartCard(QFrame):
     def __init__(self, kind: str) -> None:
         super().__init__()
         self.kind = kind
+        self.summary: ProgressSummary | None = None
         self.setProperty("role", "card")
         self.setObjectName(f"ChartCard_{kind}")
         layout = QVBoxLayout(self)
@@ -84,18 +86,41 @@ class ChartCard(QFrame):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.hide()
         layout.addWidget(self.chart)
         layout.addWidget(self.table)
 
     def set_summary(self, summary: ProgressSummary | None) -> None:
+        self.summary = summary
         self.reading.setText(summary.reading(self.kind) if summary else "")
         self.chart.set_summary(summary)
-        self.model.set_table(table_for(self.kind, summary) if summary else None)
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        """The table is built only while it shows: ten years of daily rows cost tens
+        of milliseconds, wasted on every refresh for a table nobody opened."""
+        shown = self.is_table_shown() and self.summary is not None
+        self.model.set_table(table_for(self.kind, self.summary) if shown else None)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)   # the summary's own order
+        self._size_columns()
         self._fit_table()
+
+    def _size_columns(self) -> None:
+        """Columns as wide as their heading and the widest of a sample of rows. Qt's
+        own fit-to-contents asks every cell of every row: slow for ten years."""
+        model = self.model
+        rows = model.rowCount()
+        sample = (range(rows) if rows <= SIZE_SAMPLE_ROWS else
+                  [*range(SIZE_SAMPLE_ROWS // 2), *range(rows - SIZE_SAMPLE_ROWS // 2, rows)])
+        metrics = self.table.fontMetrics()
+        heading = self.table.horizontalHeader().fontMetrics()
+        for column in range(model.columnCount()):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            widest = max((metrics.horizontalAdvance(model.text(r, column)) for r in sample),
+                         default=0)
+            self.table.setColumnWidth(column, max(widest, heading.horizontalAdvance(title)) + 18)
 
     def is_table_shown(self) -> bool:
         return not self.table.isHidden()
@@ -106,7 +131,7 @@ class ChartCard(QFrame):
             f"Show “{charts.TITLES[self.kind]}” as a {'chart' if shown else 'table'}")
         self.chart.setVisible(not shown)
         self.table.setVisible(shown)
-        self._fit_table()
+        self._fill_table()
         self.table_toggled.emit(shown)
 
     def _fit_table(self) -> None:

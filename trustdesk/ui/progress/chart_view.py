@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from trustdesk.domain.progress import ProgressSummary
@@ -43,6 +43,8 @@ class ChartView(QWidget):
         self.style_ = screen_style()
         self.frame: charts.ChartFrame | None = None
         self.last_paint_ms: float | None = None
+        self._picture: QPixmap | None = None
+        self._picture_key: tuple | None = None
         self.setAccessibleName(charts.TITLES[kind])
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -53,12 +55,14 @@ class ChartView(QWidget):
     def set_summary(self, summary: ProgressSummary | None) -> None:
         self.summary = summary
         self.frame = None
+        self._picture = None
         self.setAccessibleDescription(summary.reading(self.kind) if summary else "")
         self._fit_height()
         self.update()
 
     def _restyle(self, _mode: str = "") -> None:
         self.style_ = screen_style()
+        self._picture = None
         self._fit_height()
         self.update()
 
@@ -81,15 +85,32 @@ class ChartView(QWidget):
         return QSize(640, self.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        started = time.perf_counter()
+        """Draw the chart from a cached picture, made again only when the size, the
+        summary or the style changed: scrolling the page then costs a copy, not a
+        redraw of ten years of points. `last_paint_ms` is the time of the last
+        real drawing."""
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio, id(self.summary), self.style_)
+        if self._picture is None or self._picture_key != key:
+            started = time.perf_counter()
+            self._picture = self._draw(ratio)
+            self._picture_key = key
+            self.last_paint_ms = (time.perf_counter() - started) * 1000
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._picture)
+        painter.end()
+
+    def _draw(self, ratio: float) -> QPixmap:
+        picture = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(theme.colors()["surface"])
+        painter = QPainter(picture)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            rect = QRectF(self.rect())
-            painter.fillRect(rect, theme.colors()["surface"])
             if self.summary is not None:
+                rect = QRectF(0, 0, self.width(), self.height())
                 self.frame = charts.paint(self.kind, painter, rect, self.summary, self.style_)
         finally:
             painter.end()
-        self.last_paint_ms = (time.perf_counter() - started) * 1000
+        return picture

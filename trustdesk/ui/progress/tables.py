@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -41,6 +42,7 @@ def _cell(value: float | None, text: str | None = None) -> tuple[str, Any]:
     return (number(value) if text is None else text, -1 if value is None else value)
 
 
+@lru_cache(maxsize=8192)
 def _day(day: date) -> tuple[str, Any]:
     return format_day(day), day.toordinal()
 
