@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from trustdesk.domain.guide_progress import progress_text
@@ -205,12 +204,3 @@ class EmptyNote(QFrame):
                 "score and nothing to keep up with. A few entries are enough to begin, "
                 "and quiet weeks are part of it too.")
 
-
-def stacked(*widgets: QWidget, spacing: int = 18) -> QWidget:
-    holder = QWidget()
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(spacing)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return holder
