@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"folder holding the journal (default: ${paths.ENV_DATA_DIR} "
                              "or your user data folder)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the app on a throwaway sample journal, deleted when the "
+                             "window closes (your own journal is not opened)")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in commands.MODULES:
         importlib.import_module(f"trustdesk.commands.{commands.module_name(name)}").register(
@@ -60,6 +63,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.data_dir = paths.data_dir(args.data_dir)
     handler = getattr(args, "handler", None)
     try:
+        if args.demo:
+            if handler is not None:
+                raise commands.UsageError("--demo opens the app; it can't be combined with "
+                                          "a command.")
+            from trustdesk.ui.demo_app import run_demo
+
+            return run_demo()
         if handler is None:
             from trustdesk.ui.app import run_gui
 

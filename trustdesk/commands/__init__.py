@@ -35,7 +35,8 @@ EXIT_CODES_HELP = """exit codes:
 # Order of the subcommands in --help.
 # A name's module is the name with "-" as "_", plus "_" for a Python keyword
 # ("import" lives in import_.py).
-MODULES = ("init", "check", "backup", "restore", "export", "import", "desktop-entry")
+MODULES = ("init", "check", "backup", "restore", "export", "import", "summary",
+           "desktop-entry")
 
 
 def module_name(command: str) -> str:

@@ -162,13 +162,15 @@ def x_dates(ctx: Ctx, plot: QRectF, first: date, last: date,
     ticks = date_ticks(first, last, max(2, int(plot.width() // sample)))
     h = ctx.line_height(ctx.small_font)
     y = plot.bottom()
-    previous_right = bounds.left() - 1
+    # Not under the y-axis labels: the bottom one sits on the baseline, beside these.
+    leftmost = max(bounds.left(), plot.left() - ctx.pt(2))
+    previous_right = leftmost - ctx.pt(4) - 1
     for day, label in ticks:
         x = x_of_date(day)
         ctx.painter.setPen(ctx.pen(ctx.style.axis, 0.8))
         ctx.painter.drawLine(QPointF(x, y), QPointF(x, y + ctx.pt(3)))
         w = ctx.text_width(label, ctx.small_font)
-        left = min(max(x - w / 2, bounds.left()), bounds.right() - w)
+        left = min(max(x - w / 2, leftmost), bounds.right() - w)
         if left < previous_right + ctx.pt(4):
             continue
         ctx.text(QRectF(left, y + ctx.pt(4), w + 1, h),

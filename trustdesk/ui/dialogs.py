@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 class Question:
     """What a dialog asks; test responders receive one and return the answer."""
 
-    kind: str                   # "ask", "inform", "warn", "save_path", "open_path", "folder"
+    kind: str       # "ask", "inform", "warn", "save_path", "open_path", "folder", "printer"
     title: str
     text: str
     choices: tuple[str, ...] = ()
@@ -167,3 +167,23 @@ def open_path(parent: QWidget | None, *, title: str, start: str = "",
 
 def folder_path(parent: QWidget | None, *, title: str, start: str = "") -> Path | None:
     return _file_dialog(parent, "folder", title, start, "")
+
+
+def choose_printer(parent: QWidget | None, *, title: str, document: str) -> object | None:
+    """Let the person pick and set up a printer; returns the QPrinter, or None if
+    they cancelled. Only call this after the person asked to print: creating a
+    QPrinter contacts the local print service, so QtPrintSupport is imported here
+    and nowhere else. Test responders get a Question of kind "printer" and answer
+    with any paged paint device (a QPdfWriter) or None."""
+    if _responder is not None:
+        return _responder(Question("printer", title, document))
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(document)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    track(dialog)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return printer if accepted else None

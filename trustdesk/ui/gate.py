@@ -185,6 +185,16 @@ class UnlockScreen(_GateScreen):
         self.passphrase.wipe()
         self.show_error("")
 
+    def show_note(self, text: str) -> None:
+        """A standing note above the passphrase field (the demo shows its passphrase)."""
+        note = getattr(self, "note", None)
+        if note is None:
+            note = self.note = label("", "notice")
+            note.setAccessibleName("Note")
+            note.setObjectName("GateNote")  # selectable by mouse, via the stylesheet
+            self.body.insertWidget(self.body.indexOf(self.passphrase), note)
+        note.setText(text)
+
 
 class NoticeScreen(_GateScreen):
     """When the journal can't be opened at all: what happened, and a way out."""

@@ -57,6 +57,13 @@ def _journal(store: Store) -> Page:
     return JournalPage(store.journal)
 
 
+def _progress(store: Store) -> Page:
+    from trustdesk.storage.progress_data import ProgressSource
+    from trustdesk.ui.progress import ProgressPage
+
+    return ProgressPage(ProgressSource.from_store(store))
+
+
 def _settings(store: Store) -> Page:
     from trustdesk.ui.settings_page import SettingsPage
 
@@ -74,6 +81,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("guide", "Guide", "guide", _guide, _wire_guide),
     PageSpec("journal", "Journal", "journal", _journal),
     PageSpec("worksheets", "Worksheets", "worksheets", _worksheets),
+    PageSpec("progress", "Progress", "progress", _progress),
     PageSpec("settings", "Settings", "settings", _settings, _wire_settings),
 )
 

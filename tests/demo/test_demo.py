@@ -1,0 +1,138 @@
+"""The demo journal: realistic, varied, kind, deterministic, and quick to write."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from tests.conftest import PASSPHRASE
+from trustdesk.demo import DEMO_DAYS, fill_demo, journal_text, worksheet_text
+from trustdesk.domain.guide_progress import reading_progress
+from trustdesk.domain.period import Period
+from trustdesk.storage.progress_data import load_summary
+from trustdesk.storage.store import Store
+from trustdesk.storage.vault import Vault
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """One six-month demo journal, written once for the module's read-only tests."""
+    path = tmp_path_factory.mktemp("demo") / "journal.trustdesk"
+    store = Store.on(Vault.create(path, PASSPHRASE))
+    counts = fill_demo(store, days=DEMO_DAYS, seed=2026, today=TODAY)
+    yield store, counts
+    store.close()
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+
+
+def test_six_months_fill_every_part_of_the_app(demo):
+    store, counts = demo
+    entries = store.journal.entries_between(None, None)
+    assert len(entries) == counts.entries
+    assert 140 <= counts.entries <= 200                    # most days, not every day
+    assert entries[0].written_at.date() >= date(2026, 5, 29)
+    assert entries[-1].written_at.date() <= TODAY
+    assert counts.checkins / counts.entries > 0.7
+    assert sum(1 for e in entries if e.tags) > counts.entries / 2
+    assert any(e.title for e in entries) and any(not e.body for e in entries)
+
+    sheets = store.worksheets.all_worksheets()
+    assert len(sheets) == counts.worksheets >= 18
+    assert 1 <= counts.drafts < counts.worksheets / 3
+    assert counts.steps_followed_up >= 10
+    due = store.worksheets.follow_ups_due(TODAY)
+    assert len(due) == counts.steps_due >= 1
+    outcomes = Counter(s.step.outcome for s in sheets if s.step and s.step.outcome)
+    assert set(outcomes) == {"yes", "partly", "no"}
+    assert outcomes["no"] > outcomes["yes"]
+
+    read, total = reading_progress(store.settings)
+    assert read == counts.chapters_read and 0 < read < total
+
+
+def test_the_progress_charts_have_something_to_show(demo):
+    store, _counts = demo
+    summary = load_summary(store, Period("all_time"), TODAY)
+    assert summary.checkins.days_with_checkin > 100
+    assert len(summary.beliefs.pairs) > 10
+    assert summary.beliefs.mean_after < summary.beliefs.mean_before
+    assert summary.traps.traps and summary.steps.done
+    mood = summary.checkins.series[0]
+    assert mood.trend == "rising"                      # a gentle upward drift...
+    assert min(v for v in mood.values if v is not None) <= 3   # ...with harder days
+
+
+def test_entries_are_varied(demo):
+    """No sentence comes back more than three times in six months, no two entries
+    are the same, and entries differ in shape."""
+    store, _counts = demo
+    bodies = [e.body for e in store.journal.entries_between(None, None) if e.body]
+    counted = Counter(s for body in bodies for s in sentences(body))
+    sentence, times = counted.most_common(1)[0]
+    assert times <= 3, sentence
+    assert len(set(bodies)) == len(bodies)
+    assert len({body.count("\n\n") for body in bodies}) >= 2
+    assert len(counted) > 150
+
+
+def test_the_same_seed_writes_the_same_journal(demo, tmp_path):
+    store, _counts = demo
+    other = Store.on(Vault.create(tmp_path / "again.trustdesk", PASSPHRASE))
+    try:
+        fill_demo(other, days=DEMO_DAYS, seed=2026, today=TODAY)
+        assert other.journal.entries_between(None, None) == \
+            store.journal.entries_between(None, None)
+        strip = [(s.id, s.happened_on, s.thought, s.traps, s.belief_after, s.step and
+                  (s.step.due, s.step.outcome)) for s in store.worksheets.all_worksheets()]
+        again = [(s.id, s.happened_on, s.thought, s.traps, s.belief_after, s.step and
+                  (s.step.due, s.step.outcome)) for s in other.worksheets.all_worksheets()]
+        assert again == strip
+    finally:
+        other.close()
+
+
+def test_another_seed_writes_another_journal(tmp_path):
+    store = Store.on(Vault.create(tmp_path / "seed.trustdesk", PASSPHRASE))
+    try:
+        counts = fill_demo(store, days=30, seed=7, today=TODAY)
+        first = [e.body for e in store.journal.entries_between(None, None)]
+        assert counts.entries == len(first) > 15
+    finally:
+        store.close()
+    other = Store.on(Vault.create(tmp_path / "seed2.trustdesk", PASSPHRASE))
+    try:
+        fill_demo(other, days=30, seed=8, today=TODAY)
+        assert [e.body for e in other.journal.entries_between(None, None)] != first
+    finally:
+        other.close()
+
+
+def test_a_single_day_and_a_bad_length(store):
+    counts = fill_demo(store, days=1, seed=3, today=TODAY)
+    assert counts.entries <= 2 and counts.chapters_read == 3
+    with pytest.raises(ValueError):
+        fill_demo(store, days=0, seed=3, today=TODAY)
+
+
+def test_sample_text_is_safe_to_show():
+    """Made-up, kind text: no links, phone numbers or e-mail addresses, and every
+    name slot is one the generator fills."""
+    texts = [*journal_text.OPENINGS, *(m for m, _tags in journal_text.MOMENTS),
+             *journal_text.HARD_MOMENTS, *journal_text.REFLECTIONS, *journal_text.TITLES]
+    for scenario in worksheet_text.SCENARIOS:
+        texts += [scenario.situation, scenario.thought, scenario.balanced, scenario.step,
+                  scenario.prediction, scenario.went_well, scenario.went_partly,
+                  scenario.went_badly, scenario.learned, *scenario.evidence_for,
+                  *scenario.evidence_against]
+    for text in texts:
+        assert not re.search(r"https?:|www\.|@|\d{3}[ -]?\d{3}", text), text
+        assert set(re.findall(r"\{(\w*)\}", text)) <= {"f"}, text
+    assert len(set(texts)) == len(texts)

@@ -1,0 +1,92 @@
+"""`trustdesk --demo`: the real app on a throwaway sample journal that fills every
+page and is gone once the window closes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_cli import ROOT
+from tests.ui.progress_helpers import show_progress
+from trustdesk.demo import DEMO_PASSPHRASE
+from trustdesk.ui.demo_app import DEMO_TITLE, DemoJournal, open_demo_window, unlock_demo
+
+
+def test_the_demo_fills_every_page_and_leaves_nothing_behind(qtbot, no_dialogs):
+    with DemoJournal() as demo:
+        root = demo.root
+        assert root is not None and (root / "journal" / "journal.trustdesk").exists()
+        window = open_demo_window(demo.folder)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        with qtbot.waitSignal(window.unlocked, timeout=10000):
+            unlock_demo(window)
+        assert window.windowTitle() == DEMO_TITLE
+        workspace = window.workspace
+        assert workspace.page_keys() == ["guide", "journal", "worksheets", "progress",
+                                         "settings"]
+
+        journal = workspace.show_page("journal")
+        qtbot.waitUntil(lambda: journal.model.rowCount() > 0, timeout=10000)
+        sheets = workspace.show_page("worksheets")
+        assert sheets.list_view.model.rowCount() == demo.counts.worksheets
+        assert sheets.list_view.due_box.isVisibleTo(sheets)          # follow-ups due
+        guide = workspace.show_page("guide")
+        assert guide.progress.counts()[0] == demo.counts.chapters_read > 0
+        progress = show_progress(qtbot, window)
+        assert not progress.summary.is_empty
+        assert all(card.isVisibleTo(progress) for card in progress.cards.values())
+        assert progress.summary.steps.done > 0 and progress.summary.traps.traps
+        workspace.show_page("settings")
+        window.close()
+        assert not window.is_unlocked()
+    assert not root.exists()
+
+
+def test_locking_the_demo_shows_its_passphrase(qtbot, no_dialogs):
+    with DemoJournal(days=20) as demo:
+        window = open_demo_window(demo.folder)
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(window.unlocked, timeout=10000):
+            unlock_demo(window)
+        assert window.lock()
+        note = window.unlock_screen.note
+        assert note.isVisibleTo(window) and DEMO_PASSPHRASE in note.text()
+        assert "deleted when you close the window" in note.text()
+        with qtbot.waitSignal(window.unlocked, timeout=10000):
+            unlock_demo(window)
+        window.close()
+
+
+def test_the_folder_goes_even_when_something_fails():
+    with pytest.raises(RuntimeError), DemoJournal(days=3) as demo:
+        root = demo.root
+        raise RuntimeError("boom")
+    assert not root.exists()
+
+
+@pytest.mark.slow
+def test_trustdesk_demo_opens_and_cleans_up(tmp_path):
+    """The command itself: opens, unlocks, quits (the packaging smoke switch), and
+    leaves the temporary folder empty."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path),
+           "QT_QPA_PLATFORM": "offscreen", "TRUSTDESK_SMOKE_EXIT_AFTER_MS": "2500"}
+    result = subprocess.run([sys.executable, "-m", "trustdesk", "--demo"], env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "first paint" in result.stderr
+    assert list(Path(tmp_path).iterdir()) == []
+
+
+def test_demo_is_not_a_command_option():
+    result = subprocess.run([sys.executable, "-m", "trustdesk", "--demo", "check"],
+                            env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "--demo opens the app" in result.stderr

@@ -1,0 +1,142 @@
+"""`trustdesk summary --output FILE.pdf`: the printable progress summary, without
+opening the app.
+
+Qt is imported only inside `run()`, so `trustdesk --help` and the other commands
+stay light. Drawing text needs a QGuiApplication (for the font database), but
+never a screen: see `_gui_application`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from trustdesk.commands import OK, UsageError, read_passphrase
+from trustdesk.domain.period import Period
+from trustdesk.domain.text import InvalidRecord
+from trustdesk.storage.store import JournalFolder
+
+SECTIONS_HELP = "charts, worksheets, steps, guide, excerpts"
+NOT_ENCRYPTED = ("The PDF is not encrypted: keep it somewhere private, and delete it when "
+                 "you no longer need it.")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "summary", help="write the progress summary as a PDF",
+        description="Write the printable progress summary (the same document as "
+                    "\"Print summary...\" in the app) to FILE. Without dates it covers the "
+                    "last 3 months; with only --from, up to today; with only --to, from "
+                    "your first record. The PDF is not encrypted.")
+    parser.add_argument("--output", "-o", metavar="FILE", required=True,
+                        help="where to write the PDF (replaced if it exists)")
+    parser.add_argument("--from", dest="first", metavar="YYYY-MM-DD",
+                        help="first day to include")
+    parser.add_argument("--to", dest="last", metavar="YYYY-MM-DD",
+                        help="last day to include")
+    parser.add_argument("--include", metavar="LIST",
+                        help=f"comma-separated sections: {SECTIONS_HELP} (default: all but "
+                             "excerpts, which are your own words)")
+    parser.set_defaults(handler=run)
+
+
+def _day(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"{option} needs a date like 2026-03-01, not {text!r}.") from None
+
+
+def _options(include: str | None):
+    from trustdesk.report.summary import SummaryOptions
+
+    if include is None:
+        return SummaryOptions()
+    try:
+        return SummaryOptions.from_include(include)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _period(first: date | None, last: date | None, earliest) -> Period:
+    """The period for the dates given; `earliest()` finds the first record's day,
+    asked only when just --to was given."""
+    try:
+        if first is None and last is None:
+            return Period()
+        if last is None:
+            assert first is not None
+            return Period.custom(first, max(first, date.today()))
+        if first is None:
+            found = earliest()
+            first = min(found, last) if found is not None else last
+        return Period.custom(first, last)
+    except InvalidRecord as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _gui_application() -> object:
+    """The QGuiApplication that font and PDF drawing need, made once.
+
+    This command draws only into a PDF and never shows a window, so it asks Qt for
+    its "offscreen" platform: that works without a display (a server, ssh, a
+    cron job) and never aborts because $DISPLAY points at a display that is gone.
+    A platform the person chose with QT_QPA_PLATFORM is respected. The choice is
+    passed as this process's argument, not through the environment, so nothing
+    started later inherits it."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        argv = ["trustdesk"]
+        if not os.environ.get("QT_QPA_PLATFORM"):
+            argv += ["-platform", "offscreen"]
+        app = QGuiApplication(argv)
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    first, last = _day(args.first, "--from"), _day(args.last, "--to")
+    if first is not None and last is not None and first > last:
+        raise UsageError("--from must be on or before --to.")
+    options = _options(args.include)
+    target = Path(args.output).expanduser().absolute()
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder; give a file name for the PDF.")
+    if not target.parent.is_dir():
+        raise UsageError(f"The folder {target.parent} doesn't exist.")
+    folder = JournalFolder(args.data_dir)
+    folder.require_journal()
+    with folder.lock():
+        store = folder.unlock(read_passphrase())
+        try:
+            from trustdesk.storage.progress_data import ProgressSource
+
+            source = ProgressSource.from_store(store)
+            today = date.today()
+
+            def earliest() -> date | None:
+                return source.summary(Period("all_time"), today).first_day
+
+            period = _period(first, last, earliest)
+            summary = source.summary(period, today)
+            excerpts = (source.excerpts(summary, options.excerpt_limit)
+                        if options.includes("excerpts") else [])
+        finally:
+            store.close()
+    _gui_application()
+    from trustdesk.report.summary import SummaryWriteError, write_pdf
+
+    try:
+        pages = write_pdf(target, summary, options, excerpts=excerpts, made_on=today)
+    except SummaryWriteError as exc:
+        print(f"trustdesk: {exc.message}", file=sys.stderr)
+        return 1
+    count = "1 page" if pages == 1 else f"{pages} pages"
+    print(f"Wrote the summary ({count}, {summary.dates_label}) to {target}")
+    print(NOT_ENCRYPTED)
+    return OK

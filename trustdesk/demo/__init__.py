@@ -1,0 +1,260 @@
+"""Sample data for `trustdesk --demo` and the benchmark: a journal that looks lived
+in, deterministic from a seed.
+
+`fill_demo(store, days=..., seed=..., today=...)` writes `days` days ending on
+`today`: journal entries (most with a check-in, many with tags; mood and trust
+drift slowly upwards, with a harder stretch now and then), worksheets about every
+week (some drafts, most with a small step, most of those followed up, a few
+follow-ups due), and some guide chapters marked read. The same arguments always
+write the same records. Entries go in with one transaction (`save_many`), so ten
+years take a few seconds. No Qt; any thread.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from trustdesk.demo import journal_text as jt
+from trustdesk.demo.worksheet_text import SCENARIOS, Scenario
+from trustdesk.domain.guide import load_guide
+from trustdesk.domain.guide_progress import GuideProgress
+from trustdesk.domain.journal import CheckIn, Entry, normalize_tags
+from trustdesk.domain.worksheet import TRAPS, Emotion, SmallStep, Worksheet
+from trustdesk.storage.store import Store
+
+DEMO_PASSPHRASE = "demo journal, nothing private"
+DEMO_DAYS = 183
+DEMO_SEED = 2026
+_HARD_EVERY, _HARD_FIRST, _HARD_DAYS = 130, 95, 9
+
+
+@dataclass(frozen=True)
+class DemoCounts:
+    """What `fill_demo` wrote."""
+
+    entries: int
+    checkins: int
+    worksheets: int
+    drafts: int
+    steps_followed_up: int
+    steps_due: int
+    chapters_read: int
+
+
+class _Deck:
+    """Deals items in a shuffled order; an item comes back only after all the
+    others were dealt."""
+
+    def __init__(self, items: Sequence, rng: random.Random) -> None:
+        self._items = list(items)
+        self._rng = rng
+        self._pool: list = []
+
+    def draw(self):
+        if not self._pool:
+            self._pool = self._items[:]
+            self._rng.shuffle(self._pool)
+        return self._pool.pop()
+
+
+def _make_id(rng: random.Random) -> str:
+    return f"{rng.getrandbits(128):032x}"
+
+
+def _hard(index: int) -> bool:
+    """Inside one of the harder stretches (a few days every few months)."""
+    return index >= _HARD_FIRST and (index - _HARD_FIRST) % _HARD_EVERY < _HARD_DAYS
+
+
+def _clamp(value: float, low: int = 0, high: int = 10) -> int:
+    return max(low, min(high, round(value)))
+
+
+class _Writer:
+    """Composes entries from the sentence decks of `journal_text`."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.openings = _Deck(jt.OPENINGS, rng)
+        self.moments = _Deck(jt.MOMENTS, rng)
+        self.hard = _Deck(jt.HARD_MOMENTS, rng)
+        self.reflections = _Deck(jt.REFLECTIONS, rng)
+        self.titles = _Deck(jt.TITLES, rng)
+        self.seen: set[str] = set()
+
+    def _fill(self, text: str) -> str:
+        return text.replace("{f}", self.rng.choice(jt.FRIENDS))
+
+    def body(self, hard: bool) -> tuple[str, list[str]]:
+        rng = self.rng
+        first: list[str] = []
+        tags: list[str] = []
+        if rng.random() < 0.75:
+            first.append(self.openings.draw())
+        if hard and rng.random() < 0.7:
+            first.append(self.hard.draw())
+            if rng.random() < 0.5:
+                tags.append("setback")
+        sentence, moment_tags = self.moments.draw()
+        first.append(self._fill(sentence))
+        tags.extend(moment_tags)
+        paragraphs = [" ".join(first)]
+        if rng.random() < 0.25:
+            sentence, moment_tags = self.moments.draw()
+            paragraphs.append(self._fill(sentence))
+            tags.extend(moment_tags)
+        if rng.random() < 0.55:
+            paragraphs.append(self.reflections.draw())
+        if rng.random() < 0.2:
+            tags.append(rng.choice(jt.EXTRA_TAGS))
+        body = "\n\n".join(paragraphs)
+        while body in self.seen:        # a short entry came out the same: add a thought
+            body += "\n\n" + self.reflections.draw()
+        self.seen.add(body)
+        return body, tags
+
+    def title(self) -> str:
+        return self._fill(self.titles.draw()) if self.rng.random() < 0.35 else ""
+
+
+def _checkin(rng: random.Random, index: int, days: int, hard: bool) -> CheckIn:
+    progress = index / max(days - 1, 1)
+    wave = 0.5 * math.sin(index * 2 * math.pi / 7 + 1.3)
+    dip = 2.2 if hard else 0.0
+    mood = 4.6 + 2.0 * progress + wave - dip + rng.gauss(0, 0.9)
+    others = 3.6 + 2.6 * progress - dip * 0.8 + rng.gauss(0, 0.8)
+    self_ = 4.2 + 2.2 * progress - dip * 0.6 + rng.gauss(0, 0.8)
+
+    def maybe(value: float) -> int | None:
+        return None if rng.random() < 0.08 else _clamp(value)
+
+    return CheckIn(mood=maybe(mood), trust_others=maybe(others), trust_self=maybe(self_))
+
+
+def demo_entries(rng: random.Random, days: int, today: date) -> Iterator[Entry]:
+    """One day at a time, oldest first: most days one entry, some two, some none."""
+    writer = _Writer(rng)
+    first = today - timedelta(days=days - 1)
+    for index in range(days):
+        day = first + timedelta(days=index)
+        hard = _hard(index)
+        if rng.random() < (0.25 if hard else 0.12):
+            continue
+        for _ in range(2 if rng.random() < 0.05 else 1):
+            hour = rng.choice((7, 8, 12, 19, 20, 21, 21, 22, 22, 23))
+            when = datetime.combine(day, time(hour, rng.randrange(60)))
+            if rng.random() < 0.08:          # just a check-in, no words
+                body, title, tags = "", "", []
+                checkin = _checkin(rng, index, days, hard)
+            else:
+                body, tags = writer.body(hard)
+                title = writer.title()
+                checkin = (_checkin(rng, index, days, hard) if rng.random() < 0.85
+                           else CheckIn())
+            yield Entry(id=_make_id(rng), written_at=when, title=title, body=body,
+                        checkin=checkin, tags=normalize_tags(tags), updated_at=when)
+
+
+def _feelings(rng: random.Random, names: Sequence[str], low: int, high: int,
+              unrated: bool = False) -> tuple[Emotion, ...]:
+    chosen = names[:rng.randint(1, len(names))]
+    return tuple(Emotion(name, None if unrated else rng.randint(low, high))
+                 for name in chosen)
+
+
+def _step(rng: random.Random, scenario: Scenario, sheet_id: str, day: date,
+          today: date) -> SmallStep:
+    due = day + timedelta(days=rng.randint(2, 7))
+    fields = dict(id=_make_id(rng), text=scenario.step, due=due,
+                  prediction=scenario.prediction, likelihood=rng.randint(40, 85),
+                  worksheet_id=sheet_id)
+    # Steps due in the last week wait for their follow-up, as do a few older ones.
+    if due > today - timedelta(days=7) or rng.random() < 0.1:
+        return SmallStep(**fields)
+    roll = rng.random()
+    outcome = "no" if roll < 0.58 else "partly" if roll < 0.88 else "yes"
+    happened = {"no": scenario.went_well, "partly": scenario.went_partly,
+                "yes": scenario.went_badly}[outcome]
+    return SmallStep(**fields, what_happened=happened, outcome=outcome,
+                     learned=scenario.learned if rng.random() < 0.8 else "",
+                     followed_up_on=min(today, due + timedelta(days=rng.randint(0, 3))))
+
+
+def demo_worksheets(rng: random.Random, days: int, today: date) -> list[Worksheet]:
+    """About one worksheet a week; recent ones are more often unfinished drafts."""
+    scenarios = _Deck(SCENARIOS, rng)
+    first = today - timedelta(days=days - 1)
+    sheets: list[Worksheet] = []
+    day = first + timedelta(days=rng.randint(1, 4))
+    while day <= today:
+        index = (day - first).days
+        progress = index / max(days - 1, 1)
+        scenario: Scenario = scenarios.draw()
+        sheet_id = _make_id(rng)
+        draft = rng.random() < (0.45 if (today - day).days < 12 else 0.08)
+        before = _clamp(rng.randint(62, 92) - 10 * progress, 0, 100)
+        held_up = rng.random() < 0.12
+        after = _clamp(before + rng.randint(-6, 4) if held_up
+                       else before - rng.randint(15, 40) - 8 * progress, 0, 100)
+        traps = [t for t in scenario.traps if rng.random() < 0.7] or [scenario.traps[0]]
+        if rng.random() < 0.15:
+            extra = rng.choice(TRAPS)
+            if extra not in traps:
+                traps.append(extra)
+        created = datetime.combine(day, time(rng.choice((18, 20, 21, 22)), rng.randrange(60)))
+        common = dict(id=sheet_id, happened_on=day, situation=scenario.situation,
+                      who=scenario.who, category=scenario.category, thought=scenario.thought,
+                      belief_before=before, created_at=created, updated_at=created)
+        if draft:
+            sheets.append(Worksheet(
+                **common, emotions_before=_feelings(rng, scenario.feelings, 50, 90,
+                                                    unrated=rng.random() < 0.5),
+                evidence_for=scenario.evidence_for[:1]))
+        else:
+            feelings = _feelings(rng, scenario.feelings, 50, 90)
+            eased = tuple(Emotion(e.name, max(0, (e.intensity or 0) - rng.randint(10, 45)))
+                          for e in feelings)
+            step = (_step(rng, scenario, sheet_id, day, today)
+                    if rng.random() < 0.85 else None)
+            sheets.append(Worksheet(
+                **common, emotions_before=feelings, evidence_for=scenario.evidence_for,
+                evidence_against=scenario.evidence_against,
+                verdict="not_sure" if held_up else scenario.verdict, traps=tuple(traps),
+                balanced_view=scenario.balanced, belief_after=after, emotions_after=eased,
+                step=step))
+        day += timedelta(days=rng.randint(4, 9))
+    return sheets
+
+
+def fill_demo(store: Store, *, days: int = DEMO_DAYS, seed: int = DEMO_SEED,
+              today: date | None = None) -> DemoCounts:
+    """Write `days` days of sample records ending on `today` (default: the real
+    today) into `store`. Deterministic for the same arguments. Adds to what is
+    there; meant for a fresh, throwaway journal."""
+    if days < 1:
+        raise ValueError("days must be at least 1")
+    today = today or date.today()
+    rng = random.Random(seed)
+    entries = list(demo_entries(rng, days, today))
+    store.journal.save_many(entries)
+    sheets = demo_worksheets(rng, days, today)
+    for sheet in sheets:
+        store.worksheets.save(sheet)
+    guide = GuideProgress(store.settings, load_guide())
+    ids = guide.guide.ids()
+    read = min(len(ids), 3 + days // 60)
+    for chapter_id in ids[:read]:
+        guide.mark_read(chapter_id)
+    steps = [s.step for s in sheets if s.step is not None]
+    return DemoCounts(
+        entries=len(entries),
+        checkins=sum(1 for e in entries if not e.checkin.is_empty),
+        worksheets=len(sheets),
+        drafts=sum(1 for s in sheets if not s.is_complete),
+        steps_followed_up=sum(1 for s in steps if s.is_followed_up),
+        steps_due=sum(1 for s in steps if s.is_due(today)),
+        chapters_read=read)

@@ -1,0 +1,124 @@
+"""`trustdesk --demo`: the whole app on a throwaway journal full of sample data.
+
+The journal lives in a fresh temporary folder, is filled by `trustdesk.demo`, and
+is deleted when the window closes: also when something fails, and when the
+process is asked to stop (Ctrl+C, SIGTERM). The person's own journal is never
+opened or touched."""
+
+from __future__ import annotations
+
+import signal
+import tempfile
+from contextlib import suppress
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from trustdesk.demo import DEMO_DAYS, DEMO_PASSPHRASE, DEMO_SEED, DemoCounts, fill_demo
+from trustdesk.storage.store import JournalFolder
+from trustdesk.ui import dialogs, tasks
+from trustdesk.ui.shell import MainWindow
+
+DEMO_TITLE = "TrustDesk (demo)"
+DEMO_NOTE = ("This is the demo journal, filled with made-up entries. It is deleted when "
+             f"you close the window. Its passphrase is: {DEMO_PASSPHRASE}")
+
+
+class DemoJournal:
+    """A temporary data folder holding a sample journal; a context manager. The
+    folder and everything in it are removed on exit, whatever happened."""
+
+    def __init__(self, *, days: int = DEMO_DAYS, seed: int = DEMO_SEED,
+                 today: date | None = None) -> None:
+        self._args = dict(days=days, seed=seed, today=today)
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        self.root: Path | None = None
+        self.folder: JournalFolder | None = None
+        self.counts: DemoCounts | None = None
+
+    def __enter__(self) -> DemoJournal:
+        self._tmp = tempfile.TemporaryDirectory(prefix="trustdesk-demo-")
+        try:
+            self.root = Path(self._tmp.name)
+            self.folder = JournalFolder(self.root / "journal")
+            store = self.folder.create(DEMO_PASSPHRASE)
+            try:
+                self.counts = fill_demo(store, **self._args)
+            finally:
+                store.close()
+        except BaseException:
+            self._tmp.cleanup()
+            raise
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+
+def open_demo_window(folder: JournalFolder) -> MainWindow:
+    """The real main window on the demo folder, titled as a demo, with the
+    passphrase on its unlock screen. Call `unlock_demo` once it is shown."""
+    window = MainWindow(folder)
+    window.setWindowTitle(DEMO_TITLE)
+    window.unlock_screen.show_note(DEMO_NOTE)
+    return window
+
+
+def unlock_demo(window: MainWindow) -> None:
+    """Unlock through the real unlock screen, as a person would."""
+    screen = window.unlock_screen
+    screen.passphrase.setText(DEMO_PASSPHRASE)
+    screen.unlock_button.click()
+
+
+def run_demo() -> int:
+    """Open the demo and run until its window closes; the folder is gone after."""
+    from trustdesk.ui.app import _QuitAfterFirstPaint, _smoke_exit_delay, create_application
+
+    app = create_application()
+    app.setApplicationDisplayName(DEMO_TITLE)
+    delay = _smoke_exit_delay()  # packaging smoke checks work on the demo too
+    if delay is not None:
+        app.installEventFilter(_QuitAfterFirstPaint(app, delay))
+    with DemoJournal() as demo:
+        assert demo.root is not None and demo.folder is not None
+        dialogs.keep_qt_state_in(demo.root / ".qt")
+        window = open_demo_window(demo.folder)
+        previous = _quit_on_signals(app)
+        try:
+            window.show()
+            unlock_demo(window)
+            code = app.exec()
+        finally:
+            _restore_signals(previous)
+            if window.isVisible() or window.is_unlocked():
+                window.close()          # saves and locks before the folder goes
+            tasks.wait_for_all()
+    return code
+
+
+def _quit_on_signals(app: QApplication) -> dict[int, object]:
+    """Let Ctrl+C and SIGTERM end the event loop normally, so the temporary folder
+    is removed. Python runs signal handlers only between bytecodes, so a timer
+    hands it control a few times a second."""
+    previous: dict[int, object] = {}
+    for number in (signal.SIGINT, signal.SIGTERM):
+        with suppress(ValueError, OSError):      # not the main thread, or not allowed
+            previous[number] = signal.signal(number, lambda *_args: app.quit())
+    timer = QTimer(app)
+    timer.setObjectName("DemoSignalPump")
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+    return previous
+
+
+def _restore_signals(previous: dict[int, object]) -> None:
+    for number, handler in previous.items():
+        with suppress(ValueError, OSError, TypeError):
+            signal.signal(number, handler)  # type: ignore[arg-type]

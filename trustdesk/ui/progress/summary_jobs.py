@@ -1,0 +1,72 @@
+"""The background work behind "Print summary…": gather the records of a period,
+then paint preview pages or write the PDF. Plain functions for `tasks.run_task`;
+they touch no widgets (QImage and QPdfWriter are fine on a worker thread)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from trustdesk.domain.journal import Entry
+from trustdesk.domain.period import Period
+from trustdesk.domain.progress import ProgressSummary
+from trustdesk.report.summary import SummaryOptions, preview_images, write_pdf
+from trustdesk.storage.progress_data import ProgressSource
+
+Report = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """Everything the document needs, read from the journal."""
+
+    summary: ProgressSummary
+    options: SummaryOptions
+    excerpts: tuple[Entry, ...]
+    made_on: date
+
+
+def gather(source: ProgressSource, period: Period, options: SummaryOptions, today: date,
+           report: Report | None = None) -> Gathered:
+    """Read the period's records (and, only when chosen, the journal excerpts)."""
+    summary = source.summary(period, today)
+    if report:
+        report(35)
+    excerpts: tuple[Entry, ...] = ()
+    if options.includes("excerpts"):
+        excerpts = tuple(source.excerpts(summary, options.excerpt_limit))
+    if report:
+        report(50)
+    return Gathered(summary, options, excerpts, today)
+
+
+def preview(source: ProgressSource, period: Period, options: SummaryOptions, today: date,
+            dpi: int, report: Report) -> tuple[Gathered, list[QImage]]:
+    gathered = gather(source, period, options, today, report)
+    images = preview_images(gathered.summary, options, excerpts=gathered.excerpts,
+                            made_on=today, dpi=dpi)
+    report(100)
+    return gathered, images
+
+
+def save_pdf(source: ProgressSource, period: Period, options: SummaryOptions, today: date,
+             path: Path, report: Report) -> int:
+    """Write the PDF (through a temporary file, renamed into place); the page count.
+    Raises SummaryWriteError or a storage error, each with a human `.message`."""
+    gathered = gather(source, period, options, today, report)
+    pages = write_pdf(path, gathered.summary, options, excerpts=gathered.excerpts,
+                      made_on=today)
+    report(100)
+    return pages
+
+
+def default_file_name(today: date) -> str:
+    return f"TrustDesk summary {today:%Y-%m-%d}.pdf"
+
+
+def with_pdf_suffix(path: Path) -> Path:
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")

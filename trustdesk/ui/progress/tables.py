@@ -1,0 +1,179 @@
+"""The numbers behind each progress chart as a table: for screen readers and for
+people who prefer numbers. `table_for(kind, summary)` builds the rows from the
+same ProgressSummary the chart draws; `NumbersModel` shows them read-only."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from trustdesk.domain.period import format_day
+from trustdesk.domain.progress import ProgressSummary
+from trustdesk.domain.progress_text import r1
+from trustdesk.report import labels
+
+_Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole
+MINUS = "\u2212"
+
+
+@dataclass(frozen=True)
+class Table:
+    """Column headings, and rows of (shown text, value to sort by) cells. The first
+    column is a label; the others are numbers."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[tuple[str, Any], ...], ...]
+
+
+def number(value: float | None) -> str:
+    """'6', '6.5', or '' for no value."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else r1(value)
+
+
+def _cell(value: float | None, text: str | None = None) -> tuple[str, Any]:
+    return (number(value) if text is None else text, -1 if value is None else value)
+
+
+@lru_cache(maxsize=8192)
+def _day(day: date) -> tuple[str, Any]:
+    return format_day(day), day.toordinal()
+
+
+def checkin_table(summary: ProgressSummary) -> Table:
+    """Every day with a rating: each measure's value that day and its 7-day average."""
+    checkins = summary.checkins
+    headers = ["Day"]
+    for series in checkins.series:
+        headers += [series.label, f"{series.label} (7-day)"]
+    rows = []
+    for i in range(checkins.day_count):
+        values = [(s.values[i], s.rolling[i]) for s in checkins.series]
+        if all(v is None for v, _avg in values):
+            continue
+        cells = [_day(checkins.day(i))]
+        for value, average in values:
+            cells += [_cell(value), _cell(average, "" if average is None else r1(average))]
+        rows.append(tuple(cells))
+    return Table(tuple(headers), tuple(rows))
+
+
+def _change(before: int, after: int) -> str:
+    diff = after - before
+    return f"+{diff}" if diff > 0 else f"{MINUS}{-diff}" if diff < 0 else "0"
+
+
+def belief_table(summary: ProgressSummary) -> Table:
+    rows = tuple((_day(p.day), (labels.category_name(p.category), p.category or ""),
+                  _cell(p.before), _cell(p.after),
+                  (_change(p.before, p.after), p.after - p.before))
+                 for p in summary.beliefs.pairs)
+    return Table(("Day", "Kind of fear", "Belief before", "Belief after", "Change"), rows)
+
+
+def activity_table(summary: ProgressSummary) -> Table:
+    rows = []
+    for week in summary.activity.weeks:
+        sunday = week.monday + timedelta(days=6)
+        label = f"{format_day(week.monday)} to {format_day(sunday)}"
+        rows.append(((label, week.monday.toordinal()), _cell(week.entries),
+                     _cell(week.worksheets), _cell(week.steps_done)))
+    return Table(("Week", "Journal entries", "Worksheets", "Small steps done"), tuple(rows))
+
+
+def trap_table(summary: ProgressSummary) -> Table:
+    rows = tuple(((t.name, t.name), _cell(t.count)) for t in summary.traps.traps)
+    return Table(("Thinking trap", "Worksheets in which you ticked it"), rows)
+
+
+def step_table(summary: ProgressSummary) -> Table:
+    steps = summary.steps
+    items = [("The feared outcome didn't happen", steps.no),
+             ("It happened partly", steps.partly),
+             ("It happened", steps.yes),
+             ("Not followed up yet", steps.open)]
+    if steps.waiting:
+        items.append(("Of those, past their planned date", steps.waiting))
+    items.append(("Small steps in this period", steps.planned))
+    return Table(("Small steps", "Number"),
+                 tuple(((label, n), _cell(value)) for n, (label, value) in enumerate(items)))
+
+
+_BUILDERS = {"checkins": checkin_table, "beliefs": belief_table, "activity": activity_table,
+             "traps": trap_table, "steps": step_table}
+
+
+def table_for(kind: str, summary: ProgressSummary) -> Table:
+    """The table for chart `kind` (one of `report.charts.TITLES`)."""
+    return _BUILDERS[kind](summary)
+
+
+class NumbersModel(QAbstractTableModel):
+    """A read-only table of text cells; numbers are right-aligned. `SORT_ROLE`
+    gives each cell's value for sorting (dates as day numbers)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._headers: tuple[str, ...] = ()
+        self._rows: Sequence[Sequence[tuple[str, Any]]] = ()
+
+    def set_table(self, table: Table | None) -> None:
+        self.beginResetModel()
+        self._headers = table.headers if table else ()
+        self._rows = table.rows if table else ()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_table(None)
+
+    def text(self, row: int, column: int) -> str:
+        return self._rows[row][column][0]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) \
+                or not 0 <= index.column() < len(self._headers):
+            return None
+        text, value = self._rows[index.row()][index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() > 0:
+            return f"{self._headers[index.column()]}: {text or 'none'}"
+        if role == SORT_ROLE:
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = (Qt.AlignmentFlag.AlignLeft if index.column() == 0
+                          else Qt.AlignmentFlag.AlignRight)
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return self._headers[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                horizontal = (Qt.AlignmentFlag.AlignLeft if section == 0
+                              else Qt.AlignmentFlag.AlignRight)
+                return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
