@@ -35,6 +35,7 @@ def test_heading_is_the_title_or_the_first_line():
     assert Entry.new(title="A day", body="text").heading == "A day"
     assert Entry.new(body="\n\n  First line \nsecond").heading == "First line"
     assert Entry.new().heading == "Untitled entry"
+    assert Entry.new(checkin=CheckIn(mood=6)).heading == "Check-in"
 
 
 def test_body_limit_is_a_million_characters():

@@ -23,6 +23,7 @@ RATING_MIN, RATING_MAX = 0, 10
 HEADING_CHARS = 120
 PREVIEW_CHARS = 200
 UNTITLED = "Untitled entry"
+CHECK_IN_ONLY = "Check-in"
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ class Entry:
     @property
     def heading(self) -> str:
         """What the list shows: the title, else the first line of the body."""
-        return heading_of(self.title, first_line(self.body))
+        return heading_of(self.title, first_line(self.body), self.checkin)
 
     @property
     def is_blank(self) -> bool:
@@ -117,8 +118,11 @@ def first_line(body: str) -> str:
     return " ".join(line.split())[:HEADING_CHARS]
 
 
-def heading_of(title: str, body_first_line: str) -> str:
-    return title or body_first_line or UNTITLED
+def heading_of(title: str, body_first_line: str, checkin: CheckIn | None = None) -> str:
+    """The title, else the first line; an entry that is only a check-in says so."""
+    if title or body_first_line:
+        return title or body_first_line
+    return CHECK_IN_ONLY if checkin is not None and not checkin.is_empty else UNTITLED
 
 
 def preview_of(title: str, body: str) -> str:

@@ -67,8 +67,10 @@ def _tags(joined: str | None) -> tuple[str, ...]:
 
 def _row(record: Sequence[Any]) -> EntryRow:
     (entry_id, written_at, title, line, preview, mood, others, self_, tags) = record
-    return EntryRow(id=entry_id, written_at=_parse(written_at), heading=heading_of(title, line),
-                    preview=preview, checkin=CheckIn(mood, others, self_), tags=_tags(tags))
+    checkin = CheckIn(mood, others, self_)
+    return EntryRow(id=entry_id, written_at=_parse(written_at),
+                    heading=heading_of(title, line, checkin), preview=preview,
+                    checkin=checkin, tags=_tags(tags))
 
 
 def _filter_sql(flt: JournalFilter) -> tuple[str, list[Any]]:

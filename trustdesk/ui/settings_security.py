@@ -35,7 +35,7 @@ class PrivacySection(Section):
         self.auto_lock_box.setAccessibleName("Lock automatically")
         for minutes in AUTO_LOCK_CHOICES[1:] + AUTO_LOCK_CHOICES[:1]:
             self.auto_lock_box.addItem(auto_lock_label(minutes), minutes)
-        self.form.addRow("Lock automatically", self.auto_lock_box)
+        self.add_row("Lock automatically", self.auto_lock_box)
         self.auto_lock_box.currentIndexChanged.connect(self._save)
 
     def show_values(self, current: AppSettings) -> None:

@@ -82,7 +82,6 @@ class Workspace(QWidget):
         layout.addWidget(name)
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
-        self.nav.setIconSize(QSize(20, 20))
         self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for index, spec in enumerate(self._specs):
             item = QListWidgetItem(spec.title)
@@ -106,7 +105,10 @@ class Workspace(QWidget):
         """Icons in the theme's text colour, rows as tall as the text size needs (the
         list caches row heights, so stylesheet padding alone can go stale)."""
         colors = theme.colors()
-        height = QFontMetrics(theme.current_font()).height() + 20
+        text_height = QFontMetrics(theme.current_font()).height()
+        height = text_height + 20
+        self.nav.setIconSize(QSize(text_height, text_height))  # icons grow with the text
+        self.lock_button.setIconSize(QSize(text_height - 2, text_height - 2))
         for row, spec in enumerate(self._specs):
             item = self.nav.item(row)
             item.setIcon(icons.icon(spec.icon, colors["text"].name(),
