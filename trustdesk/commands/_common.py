@@ -1,5 +1,5 @@
-"""Steps the subcommands share: finding the journal and unlocking it with a
-passphrase from the terminal (or standard input).
+"""Steps the subcommands share: checking the paths they were given, finding the
+journal, and unlocking it with a passphrase from the terminal (or standard input).
 
 Not a subcommand itself (it is not in `MODULES`)."""
 
@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from trustdesk.commands import read_passphrase
+from trustdesk.commands import UsageError, read_passphrase
 from trustdesk.storage.store import JournalFolder, Store
 
 
@@ -31,3 +31,21 @@ def unlocked(folder: JournalFolder) -> Iterator[Store]:
             yield store
         finally:
             store.close()
+
+
+def output_path(text: str) -> Path:
+    """`text` (from the command line) as an absolute path whose folder exists; a
+    UsageError names the missing folder."""
+    target = Path(text).expanduser().absolute()
+    if not target.parent.is_dir():
+        raise UsageError(f"The folder {target.parent} doesn't exist.")
+    return target
+
+
+def input_file(text: str) -> Path:
+    """`text` (from the command line) as the absolute path of an existing file; a
+    UsageError says there is none."""
+    source = Path(text).expanduser().absolute()
+    if not source.is_file():
+        raise UsageError(f"There is no file at {source}.")
+    return source

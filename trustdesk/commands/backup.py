@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from trustdesk.commands import OK, UsageError
-from trustdesk.commands._common import journal_folder, unlocked
+from trustdesk.commands._common import journal_folder, output_path, unlocked
 from trustdesk.storage.backup import make_backup
 
 
@@ -23,11 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    target = Path(args.output).expanduser().absolute()
+    target = output_path(args.output)
     if target.exists():
         raise UsageError(f"{target} already exists; choose a new file name.")
-    if not target.parent.is_dir():
-        raise UsageError(f"The folder {target.parent} doesn't exist.")
     with unlocked(journal_folder(args.data_dir)) as store:
         make_backup(store.vault, target)
     print(f"Backed up to {target}")

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from trustdesk.commands import OK, UsageError, warn
-from trustdesk.commands._common import journal_folder, unlocked
+from trustdesk.commands._common import journal_folder, output_path, unlocked
 
 NOT_ENCRYPTED = ("the export is NOT encrypted: anyone who can read {target} can read "
                  "everything in it. Keep it somewhere safe, and delete it when you no "
@@ -35,8 +35,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _check_target(target: Path, args: argparse.Namespace) -> None:
-    if not target.parent.is_dir():
-        raise UsageError(f"The folder {target.parent} doesn't exist.")
     if args.single_file and args.format != "markdown":
         raise UsageError("--single-file goes with --format markdown.")
     folder = args.format == "markdown" and not args.single_file
@@ -52,7 +50,7 @@ def _check_target(target: Path, args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    target = Path(args.output).expanduser().absolute()
+    target = output_path(args.output)
     _check_target(target, args)
     folder = journal_folder(args.data_dir)
     warn(NOT_ENCRYPTED.format(target=target))

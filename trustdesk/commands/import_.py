@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from trustdesk.commands import INVALID_FILE, OK, UsageError
-from trustdesk.commands._common import journal_folder, unlocked
+from trustdesk.commands import INVALID_FILE, OK
+from trustdesk.commands._common import input_file, journal_folder, unlocked
 from trustdesk.domain.exchange import ImportProblem
 from trustdesk.storage.exchange import Exchange
 
@@ -27,9 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    source = Path(args.file).expanduser().absolute()
-    if not source.is_file():
-        raise UsageError(f"There is no file at {source}.")
+    source = input_file(args.file)
     folder = journal_folder(args.data_dir)
     try:
         incoming = Exchange.read_import(source)  # checked completely before unlocking

@@ -11,10 +11,9 @@ import argparse
 import os
 import sys
 from datetime import date
-from pathlib import Path
 
 from trustdesk.commands import OK, UsageError
-from trustdesk.commands._common import journal_folder, unlocked
+from trustdesk.commands._common import journal_folder, output_path, unlocked
 from trustdesk.domain.period import Period
 from trustdesk.domain.text import InvalidRecord
 
@@ -104,11 +103,9 @@ def run(args: argparse.Namespace) -> int:
     if first is not None and last is not None and first > last:
         raise UsageError("--from must be on or before --to.")
     options = _options(args.include)
-    target = Path(args.output).expanduser().absolute()
+    target = output_path(args.output)
     if target.is_dir():
         raise UsageError(f"{target} is a folder; give a file name for the PDF.")
-    if not target.parent.is_dir():
-        raise UsageError(f"The folder {target.parent} doesn't exist.")
     with unlocked(journal_folder(args.data_dir)) as store:
         from trustdesk.storage.progress_data import ProgressSource
 
