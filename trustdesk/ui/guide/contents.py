@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -28,18 +27,10 @@ from trustdesk.domain.guide_progress import progress_text
 from trustdesk.domain.guide_search import SearchHit, parse_query, search
 from trustdesk.ui import theme
 from trustdesk.ui.guide.cards import ChapterCard, ResultCard
+from trustdesk.ui.widgets.labels import text_label
 
 MAX_WIDTH = 760
 SEARCH_DELAY_MS = 150
-
-
-def _label(text: str, role: str | None = None) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if role:
-        label.setProperty("role", role)
-    return label
 
 
 class ContentsView(QWidget):
@@ -87,10 +78,10 @@ class ContentsView(QWidget):
         outer.addWidget(scroll)
 
     def _build_top(self) -> None:
-        title = _label("Guide", "title")
+        title = text_label("Guide", "title")
         title.setAccessibleName("Guide")
         self.column.addWidget(title)
-        self.column.addWidget(_label(
+        self.column.addWidget(text_label(
             "Short chapters on trust, fear and small steps. Read them in order, or start "
             "wherever you like.", "muted"))
         safety_row = QHBoxLayout()
@@ -106,7 +97,7 @@ class ContentsView(QWidget):
 
         progress_row = QHBoxLayout()
         progress_row.setSpacing(14)
-        self.progress_label = _label("", "heading-small")
+        self.progress_label = text_label("", "heading-small")
         self.progress_label.setWordWrap(False)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, self._guide.total)
@@ -142,7 +133,7 @@ class ContentsView(QWidget):
         self.column.addWidget(self.search_box)
 
     def _build_lists(self) -> None:
-        self.result_summary = _label("", "muted")
+        self.result_summary = text_label("", "muted")
         self.result_summary.setAccessibleName("Search results")
         self.result_summary.hide()
         self.column.addWidget(self.result_summary)

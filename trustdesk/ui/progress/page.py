@@ -29,8 +29,9 @@ from trustdesk.storage import errors
 from trustdesk.storage.progress_data import ProgressSource
 from trustdesk.ui import tasks
 from trustdesk.ui.page import Page
-from trustdesk.ui.progress.cards import ChartCard, EmptyNote, GuideCard, text_label
+from trustdesk.ui.progress.cards import ChartCard, EmptyNote, GuideCard
 from trustdesk.ui.progress.period_picker import PeriodPicker
+from trustdesk.ui.widgets.labels import text_label
 
 CONTENT_WIDTH = 980
 BUSY_DELAY_MS = 250     # quick reloads never flash a progress bar
@@ -74,7 +75,7 @@ class ProgressPage(Page):
         self.print_button.clicked.connect(self.open_print_dialog)
         self.picker = PeriodPicker(today)
         self.picker.changed.connect(self.refresh)
-        self.dates = text_label("", "muted")
+        self.dates = text_label("", "muted", selectable=True)
         self.dates.setAccessibleName("Dates shown")
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -86,9 +87,9 @@ class ProgressPage(Page):
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(self.busy.show)
-        self.problem = text_label("", "problem")
+        self.problem = text_label("", "problem", selectable=True)
         self.problem.hide()
-        self.waiting = text_label("Gathering your progress…", "muted")
+        self.waiting = text_label("Gathering your progress…", "muted", selectable=True)
         self.waiting.hide()
 
         self.empty = EmptyNote()

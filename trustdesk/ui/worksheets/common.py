@@ -1,4 +1,4 @@
-"""Small widgets shared by the worksheet views: labels that never read HTML,
+"""Small widgets shared by the worksheet views: link buttons, the centred column,
 text boxes that Tab out of, and a labelled field with a hint and an inline note."""
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -17,18 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustdesk.ui.widgets.labels import text_label
+
 CONTENT_WIDTH = 760
-
-
-def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
-    """A plain-text label (what people write is never read as HTML)."""
-    widget = QLabel(text)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    widget.setWordWrap(wrap)
-    widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    if role:
-        widget.setProperty("role", role)
-    return widget
 
 
 def link_button(text: str, accessible: str | None = None) -> QPushButton:
@@ -114,9 +104,9 @@ class Field(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setSpacing(4)
-        self.title = label(title, "field")
+        self.title = text_label(title, "field")
         self.layout_.addWidget(self.title)
-        self.hint = label(hint, "muted")
+        self.hint = text_label(hint, "muted")
         self.layout_.addWidget(self.hint)  # parent first: showing a lone widget opens a window
         self.hint.setVisible(bool(hint))
         self.layout_.addSpacing(4)
@@ -125,7 +115,7 @@ class Field(QWidget):
             self.title.setBuddy(widget)
             if not widget.accessibleDescription() and hint:
                 widget.setAccessibleDescription(hint)
-        self.note = label("", "note")
+        self.note = text_label("", "note")
         self.note.setAccessibleName(f"{title}: note")
         self.note.hide()
         self.layout_.addWidget(self.note)
