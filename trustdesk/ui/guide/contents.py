@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from trustdesk.domain.guide_progress import progress_text
 from trustdesk.domain.guide_search import SearchHit, parse_query, search
 from trustdesk.ui import theme
 from trustdesk.ui.guide.cards import ChapterCard, ResultCard
+from trustdesk.ui.widgets.column import centred, page_scroll
 from trustdesk.ui.widgets.labels import text_label
 
 MAX_WIDTH = 760
@@ -50,32 +49,18 @@ class ContentsView(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
 
-        scroll = QScrollArea()
-        scroll.setObjectName("PageScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setAccessibleName("Guide contents")
-        self.scroll = scroll
         inner = QWidget()
-        inner.setMaximumWidth(MAX_WIDTH)
         self.column = QVBoxLayout(inner)
         self.column.setContentsMargins(40, 32, 40, 40)
         self.column.setSpacing(12)
         self._build_top()
         self._build_lists()
         self.column.addStretch(1)
-        # Centred by stretches, not by alignment: an aligned item would be asked for
-        # its height at the full width and the wrapped cards would be cut short.
-        holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addStretch(1)
-        row.addWidget(inner, 1000)
-        row.addStretch(1)
-        scroll.setWidget(holder)
+        self.scroll = page_scroll(centred(inner, MAX_WIDTH))
+        self.scroll.setAccessibleName("Guide contents")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.scroll)
 
     def _build_top(self) -> None:
         title = text_label("Guide", "title")

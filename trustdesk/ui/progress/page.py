@@ -12,12 +12,10 @@ from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from trustdesk.ui import tasks
 from trustdesk.ui.page import Page
 from trustdesk.ui.progress.cards import ChartCard, EmptyNote, GuideCard
 from trustdesk.ui.progress.period_picker import PeriodPicker
+from trustdesk.ui.widgets.column import centred, page_scroll
 from trustdesk.ui.widgets.labels import text_label
 
 CONTENT_WIDTH = 980
@@ -108,7 +107,6 @@ class ProgressPage(Page):
         choose.addWidget(self.dates, 1, Qt.AlignmentFlag.AlignVCenter)
         choose.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignVCenter)
         column = QWidget()
-        column.setMaximumWidth(CONTENT_WIDTH)
         body = QVBoxLayout(column)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(18)
@@ -121,17 +119,7 @@ class ProgressPage(Page):
             body.addWidget(card)
         body.addWidget(self.guide_card)
         body.addStretch(1)
-        holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(36, 24, 36, 32)
-        row.addStretch(1)
-        row.addWidget(column, 100)
-        row.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("PageScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(holder)
+        self.scroll = page_scroll(centred(column, CONTENT_WIDTH, (36, 24, 36, 32)))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)

@@ -6,8 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -16,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustdesk.ui.widgets.column import centred, page_scroll
 from trustdesk.ui.widgets.labels import text_label
 
 CONTENT_WIDTH = 760
@@ -31,25 +30,12 @@ def link_button(text: str, accessible: str | None = None) -> QPushButton:
 
 def centered(widget: QWidget, margins: tuple[int, int, int, int] = (40, 0, 40, 0)) -> QWidget:
     """`widget` in a column of at most CONTENT_WIDTH, centred in whatever space there is."""
-    holder = QWidget()
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(*margins)
-    row.setSpacing(0)
-    widget.setMaximumWidth(CONTENT_WIDTH)
-    row.addStretch(1)
-    row.addWidget(widget, 100)
-    row.addStretch(1)
-    return holder
+    return centred(widget, CONTENT_WIDTH, margins)
 
 
 def scrolled(widget: QWidget, margins: tuple[int, int, int, int] = (40, 8, 40, 32)) -> QScrollArea:
     """`widget` centred (see `centered`) in a scroll area, so any text size fits."""
-    scroll = QScrollArea()
-    scroll.setObjectName("PageScroll")
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(centered(widget, margins))
-    return scroll
+    return page_scroll(centred(widget, CONTENT_WIDTH, margins))
 
 
 def repolish(widget: QWidget) -> None:

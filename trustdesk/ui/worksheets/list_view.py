@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from trustdesk.domain.worksheet import STATUSES, DueStep, WorksheetRow
 from trustdesk.domain.worksheet_texts import WorksheetTexts
+from trustdesk.ui.widgets.column import page_scroll
 from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.worksheets.table_model import WorksheetTableModel, one_line, short_date
 
@@ -71,11 +71,7 @@ class WorksheetListView(QWidget):
         column = QVBoxLayout(inner)
         column.setContentsMargins(40, 32, 40, 24)
         column.setSpacing(16)
-        scroll = QScrollArea()  # at large text sizes the page scrolls, the table stays usable
-        scroll.setObjectName("PageScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(inner)
+        scroll = page_scroll(inner)  # at large text sizes the page scrolls, the table stays usable
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
