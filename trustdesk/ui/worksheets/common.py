@@ -1,11 +1,14 @@
-"""Small widgets shared by the worksheet views: link buttons, the centred column,
-text boxes that Tab out of, and a labelled field with a hint and an inline note."""
+"""Small widgets shared by the worksheet views: link buttons, the editors' top row,
+the centred column, text boxes that Tab out of, and a labelled field with a hint and
+an inline note."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -26,6 +29,27 @@ def link_button(text: str, accessible: str | None = None) -> QPushButton:
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setAccessibleName(accessible or text)
     return button
+
+
+def editor_top(column: QVBoxLayout, back: SignalInstance) -> tuple[QPushButton, QLabel, QLabel]:
+    """Add the top of a worksheet editor (the guided form, the follow-up) to `column`:
+    the "← All worksheets" link, which emits `back`, with the saving state at the
+    right, and under them a hidden line for saving problems. Returns (link, saving
+    state, problem line)."""
+    top = QHBoxLayout()
+    link = link_button("← All worksheets", "Back to all worksheets")
+    link.clicked.connect(back)
+    top.addWidget(link)
+    top.addStretch(1)
+    save_state = text_label("", "muted", wrap=False)
+    save_state.setAccessibleName("Saving")
+    top.addWidget(save_state)
+    column.addLayout(top)
+    problem = text_label("", "problem")
+    problem.setAccessibleName("Saving problem")
+    problem.hide()
+    column.addWidget(problem)
+    return link, save_state, problem
 
 
 def centered(widget: QWidget, margins: tuple[int, int, int, int] = (40, 0, 40, 0)) -> QWidget:

@@ -21,7 +21,7 @@ from trustdesk.domain.text import clean_text
 from trustdesk.domain.worksheet import OUTCOMES, DueStep, SmallStep
 from trustdesk.domain.worksheet_texts import WorksheetTexts
 from trustdesk.ui.widgets.labels import text_label
-from trustdesk.ui.worksheets.common import Field, TextBox, link_button, scrolled
+from trustdesk.ui.worksheets.common import Field, TextBox, editor_top, scrolled
 from trustdesk.ui.worksheets.overview import long_date
 
 
@@ -44,17 +44,7 @@ class FollowUpPanel(QWidget):
         column = QVBoxLayout(inner)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(20)
-        top = QHBoxLayout()
-        self.back_link = link_button("← All worksheets", "Back to all worksheets")
-        self.back_link.clicked.connect(self.close_requested)
-        top.addWidget(self.back_link)
-        top.addStretch(1)
-        self.save_state = text_label("", "muted", wrap=False)
-        top.addWidget(self.save_state)
-        column.addLayout(top)
-        self.problem = text_label("", "problem")
-        self.problem.hide()
-        column.addWidget(self.problem)
+        self.back_link, self.save_state, self.problem = editor_top(column, self.close_requested)
         column.addWidget(text_label("How did it go?", "title"))
         column.addWidget(text_label(f["intro"], "intro"))
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from trustdesk.domain.worksheet import SmallStep, Worksheet
 from trustdesk.domain.worksheet_texts import STEP_KEYS, WorksheetTexts
 from trustdesk.ui.widgets.labels import text_label
-from trustdesk.ui.worksheets.common import centered, link_button, scrolled
+from trustdesk.ui.worksheets.common import centered, editor_top, scrolled
 from trustdesk.ui.worksheets.overview import MISSING_STEP, OverviewView
 from trustdesk.ui.worksheets.step_base import StepView
 from trustdesk.ui.worksheets.steps_first import (
@@ -107,20 +107,8 @@ class WorksheetForm(QWidget):
         column = QVBoxLayout(header)
         column.setContentsMargins(0, 20, 0, 12)
         column.setSpacing(10)
-        top = QHBoxLayout()
-        self.back_to_list = link_button("← All worksheets", "Back to all worksheets")
-        self.back_to_list.clicked.connect(self.close_requested)
-        top.addWidget(self.back_to_list)
-        top.addStretch(1)
-        self.save_state = text_label("", "muted", wrap=False)
-        self.save_state.setAccessibleName("Saving")
-        top.addWidget(self.save_state)
-        column.addLayout(top)
-
-        self.problem = text_label("", "problem")
-        self.problem.setAccessibleName("Saving problem")
-        self.problem.hide()
-        column.addWidget(self.problem)
+        self.back_to_list, self.save_state, self.problem = editor_top(
+            column, self.close_requested)
 
         self.heading = text_label("", "title")
         column.addWidget(self.heading)
