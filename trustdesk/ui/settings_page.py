@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QLabel,
+    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +60,17 @@ class Section(QFrame):
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.form.addRow(label, field)
         return label
+
+    def add_progress(self, name: str) -> QProgressBar:
+        """A hidden percentage bar, next in the card, for this section's background work
+        (shown while it runs); `name` is what a screen reader calls it."""
+        bar = QProgressBar()
+        bar.setRange(0, 100)
+        bar.setTextVisible(False)
+        bar.setAccessibleName(name)
+        bar.hide()
+        self.layout_.addWidget(bar)
+        return bar
 
 
 class AppearanceSection(Section):
