@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, add_filler_rows
 from tests.storage.killing import kill_after, start_worker
 from trustdesk.storage import errors
 from trustdesk.storage.backup import verify_backup
@@ -40,11 +40,7 @@ def opens_with(path: Path, passphrase: str) -> dict[str, int] | None:
 @pytest.fixture
 def busy_vault(data_dir: Path) -> Path:
     """The test journal with some rows, so a rekey rewrites a few dozen pages."""
-    path = data_dir / "journal.trustdesk"
-    with Vault.open(path, PASSPHRASE) as vault, vault.transaction() as conn:
-        conn.executemany("INSERT INTO settings(key, value) VALUES (?, ?)",
-                         [(f"row.{n}", f'"{"x" * 400}"') for n in range(200)])
-    return path
+    return add_filler_rows(data_dir / "journal.trustdesk", 200, "x" * 400)
 
 
 def which_opens(path: Path, rng: random.Random) -> dict[str, dict[str, int]]:

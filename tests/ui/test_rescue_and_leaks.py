@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, add_filler_rows
 from tests.test_privacy import files_containing
 from tests.ui.conftest import open_window, unlock
 from trustdesk.storage.backups import back_up
@@ -36,10 +36,8 @@ def damage_a_middle_page(path: Path) -> None:
 
 
 def test_a_damaged_journal_offers_the_newest_good_backup(qtbot, data_dir):
+    add_filler_rows(data_dir / "journal.trustdesk", 200, "words " * 80)
     store = JournalFolder(data_dir).unlock(PASSPHRASE)
-    with store.vault.transaction() as conn:
-        conn.executemany("INSERT INTO settings(key, value) VALUES (?, ?)",
-                         [(f"row.{n}", f'"{"words " * 80}"') for n in range(200)])
     back_up(store.vault, data_dir / "backups", "daily")
     store.close()
     vault = data_dir / "journal.trustdesk"
