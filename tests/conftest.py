@@ -50,6 +50,15 @@ def data_dir(tmp_path: Path, template_vault: Path) -> Path:
     return folder
 
 
+def add_filler_rows(path: Path, rows: int, words: str) -> Path:
+    """Add `rows` settings rows holding `words` to the closed journal at `path`, so the
+    file spans more pages (for tests that damage, copy or re-encrypt pages)."""
+    with Vault.open(path, PASSPHRASE) as vault, vault.transaction() as conn:
+        conn.executemany("INSERT INTO settings(key, value) VALUES (?, ?)",
+                         [(f"row.{n}", f'"{words}"') for n in range(rows)])
+    return path
+
+
 @pytest.fixture
 def store(data_dir: Path) -> Iterator[Store]:
     """The unlocked journal in `data_dir`."""

@@ -49,9 +49,15 @@ def test_no_module_imports_anything_that_can_reach_a_network():
                 f"{module.relative_to(PACKAGE.parent)} imports {name}")
 
 
-def test_importing_storage_loads_no_qt():
-    code = ("import sys, trustdesk.storage.store, trustdesk.cli; "
-            "print(sorted(m for m in sys.modules if m.startswith('PySide6')))")
+def loaded_after_importing(modules: str, prefix: str) -> str:
+    """The modules starting with `prefix` that a fresh interpreter has loaded after
+    `import <modules>` (a comma-separated list), as a printed sorted list."""
+    code = (f"import sys, {modules}; "
+            f"print(sorted(m for m in sys.modules if m.startswith({prefix!r})))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=PACKAGE.parent, check=True)
-    assert result.stdout.strip() == "[]"
+    return result.stdout.strip()
+
+
+def test_importing_storage_loads_no_qt():
+    assert loaded_after_importing("trustdesk.storage.store, trustdesk.cli", "PySide6") == "[]"

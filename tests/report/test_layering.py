@@ -3,10 +3,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-from tests.test_architecture import PACKAGE, imports_of, modules_under
+from tests.test_architecture import imports_of, loaded_after_importing, modules_under
 
 ALLOWED_QT = ("PySide6.QtCore", "PySide6.QtGui")
 
@@ -21,8 +18,6 @@ def test_report_imports_only_qtcore_and_qtgui_and_never_the_ui():
 
 
 def test_importing_the_report_loads_no_widgets_or_print_support():
-    code = ("import sys, trustdesk.report.summary, trustdesk.report.charts; "
-            "print(sorted(m for m in sys.modules if m.startswith('PySide6.Qt')))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=PACKAGE.parent, check=True)
-    assert result.stdout.strip() == "['PySide6.QtCore', 'PySide6.QtGui']"
+    loaded = loaded_after_importing("trustdesk.report.summary, trustdesk.report.charts",
+                                    "PySide6.Qt")
+    assert loaded == "['PySide6.QtCore', 'PySide6.QtGui']"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, add_filler_rows
 from trustdesk.storage import errors
 from trustdesk.storage.store import JournalFolder
 from trustdesk.storage.vault import PAGE_SIZE, Vault
@@ -90,11 +90,7 @@ CASES: list[tuple[str, Damage, type[errors.VaultError] | None]] = [
 @pytest.fixture
 def filled(data_dir: Path) -> Path:
     """The test journal with enough rows for a few dozen pages."""
-    path = data_dir / "journal.trustdesk"
-    with Vault.open(path, PASSPHRASE) as vault, vault.transaction() as conn:
-        conn.executemany("INSERT INTO settings(key, value) VALUES (?, ?)",
-                         [(f"row.{n}", f'"{"words " * 60}"') for n in range(300)])
-    return path
+    return add_filler_rows(data_dir / "journal.trustdesk", 300, "words " * 60)
 
 
 def fingerprint(folder: Path) -> dict[str, str]:

@@ -6,14 +6,9 @@ had before an import or exactly the records after it, with clean integrity check
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
 import shutil
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -25,6 +20,7 @@ import pytest
 from tests.conftest import PASSPHRASE
 from tests.exchange_data import generated_worksheets
 from tests.journal_data import generated_entries
+from tests.storage.killing import kill_after, start_worker
 from trustdesk.domain.exchange import Bundle, decode, encode
 from trustdesk.domain.markdown_export import entry_file_name, entry_markdown
 from trustdesk.storage.backup import verify_backup
@@ -32,45 +28,14 @@ from trustdesk.storage.backups import list_backups
 from trustdesk.storage.store import Store
 from trustdesk.storage.vault import Vault
 
-ROOT = Path(__file__).resolve().parents[2]
+WORKER = "tests.storage.exchange_worker"
 EXPORT_KILLS = 32   # in two lanes
 IMPORT_KILLS = 32   # in two lanes
 LEFTOVER = re.compile(r"^\..+\.[0-9a-f]{8}\.partial$")
 
 
-def start(kind: str, *args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "tests.storage.exchange_worker", kind, *args],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    if line.strip() != "ready":
-        proc.kill()
-        raise AssertionError(f"worker didn't start: {line!r} {proc.stderr.read()}")
-    return proc
-
-
 def progress_at_least(percent: int) -> Callable[[str], bool]:
     return lambda line: line == "done" or (line.startswith("p ") and int(line[2:]) >= percent)
-
-
-def kill_after(proc: subprocess.Popen[str], delay: float, *,
-               after: Callable[[str], bool] | None = None) -> list[str]:
-    """SIGKILL `proc` after `delay` seconds, or `delay` seconds after it printed a line
-    matching `after`; return what it printed."""
-    seen: list[str] = []
-    if after is not None:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            seen.append(line.rstrip("\n"))
-            if after(seen[-1]):
-                break
-    time.sleep(delay)
-    proc.send_signal(signal.SIGKILL)
-    out, err = proc.communicate(timeout=30)
-    assert proc.returncode == -signal.SIGKILL, err
-    return seen + out.splitlines()
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +90,7 @@ def export_lane(journal: Path, bundle: Bundle, out: Path, kills: int, seed: int)
     totals = {"kills": 0, "mid_markdown": 0, "in_single_file": 0, "leftovers_seen": 0,
               "single_file_leftovers_seen": 0}
     for n in range(kills):
-        worker = start("export", str(journal), PASSPHRASE, str(out))
+        worker = start_worker(WORKER, "export", str(journal), PASSPHRASE, str(out))
         if n % 2:  # any moment
             lines = kill_after(worker, rng.uniform(0.0, 0.8))
         else:      # while a single file is being written (after encoding, at 70%)
@@ -202,7 +167,7 @@ def import_lane(case, folder: Path, kills: int, seed: int) -> dict:
         lane.mkdir(parents=True)
         journal = lane / "journal.trustdesk"
         shutil.copy2(base, journal)
-        worker = start("import", str(journal), PASSPHRASE, str(source))
+        worker = start_worker(WORKER, "import", str(journal), PASSPHRASE, str(source))
         if n % 2:  # any moment from start to well after the end
             lines = kill_after(worker, rng.uniform(0.0, 1.0))
         else:      # a moment inside the writing transaction (40 to 100 percent)

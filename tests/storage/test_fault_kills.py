@@ -5,48 +5,25 @@ complete and verified; nothing committed is lost."""
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
-import signal
-import subprocess
-import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, add_filler_rows
+from tests.storage.killing import kill_after, start_worker
 from trustdesk.storage import errors
 from trustdesk.storage.backup import verify_backup
 from trustdesk.storage.backups import list_backups
 from trustdesk.storage.store import Store
 from trustdesk.storage.vault import Vault
 
-ROOT = Path(__file__).resolve().parents[2]
+WORKER = "tests.storage.worker"
 OTHER = "a whole new passphrase 42"
 REKEY_KILLS = 64
 BACKUP_KILLS = 40
-
-
-def start_worker(*args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "tests.storage.worker", *args], cwd=ROOT,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    if line.strip() != "ready":
-        proc.kill()
-        raise AssertionError(f"worker didn't start: {line!r} {proc.stderr.read()}")
-    return proc
-
-
-def kill_after(proc: subprocess.Popen[str], delay: float) -> None:
-    time.sleep(delay)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL, proc.stderr.read() if proc.stderr else ""
 
 
 def opens_with(path: Path, passphrase: str) -> dict[str, int] | None:
@@ -63,11 +40,7 @@ def opens_with(path: Path, passphrase: str) -> dict[str, int] | None:
 @pytest.fixture
 def busy_vault(data_dir: Path) -> Path:
     """The test journal with some rows, so a rekey rewrites a few dozen pages."""
-    path = data_dir / "journal.trustdesk"
-    with Vault.open(path, PASSPHRASE) as vault, vault.transaction() as conn:
-        conn.executemany("INSERT INTO settings(key, value) VALUES (?, ?)",
-                         [(f"row.{n}", f'"{"x" * 400}"') for n in range(200)])
-    return path
+    return add_filler_rows(data_dir / "journal.trustdesk", 200, "x" * 400)
 
 
 def which_opens(path: Path, rng: random.Random) -> dict[str, dict[str, int]]:
@@ -88,7 +61,7 @@ def rekey_lane(path: Path, kills: int, seed: int) -> dict[str, int]:
     current = PASSPHRASE
     for _ in range(kills):
         other = OTHER if current == PASSPHRASE else PASSPHRASE
-        proc = start_worker("rekey", str(path), current, other)
+        proc = start_worker(WORKER, "rekey", str(path), current, other)
         kill_after(proc, rng.uniform(0.0, 0.4))
         working = which_opens(path, rng)
         assert len(working) == 1, list(working)
@@ -116,7 +89,7 @@ def test_random_kills_during_backups_leave_only_whole_verified_backups(busy_vaul
     folder = tmp_path / "backups"
     seen_partial = 0
     for _ in range(BACKUP_KILLS):
-        proc = start_worker("backup", str(busy_vault), PASSPHRASE, str(folder))
+        proc = start_worker(WORKER, "backup", str(busy_vault), PASSPHRASE, str(folder))
         kill_after(proc, rng.uniform(0.0, 0.9))
         seen_partial += len(list(folder.glob("*.partial")))
         with Vault.open(busy_vault, PASSPHRASE) as vault:

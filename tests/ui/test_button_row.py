@@ -9,7 +9,9 @@ from trustdesk.ui import theme
 from trustdesk.ui.widgets.button_row import ButtonRow
 
 
-def test_buttons_sit_side_by_side_when_they_fit_and_stack_when_not(qtbot, qapp):
+def shown_row(qtbot, width: int) -> tuple[QWidget, ButtonRow, list[QPushButton]]:
+    """The Your data section's three buttons in a ButtonRow, at the top of a shown
+    window `width` pixels wide."""
     holder = QWidget()
     column = QVBoxLayout(holder)
     buttons = [QPushButton(text) for text in ("Export everything (JSON)…",
@@ -18,8 +20,13 @@ def test_buttons_sit_side_by_side_when_they_fit_and_stack_when_not(qtbot, qapp):
     column.addWidget(row)
     column.addStretch(1)
     qtbot.addWidget(holder)
-    holder.resize(1000, 400)
+    holder.resize(width, 400)
     holder.show()
+    return holder, row, buttons
+
+
+def test_buttons_sit_side_by_side_when_they_fit_and_stack_when_not(qtbot, qapp):
+    holder, row, buttons = shown_row(qtbot, 1000)
     qtbot.waitUntil(lambda: row.width() > 900)
     assert not row.is_stacked()
     assert len({b.y() for b in buttons}) == 1 and buttons[0].x() < buttons[1].x() < buttons[2].x()
@@ -32,15 +39,7 @@ def test_buttons_sit_side_by_side_when_they_fit_and_stack_when_not(qtbot, qapp):
 
 
 def test_the_largest_text_size_restacks(qtbot, qapp):
-    holder = QWidget()
-    column = QVBoxLayout(holder)
-    buttons = [QPushButton(text) for text in ("Export everything (JSON)…",
-                                              "Export journal as Markdown…", "Import…")]
-    row = ButtonRow(buttons)
-    column.addWidget(row)
-    qtbot.addWidget(holder)
-    holder.resize(640, 400)
-    holder.show()
+    _holder, row, buttons = shown_row(qtbot, 640)
     qtbot.waitUntil(lambda: row.width() > 0)
     assert not row.is_stacked()
     theme.apply(qapp, theme="light", text_scale=150)

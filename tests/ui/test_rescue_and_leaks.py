@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, add_filler_rows
 from tests.test_privacy import files_containing
 from tests.ui.conftest import open_window, unlock
 from trustdesk.storage.backups import back_up
@@ -20,6 +20,7 @@ from trustdesk.storage.vault import PAGE_SIZE
 from trustdesk.ui import dialogs
 from trustdesk.ui.recovery import RescueScreen
 from trustdesk.ui.restore_dialog import CHECKING
+from trustdesk.ui.shell import MainWindow
 
 MARKER = "PELICAN-TURNIP-5820"
 
@@ -35,22 +36,28 @@ def damage_a_middle_page(path: Path) -> None:
         fh.write(b"\xde\xad\xbe\xef")
 
 
+def unlock_into_rescue(qtbot, data_dir: Path) -> tuple[MainWindow, RescueScreen]:
+    """Open the window on the damaged journal in `data_dir`, type the passphrase and
+    press Return, and wait for the rescue screen."""
+    window = open_window(qtbot, data_dir)
+    window.unlock_screen.passphrase.setText(PASSPHRASE)
+    qtbot.keyClick(window.unlock_screen.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.current_screen(), RescueScreen), timeout=20000)
+    screen = window.current_screen()
+    assert isinstance(screen, RescueScreen)
+    return window, screen
+
+
 def test_a_damaged_journal_offers_the_newest_good_backup(qtbot, data_dir):
+    add_filler_rows(data_dir / "journal.trustdesk", 200, "words " * 80)
     store = JournalFolder(data_dir).unlock(PASSPHRASE)
-    with store.vault.transaction() as conn:
-        conn.executemany("INSERT INTO settings(key, value) VALUES (?, ?)",
-                         [(f"row.{n}", f'"{"words " * 80}"') for n in range(200)])
     back_up(store.vault, data_dir / "backups", "daily")
     store.close()
     vault = data_dir / "journal.trustdesk"
     damage_a_middle_page(vault)
     damaged = digest(vault)
 
-    window = open_window(qtbot, data_dir)
-    window.unlock_screen.passphrase.setText(PASSPHRASE)
-    qtbot.keyClick(window.unlock_screen.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: isinstance(window.current_screen(), RescueScreen), timeout=20000)
-    screen = window.current_screen()
+    window, screen = unlock_into_rescue(qtbot, data_dir)
     assert "damaged" in screen.text.text() and "left exactly as it was" in screen.text.text()
     qtbot.waitUntil(lambda: screen.restore_button.isVisible(), timeout=20000)
     assert screen.offer_text.text().startswith("Your newest good backup is from ")
@@ -68,11 +75,7 @@ def test_a_damaged_journal_without_backups_says_so_and_changes_nothing(qtbot, da
     with open(vault, "r+b") as fh:
         fh.truncate(vault.stat().st_size - 100)
     before = digest(vault)
-    window = open_window(qtbot, data_dir)
-    window.unlock_screen.passphrase.setText(PASSPHRASE)
-    qtbot.keyClick(window.unlock_screen.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: isinstance(window.current_screen(), RescueScreen), timeout=20000)
-    screen = window.current_screen()
+    window, screen = unlock_into_rescue(qtbot, data_dir)
     qtbot.waitUntil(lambda: not screen.busy.isVisible(), timeout=20000)
     assert "found no backup" in screen.offer_text.text()
     assert not screen.restore_button.isVisible()

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from trustdesk.commands import OK, UsageError, read_passphrase
+from trustdesk.commands import OK, UsageError
+from trustdesk.commands._common import journal_folder, output_path, unlocked
 from trustdesk.storage.backup import make_backup
-from trustdesk.storage.store import JournalFolder
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,18 +22,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    target = Path(args.output).expanduser().absolute()
+    target = output_path(args.output)
     if target.exists():
         raise UsageError(f"{target} already exists; choose a new file name.")
-    if not target.parent.is_dir():
-        raise UsageError(f"The folder {target.parent} doesn't exist.")
-    folder = JournalFolder(args.data_dir)
-    folder.require_journal()
-    with folder.lock():
-        store = folder.unlock(read_passphrase())
-        try:
-            make_backup(store.vault, target)
-        finally:
-            store.close()
+    with unlocked(journal_folder(args.data_dir)) as store:
+        make_backup(store.vault, target)
     print(f"Backed up to {target}")
     return OK

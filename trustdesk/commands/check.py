@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from trustdesk.commands import DAMAGED, OK, read_passphrase
-from trustdesk.storage.store import JournalFolder
+from trustdesk.commands import DAMAGED, OK
+from trustdesk.commands._common import journal_folder, unlocked
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,14 +18,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    folder = JournalFolder(args.data_dir)
-    folder.require_journal()
-    with folder.lock():
-        store = folder.unlock(read_passphrase())
-        try:
-            problems = store.vault.check()
-        finally:
-            store.close()
+    with unlocked(journal_folder(args.data_dir)) as store:
+        problems = store.vault.check()
     if problems:
         for line in problems[:20]:
             print(line, file=sys.stderr)

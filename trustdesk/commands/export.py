@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from trustdesk.commands import OK, UsageError, read_passphrase, warn
-from trustdesk.storage.store import JournalFolder
+from trustdesk.commands import OK, UsageError, warn
+from trustdesk.commands._common import journal_folder, output_path, unlocked
 
 NOT_ENCRYPTED = ("the export is NOT encrypted: anyone who can read {target} can read "
                  "everything in it. Keep it somewhere safe, and delete it when you no "
@@ -35,8 +35,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _check_target(target: Path, args: argparse.Namespace) -> None:
-    if not target.parent.is_dir():
-        raise UsageError(f"The folder {target.parent} doesn't exist.")
     if args.single_file and args.format != "markdown":
         raise UsageError("--single-file goes with --format markdown.")
     folder = args.format == "markdown" and not args.single_file
@@ -52,20 +50,15 @@ def _check_target(target: Path, args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    target = Path(args.output).expanduser().absolute()
+    target = output_path(args.output)
     _check_target(target, args)
-    folder = JournalFolder(args.data_dir)
-    folder.require_journal()
+    folder = journal_folder(args.data_dir)
     warn(NOT_ENCRYPTED.format(target=target))
-    with folder.lock():
-        store = folder.unlock(read_passphrase())
-        try:
-            if args.format == "json":
-                summary = store.exchange.export_json(target, replace=args.replace)
-            else:
-                summary = store.exchange.export_markdown(
-                    target, single_file=args.single_file, replace=args.replace)
-        finally:
-            store.close()
+    with unlocked(folder) as store:
+        if args.format == "json":
+            summary = store.exchange.export_json(target, replace=args.replace)
+        else:
+            summary = store.exchange.export_markdown(
+                target, single_file=args.single_file, replace=args.replace)
     print(summary.sentence(str(target)))
     return OK

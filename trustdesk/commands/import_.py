@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from trustdesk.commands import INVALID_FILE, OK, UsageError, read_passphrase
+from trustdesk.commands import INVALID_FILE, OK
+from trustdesk.commands._common import input_file, journal_folder, unlocked
 from trustdesk.domain.exchange import ImportProblem
 from trustdesk.storage.exchange import Exchange
-from trustdesk.storage.store import JournalFolder
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,21 +26,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    source = Path(args.file).expanduser().absolute()
-    if not source.is_file():
-        raise UsageError(f"There is no file at {source}.")
-    folder = JournalFolder(args.data_dir)
-    folder.require_journal()
+    source = input_file(args.file)
+    folder = journal_folder(args.data_dir)
     try:
         incoming = Exchange.read_import(source)  # checked completely before unlocking
     except ImportProblem as problem:
         print(f"trustdesk: {problem.explain(source.name)}", file=sys.stderr)
         return INVALID_FILE
-    with folder.lock():
-        store = folder.unlock(read_passphrase())
-        try:
-            result = store.exchange.apply_import(incoming)
-        finally:
-            store.close()
+    with unlocked(folder) as store:
+        result = store.exchange.apply_import(incoming)
     print(result.describe())
     return OK

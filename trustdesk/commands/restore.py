@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from trustdesk.commands import OK, UsageError, read_passphrase
+from trustdesk.commands import OK, read_passphrase
+from trustdesk.commands._common import input_file
 from trustdesk.paths import ensure_private_dir
 from trustdesk.storage.restore import restore_backup
 from trustdesk.storage.store import JournalFolder
@@ -23,9 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    backup = Path(args.file).expanduser().absolute()
-    if not backup.is_file():
-        raise UsageError(f"There is no file at {backup}.")
+    backup = input_file(args.file)
     folder = JournalFolder(args.data_dir)
     ensure_private_dir(folder.root)
     with folder.lock():

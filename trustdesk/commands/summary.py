@@ -11,12 +11,11 @@ import argparse
 import os
 import sys
 from datetime import date
-from pathlib import Path
 
-from trustdesk.commands import OK, UsageError, read_passphrase
+from trustdesk.commands import OK, UsageError
+from trustdesk.commands._common import journal_folder, output_path, unlocked
 from trustdesk.domain.period import Period
 from trustdesk.domain.text import InvalidRecord
-from trustdesk.storage.store import JournalFolder
 
 SECTIONS_HELP = "charts, worksheets, steps, guide, excerpts"
 NOT_ENCRYPTED = ("The PDF is not encrypted: keep it somewhere private, and delete it when "
@@ -104,30 +103,22 @@ def run(args: argparse.Namespace) -> int:
     if first is not None and last is not None and first > last:
         raise UsageError("--from must be on or before --to.")
     options = _options(args.include)
-    target = Path(args.output).expanduser().absolute()
+    target = output_path(args.output)
     if target.is_dir():
         raise UsageError(f"{target} is a folder; give a file name for the PDF.")
-    if not target.parent.is_dir():
-        raise UsageError(f"The folder {target.parent} doesn't exist.")
-    folder = JournalFolder(args.data_dir)
-    folder.require_journal()
-    with folder.lock():
-        store = folder.unlock(read_passphrase())
-        try:
-            from trustdesk.storage.progress_data import ProgressSource
+    with unlocked(journal_folder(args.data_dir)) as store:
+        from trustdesk.storage.progress_data import ProgressSource
 
-            source = ProgressSource.from_store(store)
-            today = date.today()
+        source = ProgressSource.from_store(store)
+        today = date.today()
 
-            def earliest() -> date | None:
-                return source.summary(Period("all_time"), today).first_day
+        def earliest() -> date | None:
+            return source.summary(Period("all_time"), today).first_day
 
-            period = _period(first, last, earliest)
-            summary = source.summary(period, today)
-            excerpts = (source.excerpts(summary, options.excerpt_limit)
-                        if options.includes("excerpts") else [])
-        finally:
-            store.close()
+        period = _period(first, last, earliest)
+        summary = source.summary(period, today)
+        excerpts = (source.excerpts(summary, options.excerpt_limit)
+                    if options.includes("excerpts") else [])
     _gui_application()
     from trustdesk.report.summary import SummaryWriteError, write_pdf
 

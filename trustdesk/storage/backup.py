@@ -9,7 +9,6 @@ file copy of a live vault.
 from __future__ import annotations
 
 import errno
-import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -19,9 +18,9 @@ import sqlcipher3
 
 from trustdesk.paths import ensure_private_dir
 from trustdesk.storage import errors
+from trustdesk.storage.staging import staged_file
 from trustdesk.storage.vault import (
     connect_existing,
-    fsync_dir,
     integrity_problems,
     key_and_verify,
     table_counts,
@@ -51,30 +50,19 @@ def make_backup(vault: Vault, target: Path, *, report: Progress | None = None) -
     if target.exists():
         raise errors.VaultExists(f"{target.name} already exists.")
     passphrase = vault.passphrase
-    partial = target.with_name(target.name + PARTIAL_SUFFIX)
     with vault.maintenance:
         try:
             ensure_private_dir(target.parent)
-            partial.unlink(missing_ok=True)
-            os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            expected = _copy_snapshot(vault.path, passphrase, partial, report)
-            verify_backup(partial, passphrase, expected)
-            with open(partial, "rb+") as fh:
-                os.fsync(fh.fileno())
-            os.replace(partial, target)
-            fsync_dir(target.parent)
+            with staged_file(target, PARTIAL_SUFFIX) as partial:
+                expected = _copy_snapshot(vault.path, passphrase, partial, report)
+                verify_backup(partial, passphrase, expected)
         except sqlcipher3.Error as exc:
-            partial.unlink(missing_ok=True)
             raise translate(exc) or errors.VaultError(
                 "The backup could not be written.") from exc
         except OSError as exc:
-            partial.unlink(missing_ok=True)
             if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
                 raise errors.StorageFull(BACKUP_FULL) from exc
             raise errors.StorageUnavailable(BACKUP_UNAVAILABLE) from exc
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
     if report is not None:
         report(100)
     return target

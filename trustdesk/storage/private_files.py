@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from trustdesk.storage import errors
-from trustdesk.storage.vault import fsync_dir
+from trustdesk.storage.staging import fsync_dir
 
 PARTIAL = ".partial"
 _NAME_CHARS = 100

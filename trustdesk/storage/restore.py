@@ -24,11 +24,11 @@ from trustdesk.storage import errors
 from trustdesk.storage.backup import verify_backup
 from trustdesk.storage.backups import BackupInfo, list_backups
 from trustdesk.storage.migrations import LATEST
+from trustdesk.storage.staging import fsync_dir, staged_file
 from trustdesk.storage.vault import (
     APPLICATION_ID,
     SIDE_SUFFIXES,
     connect_existing,
-    fsync_dir,
     key_and_verify,
     side_file,
     translate,
@@ -105,29 +105,20 @@ def restore_backup(vault_path: Path, backup: Path, passphrase: str, *,
     """Replace the (closed) journal with a verified copy of `backup`. Returns where
     the previous journal was kept, or None if there was none."""
     vault_path, backup = Path(vault_path), Path(backup)
-    staged = vault_path.with_name(vault_path.name + STAGING_SUFFIX)
-    staged.unlink(missing_ok=True)
     try:
-        fd = os.open(staged, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        with open(backup, "rb") as source, os.fdopen(fd, "wb") as copy:
-            shutil.copyfileobj(source, copy, 1024 * 1024)
-            copy.flush()
-            os.fsync(copy.fileno())
-        check_restorable(staged, passphrase)
-        kept = keep_aside(vault_path, aside_kind)
-        os.replace(staged, vault_path)
-        fsync_dir(vault_path.parent)
+        with staged_file(vault_path, STAGING_SUFFIX) as staged:
+            with open(backup, "rb") as source, open(staged, "wb") as copy:
+                shutil.copyfileobj(source, copy, 1024 * 1024)
+                copy.flush()
+                os.fsync(copy.fileno())  # on disk before the journal is moved aside
+            check_restorable(staged, passphrase)
+            kept = keep_aside(vault_path, aside_kind)
     except FileNotFoundError as exc:
-        staged.unlink(missing_ok=True)
         if not backup.exists():
             raise errors.VaultMissing("That backup file isn't there any more.") from exc
         raise errors.StorageUnavailable() from exc
     except OSError as exc:
-        staged.unlink(missing_ok=True)
         raise errors.StorageUnavailable() from exc
-    except BaseException:
-        staged.unlink(missing_ok=True)
-        raise
     return kept
 
 

@@ -22,6 +22,7 @@ import sqlcipher3
 
 from trustdesk.storage import errors
 from trustdesk.storage.migrations import LATEST, migrate
+from trustdesk.storage.staging import staged_file
 
 APPLICATION_ID = 0x54525354  # "TRST": tells our files apart from other SQLCipher files
 PAGE_SIZE = 4096
@@ -75,16 +76,6 @@ def translate(exc: sqlcipher3.Error) -> errors.VaultError | None:
             or "readonly" in text or "disk i/o" in text or "unable to open" in text:
         return errors.StorageUnavailable()
     return None
-
-
-def fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _precheck(path: Path) -> None:
@@ -154,26 +145,18 @@ class Vault:
         path = Path(path)
         if path.exists():
             raise errors.VaultExists()
-        staging = path.with_name(path.name + ".new")
-        staging.unlink(missing_ok=True)
         try:
-            os.close(os.open(staging, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            conn = connect_existing(staging)
-            try:
-                conn.set_key(normalize_passphrase(passphrase))
-                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                migrate(conn, current=0, target=version)
-            finally:
-                conn.close()
-            with open(staging, "rb+") as fh:
-                os.fsync(fh.fileno())
-            os.replace(staging, path)
-            fsync_dir(path.parent)
+            with staged_file(path, ".new") as staging:
+                conn = connect_existing(staging)
+                try:
+                    conn.set_key(normalize_passphrase(passphrase))
+                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    migrate(conn, current=0, target=version)
+                finally:
+                    conn.close()
         except sqlcipher3.Error as exc:
-            staging.unlink(missing_ok=True)
             raise translate(exc) or errors.VaultError() from exc
         except OSError as exc:
-            staging.unlink(missing_ok=True)
             raise errors.StorageUnavailable() from exc
         return cls.open(path, passphrase, migrate_to=version)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from trustdesk.storage import errors
 from trustdesk.storage.backups import back_up, choose_folder, folder_for, list_backups
@@ -70,12 +70,7 @@ class BackupsSection(Section):
         self.status.setAccessibleName("Backup status")
         self.status.setWordWrap(True)
         self.layout_.addWidget(self.status)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Backing up")
-        self.progress.hide()
-        self.layout_.addWidget(self.progress)
+        self.progress = self.add_progress("Backing up")
         self.backup_button = QPushButton("Back up now")
         self.backup_button.setProperty("role", "primary")
         self.restore_button = QPushButton("Restore from backup…")

@@ -12,7 +12,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from trustdesk.domain.exchange import ImportProblem, Incoming
 from trustdesk.domain.merge import ImportResult, describe_contents
@@ -63,12 +63,7 @@ class DataSection(Section):
         self.import_button.setAccessibleName("Import a TrustDesk or jrnl export")
         self.buttons = ButtonRow((self.json_button, self.markdown_button, self.import_button))
         self.layout_.addWidget(self.buttons)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Export or import progress")
-        self.progress.hide()
-        self.layout_.addWidget(self.progress)
+        self.progress = self.add_progress("Export or import progress")
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)

@@ -10,9 +10,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
-    QScrollArea,
+    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -22,9 +21,11 @@ from trustdesk.storage.exchange import Exchange
 from trustdesk.storage.settings_repo import SettingsRepository
 from trustdesk.storage.vault import Vault
 from trustdesk.ui.page import Page
+from trustdesk.ui.widgets.column import centred, page_scroll
 
 THEME_CHOICES = (("system", "Same as my computer"), ("light", "Light"), ("dark", "Dark"))
 TEXT_SIZE_NAMES = {90: "Smaller", 100: "Normal", 115: "Large", 130: "Larger", 150: "Largest"}
+CONTENT_WIDTH = 760
 
 
 class Section(QFrame):
@@ -59,6 +60,17 @@ class Section(QFrame):
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.form.addRow(label, field)
         return label
+
+    def add_progress(self, name: str) -> QProgressBar:
+        """A hidden percentage bar, next in the card, for this section's background work
+        (shown while it runs); `name` is what a screen reader calls it."""
+        bar = QProgressBar()
+        bar.setRange(0, 100)
+        bar.setTextVisible(False)
+        bar.setAccessibleName(name)
+        bar.hide()
+        self.layout_.addWidget(bar)
+        return bar
 
 
 class AppearanceSection(Section):
@@ -113,10 +125,6 @@ class SettingsPage(Page):
                  exchange: Exchange | None = None) -> None:
         super().__init__()
         self._settings = settings
-        scroll = QScrollArea()
-        scroll.setObjectName("PageScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.setContentsMargins(40, 32, 40, 32)
@@ -142,19 +150,9 @@ class SettingsPage(Page):
         elif self.data is not None:
             column.addWidget(self.data)
         column.addStretch(1)
-        inner.setMaximumWidth(760)
-        holder = QWidget()
-        # Stretches either side centre the column and let it grow to its maximum
-        # width; an alignment flag would pin it to its (narrow) size hint instead.
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addStretch(1)
-        row.addWidget(inner, 100)
-        row.addStretch(1)
-        scroll.setWidget(holder)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(page_scroll(centred(inner, CONTENT_WIDTH)))
 
     def load(self) -> None:
         current = self._settings.load_app_settings()

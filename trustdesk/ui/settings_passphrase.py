@@ -7,7 +7,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from trustdesk.domain.passphrase import problem_with_new, strength
 from trustdesk.storage import errors
@@ -54,12 +54,7 @@ class PassphraseSection(Section):
         self.message = _label("muted", "Passphrase change result")
         self.message.hide()
         self.layout_.addWidget(self.message)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Changing passphrase")
-        self.progress.hide()
-        self.layout_.addWidget(self.progress)
+        self.progress = self.add_progress("Changing passphrase")
         self.change_button = QPushButton("Change passphrase")
         self.change_button.setProperty("role", "primary")
         row = QHBoxLayout()

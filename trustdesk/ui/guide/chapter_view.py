@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QHBoxLayout,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from trustdesk.ui import theme
 from trustdesk.ui.guide.header import ChapterHeader, MatchBar, button
 from trustdesk.ui.guide.prompts import PromptsPanel
 from trustdesk.ui.guide.reader import ChapterText, line_width, reading_font
+from trustdesk.ui.widgets.column import page_scroll
 
 COLUMN_PADDING = (48, 40, 48, 36)   # left, top, right, bottom inside the reading card
 OUTER_MARGIN = 24
@@ -67,12 +67,8 @@ class ChapterView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self._build_header())
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("PageScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll = page_scroll(self._build_column())
         self.scroll.setAccessibleName("Chapter")
-        self.scroll.setWidget(self._build_column())
         self._scroll_viewport = self.scroll.viewport()
         self._scroll_viewport.installEventFilter(self)
         outer.addWidget(self.scroll, 1)

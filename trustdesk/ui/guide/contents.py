@@ -11,13 +11,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -28,18 +25,11 @@ from trustdesk.domain.guide_progress import progress_text
 from trustdesk.domain.guide_search import SearchHit, parse_query, search
 from trustdesk.ui import theme
 from trustdesk.ui.guide.cards import ChapterCard, ResultCard
+from trustdesk.ui.widgets.column import centred, page_scroll
+from trustdesk.ui.widgets.labels import text_label
 
 MAX_WIDTH = 760
 SEARCH_DELAY_MS = 150
-
-
-def _label(text: str, role: str | None = None) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if role:
-        label.setProperty("role", role)
-    return label
 
 
 class ContentsView(QWidget):
@@ -59,38 +49,24 @@ class ContentsView(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
 
-        scroll = QScrollArea()
-        scroll.setObjectName("PageScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setAccessibleName("Guide contents")
-        self.scroll = scroll
         inner = QWidget()
-        inner.setMaximumWidth(MAX_WIDTH)
         self.column = QVBoxLayout(inner)
         self.column.setContentsMargins(40, 32, 40, 40)
         self.column.setSpacing(12)
         self._build_top()
         self._build_lists()
         self.column.addStretch(1)
-        # Centred by stretches, not by alignment: an aligned item would be asked for
-        # its height at the full width and the wrapped cards would be cut short.
-        holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addStretch(1)
-        row.addWidget(inner, 1000)
-        row.addStretch(1)
-        scroll.setWidget(holder)
+        self.scroll = page_scroll(centred(inner, MAX_WIDTH))
+        self.scroll.setAccessibleName("Guide contents")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.scroll)
 
     def _build_top(self) -> None:
-        title = _label("Guide", "title")
+        title = text_label("Guide", "title")
         title.setAccessibleName("Guide")
         self.column.addWidget(title)
-        self.column.addWidget(_label(
+        self.column.addWidget(text_label(
             "Short chapters on trust, fear and small steps. Read them in order, or start "
             "wherever you like.", "muted"))
         safety_row = QHBoxLayout()
@@ -106,7 +82,7 @@ class ContentsView(QWidget):
 
         progress_row = QHBoxLayout()
         progress_row.setSpacing(14)
-        self.progress_label = _label("", "heading-small")
+        self.progress_label = text_label("", "heading-small")
         self.progress_label.setWordWrap(False)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, self._guide.total)
@@ -142,7 +118,7 @@ class ContentsView(QWidget):
         self.column.addWidget(self.search_box)
 
     def _build_lists(self) -> None:
-        self.result_summary = _label("", "muted")
+        self.result_summary = text_label("", "muted")
         self.result_summary.setAccessibleName("Search results")
         self.result_summary.hide()
         self.column.addWidget(self.result_summary)

@@ -6,18 +6,10 @@ requests; whoever owns it decides whether the buttons show (`set_writing_availab
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from trustdesk.domain.guide import FEAR_LABELS, Chapter
-
-
-def _label(text: str, role: str | None = None) -> QLabel:
-    widget = QLabel(text)
-    widget.setWordWrap(True)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    if role:
-        widget.setProperty("role", role)
-    return widget
+from trustdesk.ui.widgets.labels import text_label
 
 
 class _Row(QWidget):
@@ -29,7 +21,7 @@ class _Row(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
         layout.setSpacing(16)
-        self.text = _label(text, "prompt")
+        self.text = text_label(text, "prompt")
         layout.addWidget(self.text, 1)
         self.button = QPushButton(button_text)
         self.button.setAccessibleName(accessible)
@@ -55,9 +47,9 @@ class PromptsPanel(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
 
-        self.prompts_heading = _label("Questions to reflect on", "heading")
+        self.prompts_heading = text_label("Questions to reflect on", "heading")
         self.prompts_heading.setAccessibleName("Questions to reflect on")
-        self.prompts_intro = _label("", "muted")
+        self.prompts_intro = text_label("", "muted")
         self._layout.addWidget(self.prompts_heading)
         self._layout.addWidget(self.prompts_intro)
         self._prompt_box = QVBoxLayout()
@@ -65,9 +57,9 @@ class PromptsPanel(QWidget):
         self._layout.addLayout(self._prompt_box)
 
         self._layout.addSpacing(14)
-        self.fears_heading = _label("Work through a fear", "heading")
+        self.fears_heading = text_label("Work through a fear", "heading")
         self.fears_heading.setAccessibleName("Work through a fear")
-        self.fears_intro = _label(
+        self.fears_intro = text_label(
             "Open a fear-reframing worksheet with this fear already chosen.", "muted")
         self._layout.addWidget(self.fears_heading)
         self._layout.addWidget(self.fears_intro)

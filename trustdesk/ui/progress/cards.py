@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -22,20 +21,10 @@ from trustdesk.domain.progress import ProgressSummary
 from trustdesk.report import charts
 from trustdesk.ui.progress.chart_view import ChartView
 from trustdesk.ui.progress.tables import SORT_ROLE, NumbersModel, table_for
+from trustdesk.ui.widgets.labels import text_label
 
 TABLE_ROWS_SHOWN = 12
 SIZE_SAMPLE_ROWS = 200   # columns are sized from this many rows, not all ten years
-
-
-def text_label(text: str = "", role: str | None = None) -> QLabel:
-    """Plain text (never read as HTML), wrapped, selectable with the mouse."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if role:
-        label.setProperty("role", role)
-    return label
 
 
 class ChartCard(QFrame):
@@ -57,7 +46,6 @@ class ChartCard(QFrame):
         head = QHBoxLayout()
         head.setSpacing(12)
         self.title = text_label(charts.TITLES[kind], "heading")
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         head.addWidget(self.title, 1)
         self.toggle = QPushButton("Show as table")
         self.toggle.setCheckable(True)
@@ -66,7 +54,7 @@ class ChartCard(QFrame):
         head.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(head)
 
-        self.reading = text_label("", "reading")
+        self.reading = text_label("", "reading", selectable=True)
         self.reading.setAccessibleName(f"{charts.TITLES[kind]}: in words")
         layout.addWidget(self.reading)
 
@@ -156,9 +144,8 @@ class GuideCard(QFrame):
         layout.setContentsMargins(22, 18, 22, 18)
         layout.setSpacing(8)
         title = text_label("Reading the guide", "heading")
-        title.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         layout.addWidget(title)
-        self.reading = text_label("", "reading")
+        self.reading = text_label("", "reading", selectable=True)
         layout.addWidget(self.reading)
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
@@ -184,8 +171,8 @@ class EmptyNote(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 26, 28, 26)
         layout.setSpacing(10)
-        self.title = text_label("", "heading")
-        self.text = text_label("")
+        self.title = text_label("", "heading", selectable=True)
+        self.text = text_label("", selectable=True)
         layout.addWidget(self.title)
         layout.addWidget(self.text)
 

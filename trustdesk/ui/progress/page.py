@@ -12,12 +12,10 @@ from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,8 +27,10 @@ from trustdesk.storage import errors
 from trustdesk.storage.progress_data import ProgressSource
 from trustdesk.ui import tasks
 from trustdesk.ui.page import Page
-from trustdesk.ui.progress.cards import ChartCard, EmptyNote, GuideCard, text_label
+from trustdesk.ui.progress.cards import ChartCard, EmptyNote, GuideCard
 from trustdesk.ui.progress.period_picker import PeriodPicker
+from trustdesk.ui.widgets.column import centred, page_scroll
+from trustdesk.ui.widgets.labels import text_label
 
 CONTENT_WIDTH = 980
 BUSY_DELAY_MS = 250     # quick reloads never flash a progress bar
@@ -74,7 +74,7 @@ class ProgressPage(Page):
         self.print_button.clicked.connect(self.open_print_dialog)
         self.picker = PeriodPicker(today)
         self.picker.changed.connect(self.refresh)
-        self.dates = text_label("", "muted")
+        self.dates = text_label("", "muted", selectable=True)
         self.dates.setAccessibleName("Dates shown")
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -86,9 +86,9 @@ class ProgressPage(Page):
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(self.busy.show)
-        self.problem = text_label("", "problem")
+        self.problem = text_label("", "problem", selectable=True)
         self.problem.hide()
-        self.waiting = text_label("Gathering your progress…", "muted")
+        self.waiting = text_label("Gathering your progress…", "muted", selectable=True)
         self.waiting.hide()
 
         self.empty = EmptyNote()
@@ -107,7 +107,6 @@ class ProgressPage(Page):
         choose.addWidget(self.dates, 1, Qt.AlignmentFlag.AlignVCenter)
         choose.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignVCenter)
         column = QWidget()
-        column.setMaximumWidth(CONTENT_WIDTH)
         body = QVBoxLayout(column)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(18)
@@ -120,17 +119,7 @@ class ProgressPage(Page):
             body.addWidget(card)
         body.addWidget(self.guide_card)
         body.addStretch(1)
-        holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(36, 24, 36, 32)
-        row.addStretch(1)
-        row.addWidget(column, 100)
-        row.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("PageScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(holder)
+        self.scroll = page_scroll(centred(column, CONTENT_WIDTH, (36, 24, 36, 32)))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)

@@ -40,9 +40,9 @@ from trustdesk.storage import errors
 from trustdesk.storage.progress_data import ProgressSource
 from trustdesk.ui import dialogs, tasks, theme
 from trustdesk.ui.progress import summary_jobs as jobs
-from trustdesk.ui.progress.cards import text_label
 from trustdesk.ui.progress.period_picker import PeriodPicker
 from trustdesk.ui.progress.preview import PreviewPane
+from trustdesk.ui.widgets.labels import text_label
 
 WARNING = ("Paper and PDF files are not encrypted. Anyone who picks up the printout or "
            "opens the file can read it, so keep it somewhere private, and delete the file "
@@ -87,19 +87,20 @@ class PrintSummaryDialog(QDialog):
             box.toggled.connect(self._update_buttons)
             self.checks[section] = box
         self.excerpt_note = text_label(
-            EXCERPT_NOTE.format(limit=SummaryOptions().excerpt_limit), "caption")
-        self.warning = text_label(WARNING, "notice")
+            EXCERPT_NOTE.format(limit=SummaryOptions().excerpt_limit), "caption", selectable=True)
+        self.warning = text_label(WARNING, "notice", selectable=True)
         self.warning.setAccessibleName("Privacy warning")
-        self.nothing_chosen = text_label("Choose at least one thing to include.", "note")
+        self.nothing_chosen = text_label("Choose at least one thing to include.", "note",
+                                         selectable=True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName("Working on your summary")
         self.progress.hide()
-        self.status = text_label("", "muted")
+        self.status = text_label("", "muted", selectable=True)
         self.status.setAccessibleName("Status")
         self.status.hide()
-        self.problem = text_label("", "problem")
+        self.problem = text_label("", "problem", selectable=True)
         self.problem.hide()
 
         self.preview_button = QPushButton("Preview")
@@ -154,7 +155,8 @@ class PrintSummaryDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(text_label(
             "A few pages to keep or to bring to someone you trust, such as a therapist. "
-            "Choose the dates and what to include; Preview shows the pages first."))
+            "Choose the dates and what to include; Preview shows the pages first.",
+            selectable=True))
         when = QLabel("Dates")
         when.setProperty("role", "field")
         layout.addWidget(when)

@@ -1,12 +1,12 @@
-"""Small widgets shared by the worksheet views: labels that never read HTML,
-text boxes that Tab out of, and a labelled field with a hint and an inline note."""
+"""Small widgets shared by the worksheet views: link buttons, the editors' top row,
+the centred column, text boxes that Tab out of, and a labelled field with a hint and
+an inline note."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -17,18 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustdesk.ui.widgets.column import centred, page_scroll
+from trustdesk.ui.widgets.labels import text_label
+
 CONTENT_WIDTH = 760
-
-
-def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
-    """A plain-text label (what people write is never read as HTML)."""
-    widget = QLabel(text)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    widget.setWordWrap(wrap)
-    widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    if role:
-        widget.setProperty("role", role)
-    return widget
 
 
 def link_button(text: str, accessible: str | None = None) -> QPushButton:
@@ -39,27 +31,35 @@ def link_button(text: str, accessible: str | None = None) -> QPushButton:
     return button
 
 
+def editor_top(column: QVBoxLayout, back: SignalInstance) -> tuple[QPushButton, QLabel, QLabel]:
+    """Add the top of a worksheet editor (the guided form, the follow-up) to `column`:
+    the "← All worksheets" link, which emits `back`, with the saving state at the
+    right, and under them a hidden line for saving problems. Returns (link, saving
+    state, problem line)."""
+    top = QHBoxLayout()
+    link = link_button("← All worksheets", "Back to all worksheets")
+    link.clicked.connect(back)
+    top.addWidget(link)
+    top.addStretch(1)
+    save_state = text_label("", "muted", wrap=False)
+    save_state.setAccessibleName("Saving")
+    top.addWidget(save_state)
+    column.addLayout(top)
+    problem = text_label("", "problem")
+    problem.setAccessibleName("Saving problem")
+    problem.hide()
+    column.addWidget(problem)
+    return link, save_state, problem
+
+
 def centered(widget: QWidget, margins: tuple[int, int, int, int] = (40, 0, 40, 0)) -> QWidget:
     """`widget` in a column of at most CONTENT_WIDTH, centred in whatever space there is."""
-    holder = QWidget()
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(*margins)
-    row.setSpacing(0)
-    widget.setMaximumWidth(CONTENT_WIDTH)
-    row.addStretch(1)
-    row.addWidget(widget, 100)
-    row.addStretch(1)
-    return holder
+    return centred(widget, CONTENT_WIDTH, margins)
 
 
 def scrolled(widget: QWidget, margins: tuple[int, int, int, int] = (40, 8, 40, 32)) -> QScrollArea:
     """`widget` centred (see `centered`) in a scroll area, so any text size fits."""
-    scroll = QScrollArea()
-    scroll.setObjectName("PageScroll")
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(centered(widget, margins))
-    return scroll
+    return page_scroll(centred(widget, CONTENT_WIDTH, margins))
 
 
 def repolish(widget: QWidget) -> None:
@@ -114,9 +114,9 @@ class Field(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setSpacing(4)
-        self.title = label(title, "field")
+        self.title = text_label(title, "field")
         self.layout_.addWidget(self.title)
-        self.hint = label(hint, "muted")
+        self.hint = text_label(hint, "muted")
         self.layout_.addWidget(self.hint)  # parent first: showing a lone widget opens a window
         self.hint.setVisible(bool(hint))
         self.layout_.addSpacing(4)
@@ -125,7 +125,7 @@ class Field(QWidget):
             self.title.setBuddy(widget)
             if not widget.accessibleDescription() and hint:
                 widget.setAccessibleDescription(hint)
-        self.note = label("", "note")
+        self.note = text_label("", "note")
         self.note.setAccessibleName(f"{title}: note")
         self.note.hide()
         self.layout_.addWidget(self.note)

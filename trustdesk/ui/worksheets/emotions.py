@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from trustdesk.domain.text import clean_line
 from trustdesk.domain.worksheet import MAX_ITEMS, Emotion
-from trustdesk.ui.worksheets.common import label, link_button
+from trustdesk.ui.widgets.labels import text_label
+from trustdesk.ui.worksheets.common import link_button
 from trustdesk.ui.worksheets.flow import FlowLayout
 from trustdesk.ui.worksheets.rating import RatingField
 
@@ -33,7 +34,7 @@ class _FeelingRow(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 8, 8, 8)
         row.setSpacing(12)
-        self.title = label(name, "field", wrap=True)
+        self.title = text_label(name, "field", wrap=True)
         self.title.setMinimumWidth(120)
         self.title.setMaximumWidth(170)
         self.rating = RatingField(f"How strong {name} feels", clearable=False)

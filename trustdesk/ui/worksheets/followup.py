@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from trustdesk.domain.text import clean_text
 from trustdesk.domain.worksheet import OUTCOMES, DueStep, SmallStep
 from trustdesk.domain.worksheet_texts import WorksheetTexts
-from trustdesk.ui.worksheets.common import Field, TextBox, label, link_button, scrolled
+from trustdesk.ui.widgets.labels import text_label
+from trustdesk.ui.worksheets.common import Field, TextBox, editor_top, scrolled
 from trustdesk.ui.worksheets.overview import long_date
 
 
@@ -43,31 +44,21 @@ class FollowUpPanel(QWidget):
         column = QVBoxLayout(inner)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(20)
-        top = QHBoxLayout()
-        self.back_link = link_button("← All worksheets", "Back to all worksheets")
-        self.back_link.clicked.connect(self.close_requested)
-        top.addWidget(self.back_link)
-        top.addStretch(1)
-        self.save_state = label("", "muted", wrap=False)
-        top.addWidget(self.save_state)
-        column.addLayout(top)
-        self.problem = label("", "problem")
-        self.problem.hide()
-        column.addWidget(self.problem)
-        column.addWidget(label("How did it go?", "title"))
-        column.addWidget(label(f["intro"], "intro"))
+        self.back_link, self.save_state, self.problem = editor_top(column, self.close_requested)
+        column.addWidget(text_label("How did it go?", "title"))
+        column.addWidget(text_label(f["intro"], "intro"))
 
         self.plan = QFrame()
         self.plan.setProperty("role", "thought")
         plan_column = QVBoxLayout(self.plan)
         plan_column.setContentsMargins(16, 12, 16, 14)
         plan_column.setSpacing(4)
-        plan_column.addWidget(label("Your small step", "caption"))
-        self.plan_step = label("", "thoughttext")
+        plan_column.addWidget(text_label("Your small step", "caption"))
+        self.plan_step = text_label("", "thoughttext")
         self.plan_step.setAccessibleName("Your small step")
-        self.plan_when = label("", "muted")
-        self.plan_feared = label("", None)
-        self.plan_thought = label("", "muted")
+        self.plan_when = text_label("", "muted")
+        self.plan_feared = text_label("", None)
+        self.plan_thought = text_label("", "muted")
         for widget in (self.plan_step, self.plan_when, self.plan_feared, self.plan_thought):
             plan_column.addWidget(widget)
         column.addWidget(self.plan)

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from trustdesk.domain.worksheet import SmallStep, Worksheet
 from trustdesk.domain.worksheet_texts import STEP_KEYS, WorksheetTexts
-from trustdesk.ui.worksheets.common import centered, label, link_button, scrolled
+from trustdesk.ui.widgets.labels import text_label
+from trustdesk.ui.worksheets.common import centered, editor_top, scrolled
 from trustdesk.ui.worksheets.overview import MISSING_STEP, OverviewView
 from trustdesk.ui.worksheets.step_base import StepView
 from trustdesk.ui.worksheets.steps_first import (
@@ -106,22 +107,10 @@ class WorksheetForm(QWidget):
         column = QVBoxLayout(header)
         column.setContentsMargins(0, 20, 0, 12)
         column.setSpacing(10)
-        top = QHBoxLayout()
-        self.back_to_list = link_button("← All worksheets", "Back to all worksheets")
-        self.back_to_list.clicked.connect(self.close_requested)
-        top.addWidget(self.back_to_list)
-        top.addStretch(1)
-        self.save_state = label("", "muted", wrap=False)
-        self.save_state.setAccessibleName("Saving")
-        top.addWidget(self.save_state)
-        column.addLayout(top)
+        self.back_to_list, self.save_state, self.problem = editor_top(
+            column, self.close_requested)
 
-        self.problem = label("", "problem")
-        self.problem.setAccessibleName("Saving problem")
-        self.problem.hide()
-        column.addWidget(self.problem)
-
-        self.heading = label("", "title")
+        self.heading = text_label("", "title")
         column.addWidget(self.heading)
         chips = QHBoxLayout()
         chips.setSpacing(6)
@@ -141,7 +130,7 @@ class WorksheetForm(QWidget):
             self.chips.append(chip)
             chips.addWidget(chip)
         chips.addSpacing(10)
-        self.step_name = label("", "muted", wrap=False)
+        self.step_name = text_label("", "muted", wrap=False)
         chips.addWidget(self.step_name)
         chips.addStretch(1)
         column.addLayout(chips)
@@ -151,8 +140,8 @@ class WorksheetForm(QWidget):
         inside = QVBoxLayout(self.banner)
         inside.setContentsMargins(16, 10, 16, 12)
         inside.setSpacing(2)
-        inside.addWidget(label("The thought you're working on", "caption"))
-        self.banner_text = label("", "thoughttext")
+        inside.addWidget(text_label("The thought you're working on", "caption"))
+        self.banner_text = text_label("", "thoughttext")
         self.banner_text.setAccessibleName("The thought you're working on")
         inside.addWidget(self.banner_text)
         column.addWidget(self.banner)
@@ -162,7 +151,7 @@ class WorksheetForm(QWidget):
         nav = QWidget()
         row = QHBoxLayout(nav)
         row.setContentsMargins(0, 12, 0, 18)
-        self.hint = label("Alt+← and Alt+→ move between steps", "muted")
+        self.hint = text_label("Alt+← and Alt+→ move between steps", "muted")
         row.addWidget(self.hint, 1)
         self.back_button = QPushButton("Back")
         self.back_button.setAccessibleName("Previous step")

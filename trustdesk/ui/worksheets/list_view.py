@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from trustdesk.domain.worksheet import STATUSES, DueStep, WorksheetRow
 from trustdesk.domain.worksheet_texts import WorksheetTexts
-from trustdesk.ui.worksheets.common import label
+from trustdesk.ui.widgets.column import page_scroll
+from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.worksheets.table_model import WorksheetTableModel, one_line, short_date
 
 SHOWN_DUE = 4
@@ -40,10 +40,10 @@ class _DueRow(QFrame):
         words = QVBoxLayout()
         words.setSpacing(2)
         step_text = one_line(due.step.text, 120) or "Your small step"
-        words.addWidget(label(step_text, "field"))
+        words.addWidget(text_label(step_text, "field"))
         planned = f"Planned for {short_date(due.step.due)}" if due.step.due else "Planned"
         origin = f" · from “{one_line(due.thought, 70)}”" if due.thought.strip() else ""
-        words.addWidget(label(planned + origin, "muted"))
+        words.addWidget(text_label(planned + origin, "muted"))
         row.addLayout(words, 1)
         self.button = QPushButton("How did it go?")
         self.button.setAccessibleName(f"How did it go: {step_text}")
@@ -71,17 +71,13 @@ class WorksheetListView(QWidget):
         column = QVBoxLayout(inner)
         column.setContentsMargins(40, 32, 40, 24)
         column.setSpacing(16)
-        scroll = QScrollArea()  # at large text sizes the page scrolls, the table stays usable
-        scroll.setObjectName("PageScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(inner)
+        scroll = page_scroll(inner)  # at large text sizes the page scrolls, the table stays usable
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
         top = QHBoxLayout()
-        title = label("Worksheets", "title")
+        title = text_label("Worksheets", "title")
         top.addWidget(title, 1)
         self.new_button = QPushButton("New worksheet")
         self.new_button.setProperty("role", "primary")
@@ -90,11 +86,11 @@ class WorksheetListView(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         top.addWidget(self.new_button)
         column.addLayout(top)
-        column.addWidget(label(
+        column.addWidget(text_label(
             "Take one fear that got stirred up, look at it calmly, find a fairer view, "
             "and plan one small step of trust.", "muted"))
 
-        self.problem = label("", "problem")
+        self.problem = text_label("", "problem")
         self.problem.setAccessibleName("Problem")
         self.problem.hide()
         column.addWidget(self.problem)
@@ -104,12 +100,12 @@ class WorksheetListView(QWidget):
         due_column = QVBoxLayout(self.due_box)
         due_column.setContentsMargins(18, 14, 18, 16)
         due_column.setSpacing(8)
-        self.due_title = label(texts.messages["followups_due"], "heading")
+        self.due_title = text_label(texts.messages["followups_due"], "heading")
         due_column.addWidget(self.due_title)
         self.due_rows = QVBoxLayout()
         self.due_rows.setSpacing(6)
         due_column.addLayout(self.due_rows)
-        self.due_more = label("", "muted")
+        self.due_more = text_label("", "muted")
         due_column.addWidget(self.due_more)
         self.due_box.hide()
         column.addWidget(self.due_box)
@@ -126,11 +122,11 @@ class WorksheetListView(QWidget):
         self.status_filter.addItem("Any status", None)
         for status in STATUSES:
             self.status_filter.addItem(texts.statuses[status], status)
-        filters.addWidget(label("Show", "muted", wrap=False))
+        filters.addWidget(text_label("Show", "muted", wrap=False))
         filters.addWidget(self.category_filter)
         filters.addWidget(self.status_filter)
         filters.addStretch(1)
-        self.count = label("", "muted", wrap=False)
+        self.count = text_label("", "muted", wrap=False)
         filters.addWidget(self.count)
         column.addLayout(filters)
         self.category_filter.currentIndexChanged.connect(self.filters_changed)
@@ -160,7 +156,7 @@ class WorksheetListView(QWidget):
             header.setSectionResizeMode(col, mode)
         self._fit_rows()
         column.addWidget(self.table, 1)
-        self.empty = label(texts.messages["empty_list"], "empty")
+        self.empty = text_label(texts.messages["empty_list"], "empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(self.empty, 1)
 

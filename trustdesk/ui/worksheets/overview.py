@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from trustdesk.domain.worksheet import Emotion, Worksheet
 from trustdesk.domain.worksheet_texts import WorksheetTexts
-from trustdesk.ui.worksheets.common import label, link_button
+from trustdesk.ui.widgets.labels import text_label
+from trustdesk.ui.worksheets.common import link_button
 
 MISSING_STEP = {"thought": 1, "belief_before": 2, "balanced": 5, "belief_after": 6}
 
@@ -36,7 +37,7 @@ class _Section(QFrame):
         self.column.setContentsMargins(20, 14, 20, 16)
         self.column.setSpacing(6)
         top = QHBoxLayout()
-        top.addWidget(label(title, "heading"), 1)
+        top.addWidget(text_label(title, "heading"), 1)
         button = link_button("Edit", f"Edit {title.lower()}")
         button.clicked.connect(lambda: edit.emit(step))
         top.addWidget(button)
@@ -44,13 +45,13 @@ class _Section(QFrame):
 
     def line(self, caption: str, text: str, *, empty: str = "Nothing written yet") -> None:
         if caption:
-            self.column.addWidget(label(caption, "caption"))
-        value = label(text if text.strip() else empty, None if text.strip() else "muted")
+            self.column.addWidget(text_label(caption, "caption"))
+        value = text_label(text if text.strip() else empty, None if text.strip() else "muted")
         value.setAccessibleName(caption or "Text")
         self.column.addWidget(value)
 
     def note(self, text: str) -> None:
-        self.column.addWidget(label(text, "note"))
+        self.column.addWidget(text_label(text, "note"))
 
 
 class OverviewView(QWidget):
@@ -68,7 +69,7 @@ class OverviewView(QWidget):
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(16)
-        self.status = label("", "intro")
+        self.status = text_label("", "intro")
         self.status.setAccessibleName("Where this worksheet stands")
         self.column.addWidget(self.status)
         self.body = QVBoxLayout()
@@ -93,9 +94,9 @@ class OverviewView(QWidget):
         self.status.setText(m["complete"] if not missing else
                             f"{m['draft']} To finish it, these parts are still open:")
         for key in missing:
-            self.body.addWidget(label("• " + m[f"need_{key}"], "note"))
+            self.body.addWidget(text_label("• " + m[f"need_{key}"], "note"))
         if sheet.belief_before is not None and sheet.belief_after is not None:
-            self.body.addWidget(label(
+            self.body.addWidget(text_label(
                 f"Your belief in the thought went from {sheet.belief_before} to "
                 f"{sheet.belief_after}." if sheet.belief_before != sheet.belief_after else
                 f"Your belief in the thought stayed at {sheet.belief_after}. "
@@ -152,7 +153,7 @@ class OverviewView(QWidget):
         f = self.texts.followup
         if step.outcome is not None or step.what_happened or step.learned:
             part.column.addSpacing(6)
-            part.column.addWidget(label("How it went", "subheading"))
+            part.column.addWidget(text_label("How it went", "subheading"))
             part.line(f["what_happened"], step.what_happened)
             outcome = self.texts.outcomes.get(step.outcome or "", "")
             part.line(f["outcome"], outcome, empty="Not answered yet")

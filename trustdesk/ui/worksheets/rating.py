@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QSlider, QSpinBox, QWidget
 
-from trustdesk.ui.worksheets.common import label, link_button, set_state
+from trustdesk.ui.widgets.labels import text_label
+from trustdesk.ui.worksheets.common import link_button, set_state
 
 NOT_RATED = "Not rated yet"
 
@@ -48,7 +49,7 @@ class RatingField(QWidget):
         self.number.setProperty("role", "ratingnumber")
         self.number.setMinimumWidth(64)
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.state = label(NOT_RATED, "muted", wrap=False)
+        self.state = text_label(NOT_RATED, "muted", wrap=False)
         self.state.setAccessibleName(f"{name}: state")
         self.clear_button = link_button("Clear", f"Clear {name.lower()}")
         grid.addWidget(self.slider, 0, 0, 1, 2)
@@ -56,9 +57,9 @@ class RatingField(QWidget):
         grid.addWidget(self.clear_button, 0, 3)
         grid.addWidget(self.state, 0, 3)  # shares the cell: one shows at a time
         if low or high:
-            grid.addWidget(label(low, "scale", wrap=False), 1, 0, Qt.AlignmentFlag.AlignLeft)
-            grid.addWidget(label(high, "scale", wrap=False), 1, 1, Qt.AlignmentFlag.AlignRight)
-        self.reference = label(reference, "muted")
+            grid.addWidget(text_label(low, "scale", wrap=False), 1, 0, Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(text_label(high, "scale", wrap=False), 1, 1, Qt.AlignmentFlag.AlignRight)
+        self.reference = text_label(reference, "muted")
         grid.addWidget(self.reference, 2, 0, 1, 4)
         self.reference.setVisible(bool(reference))
         grid.setColumnStretch(0, 1)

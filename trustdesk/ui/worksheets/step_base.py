@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QDateEdit, QLineEdit, QVBoxLayout, QWidget
 
 from trustdesk.domain.worksheet import Worksheet
 from trustdesk.domain.worksheet_texts import StepText, WorksheetTexts
-from trustdesk.ui.worksheets.common import Field, label
+from trustdesk.ui.widgets.labels import text_label
+from trustdesk.ui.worksheets.common import Field
 
 
 class StepView(QWidget):
@@ -29,7 +30,7 @@ class StepView(QWidget):
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(22)
-        self.intro = label(self.text.intro, "intro")
+        self.intro = text_label(self.text.intro, "intro")
         self.column.addWidget(self.intro)
 
     def field(self, name: str, widget: QWidget | None = None) -> Field:

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from trustdesk.domain.text import clean_line, clean_text
 from trustdesk.domain.worksheet import Worksheet
 from trustdesk.domain.worksheet_texts import WorksheetTexts
-from trustdesk.ui.worksheets.common import TextBox, label
+from trustdesk.ui.widgets.labels import text_label
+from trustdesk.ui.worksheets.common import TextBox
 from trustdesk.ui.worksheets.emotions import EmotionsField
 from trustdesk.ui.worksheets.rating import RatingField
 from trustdesk.ui.worksheets.step_base import StepView, date_edit, from_qdate, to_qdate
@@ -46,7 +47,7 @@ def choices(options: list[tuple[str, str, str]], name: str, *, columns: int = 1
         cell = QVBoxLayout()
         cell.setSpacing(0)
         cell.addWidget(button)
-        cell.addWidget(label(help_text, "choicehelp"))
+        cell.addWidget(text_label(help_text, "choicehelp"))
         cell.addStretch(1)
         grid.addLayout(cell, n // columns, n % columns)
     for col in range(columns):
@@ -179,7 +180,7 @@ class EvidenceStep(StepView):
         box, self.group, self.verdicts = choices(
             [(v.key, v.label, v.help) for v in texts.verdicts], "Your call")
         verdict = self.field("verdict", box)
-        self.safety = label(texts.messages["safety"], "safety")
+        self.safety = text_label(texts.messages["safety"], "safety")
         self.safety.setAccessibleName("If you are not safe")
         verdict.add(self.safety)
         self.finish()

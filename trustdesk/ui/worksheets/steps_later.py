@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QPushButton, QVBox
 from trustdesk.domain.text import clean_text, new_id
 from trustdesk.domain.worksheet import SmallStep, Worksheet
 from trustdesk.domain.worksheet_texts import TrapText, WorksheetTexts
-from trustdesk.ui.worksheets.common import TextBox, label, link_button
+from trustdesk.ui.widgets.labels import text_label
+from trustdesk.ui.worksheets.common import TextBox, link_button
 from trustdesk.ui.worksheets.emotions import EmotionsField
 from trustdesk.ui.worksheets.rating import RatingField
 from trustdesk.ui.worksheets.step_base import StepView, date_edit, from_qdate, to_qdate
@@ -37,9 +38,9 @@ class _TrapRow(QFrame):
         self.box.setAccessibleName(trap.name)
         self.box.setAccessibleDescription(trap.description)
         column.addWidget(self.box)
-        self.description = label(trap.description, "choicehelp")
+        self.description = text_label(trap.description, "choicehelp")
         column.addWidget(self.description)
-        self.example = label(f"For example: {trap.example}", "example")
+        self.example = text_label(f"For example: {trap.example}", "example")
         self.example.hide()
         self.toggle = link_button("Show an example", f"Show an example of {trap.name.lower()}")
         row = QHBoxLayout()
@@ -64,7 +65,7 @@ class TrapsStep(StepView):
         groups = (("Common when trust has been hurt", [t for t in texts.traps if t.trust_priority]),
                   ("Other traps to look for", [t for t in texts.traps if not t.trust_priority]))
         for heading, traps in groups:
-            field.add(label(heading, "subheading"))
+            field.add(text_label(heading, "subheading"))
             for trap in traps:
                 row = _TrapRow(trap)
                 row.box.toggled.connect(self.changed)
@@ -97,7 +98,7 @@ class BalancedStep(StepView):
         self._category: str | None = None
         self.insert_button = QPushButton(self.text.field("insert_counterweight"))
         self.insert_button.setAccessibleName("Insert a starting point for a balanced view")
-        self.insert_hint = label("", "muted")
+        self.insert_hint = text_label("", "muted")
         self.view = TextBox("A balanced view", lines=8)
         self.view_field = self.field("balanced", self.view)
         row = QHBoxLayout()
@@ -190,7 +191,7 @@ class SmallStepStep(StepView):
     def __init__(self, texts: WorksheetTexts) -> None:
         super().__init__("small_step", texts)
         self._step: SmallStep | None = None
-        self.red_flag = label(self.text.field("red_flag_note"), "notice")
+        self.red_flag = text_label(self.text.field("red_flag_note"), "notice")
         self.column.addWidget(self.red_flag)
         self.what = TextBox("Your small trust step", lines=2)
         self.due = date_edit("Try it by")
