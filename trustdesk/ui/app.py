@@ -24,7 +24,10 @@ SMOKE_EXIT_ENV = "TRUSTDESK_SMOKE_EXIT_AFTER_MS"
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, once per process, themed and named."""
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([*(argv if argv is not None else sys.argv), *theme.STYLE_ARGS])
+        theme.mark_fusion_set()
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
