@@ -92,7 +92,8 @@ def _smoke_exit_delay() -> int | None:
 
 class _QuitAfterFirstPaint(QObject):
     """Event filter for the main window (UI thread): on its first paint event, prints
-    "trustdesk: first paint at <unix time>" to stderr and quits `delay_ms` later.
+    "trustdesk: first paint at <unix time> (cpu <process CPU time> ms)" to stderr and
+    quits `delay_ms` later.
 
     It watches the window only: a Python filter on the whole application sees every
     event of every widget, which makes PySide build the Python enums of the whole Qt
@@ -106,6 +107,7 @@ class _QuitAfterFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            print(f"trustdesk: first paint at {time.time():.3f}", file=sys.stderr, flush=True)
+            print(f"trustdesk: first paint at {time.time():.3f} "
+                  f"(cpu {time.process_time() * 1000:.1f} ms)", file=sys.stderr, flush=True)
             QTimer.singleShot(self._delay_ms, self._app.quit)
         return False
