@@ -87,13 +87,33 @@ def _settle(app, ms: int) -> None:
     loop.exec()
 
 
-def _wait(app, done, timeout_s: float = 60.0) -> None:
+def _wait(app, done, wake=None, timeout_s: float = 60.0) -> None:
+    """Run the event loop until `done()`, checked whenever the signal `wake` fires
+    (and every 50 ms in case). The UI thread waits inside Qt, as in the app, so a
+    worker thread runs at full speed: polling from Python would take the GIL from
+    it hundreds of times a second and slow down what is being measured."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if done():
+        return
+    loop = QEventLoop()
     deadline = time.perf_counter() + timeout_s
-    while not done():
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the app did not get there in time")
-        app.processEvents()
-        time.sleep(0.0005)
+
+    def check(*_args) -> None:
+        if done() or time.perf_counter() > deadline:
+            loop.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(50)
+    if wake is not None:
+        wake.connect(check)
+    loop.exec()
+    timer.stop()
+    if wake is not None:
+        wake.disconnect(check)
+    if not done():
+        raise TimeoutError("the app did not get there in time")
 
 
 def _open_window(folder):
@@ -119,7 +139,7 @@ def _unlock(app, window) -> float:
     start = time.perf_counter()
     window.unlock_screen.unlock_requested.emit(PASSPHRASE)
     _wait(app, lambda: window.is_unlocked()
-          and window.workspace.page("journal").model.rowCount() > 0)
+          and window.workspace.page("journal").model.rowCount() > 0, wake=window.unlocked)
     window.repaint()
     return time.perf_counter() - start
 
@@ -149,7 +169,7 @@ def memory_app(data_dir: str) -> int:
     for key in workspace.page_keys():
         page = workspace.show_page(key)
         if key == "progress":
-            _wait(app, lambda p=page: p.summary is not None)
+            _wait(app, lambda p=page: p.summary is not None, wake=page.summary_shown)
             for card in page.cards.values():
                 card.chart.grab()
         tasks.wait_for_all()
@@ -176,16 +196,16 @@ def _progress_all_time(app, window) -> tuple[float, float]:
     """Progress page switched to all time: (to the visible part painted, to all five
     charts painted), in seconds."""
     page = window.workspace.show_page("progress")
-    _wait(app, lambda: page.summary is not None)
+    _wait(app, lambda: page.summary is not None, wake=page.summary_shown)
     combo = page.picker.combo
     shown: list[float] = []
     page.summary_shown.connect(lambda: shown.append(time.perf_counter()))
     combo.setCurrentIndex(combo.findData("last_4_weeks"))
-    _wait(app, lambda: bool(shown))
+    _wait(app, lambda: bool(shown), wake=page.summary_shown)
     shown.clear()
     start = time.perf_counter()
     combo.setCurrentIndex(combo.findData("all_time"))
-    _wait(app, lambda: bool(shown))
+    _wait(app, lambda: bool(shown), wake=page.summary_shown)
     window.repaint()
     visible = time.perf_counter() - start
     for card in page.cards.values():
@@ -198,8 +218,14 @@ def _progress_all_time(app, window) -> tuple[float, float]:
 def _autosaves(app, window, count: int) -> list[float]:
     """From the autosave timer firing to the commit done and reported back on the UI
     thread, for edits of ~300-word entries, in seconds."""
+    from PySide6.QtCore import QObject, Signal
+
     from trustdesk.ui.journal.saver import EntrySaver
 
+    class Finished(QObject):
+        fired = Signal()
+
+    finished = Finished()
     store = window.store
     saver = EntrySaver(store.journal)
     ids = [row.id for row in store.journal.rows(limit=count)]
@@ -210,9 +236,11 @@ def _autosaves(app, window, count: int) -> list[float]:
         done: list = []
         start = time.perf_counter()
         saver.save_later(revision, edited,
-                         on_done=lambda _wrote, done=done: done.append(time.perf_counter()),
-                         on_failed=lambda error, done=done: done.append(error))
-        _wait(app, lambda done=done: bool(done))
+                         on_done=lambda _wrote, done=done: (done.append(time.perf_counter()),
+                                                            finished.fired.emit()),
+                         on_failed=lambda error, done=done: (done.append(error),
+                                                             finished.fired.emit()))
+        _wait(app, lambda done=done: bool(done), wake=finished.fired)
         if isinstance(done[0], BaseException):
             raise done[0]
         times.append(done[0] - start)
