@@ -134,10 +134,31 @@ def _typing_the_passphrase(app) -> None:
     _settle(app, 800)
 
 
+_key_times: list[float] = []
+
+
+def _time_key_derivation() -> None:
+    """Record how long each unlock spends deriving and checking the key, in the
+    same run as the rest of the unlock (key derivation varies by tens of ms)."""
+    from trustdesk.storage import vault
+
+    original = vault.key_and_verify
+
+    def timed(conn, passphrase: str) -> None:
+        start = time.perf_counter()
+        original(conn, passphrase)
+        _key_times.append(time.perf_counter() - start)
+
+    vault.key_and_verify = timed
+
+
 def _unlock(app, window) -> float:
-    """From the passphrase accepted to the journal list painted, in seconds."""
+    """From the passphrase given to the journal list painted, in seconds."""
+    _key_times.clear()
     start = time.perf_counter()
-    window.unlock_screen.unlock_requested.emit(PASSPHRASE)
+    screen = window.unlock_screen            # as a person does: type, press Unlock
+    screen.passphrase.setText(PASSPHRASE)
+    screen.unlock_button.click()
     _wait(app, lambda: window.is_unlocked()
           and window.workspace.page("journal").model.rowCount() > 0, wake=window.unlocked)
     window.repaint()
@@ -270,13 +291,15 @@ def ui(data_dir: str, runs: int) -> int:
     app = create_application(sys.argv[:1])
     _typing_the_passphrase(app)
     folder = JournalFolder(Path(data_dir))
-    unlock, kdf, visible, charts, pdf = [], [], [], [], []
+    _time_key_derivation()
+    unlock, in_unlock, kdf, visible, charts, pdf = [], [], [], [], [], []
     autosave: list[float] = []
     pages = 0
     for run in range(runs):
         window = _open_window(folder)
         _settle(app, 100)
         unlock.append(_unlock(app, window))
+        in_unlock.append(_key_times[0])
         kdf.append(_key_derivation(folder.vault_path))
         from trustdesk.ui import tasks
 
@@ -292,7 +315,8 @@ def ui(data_dir: str, runs: int) -> int:
     return _emit({
         "unlock_ms": [_ms(t) for t in unlock],
         "kdf_ms": [_ms(t) for t in kdf],
-        "unlock_beyond_kdf_ms": [_ms(u - k) for u, k in zip(unlock, kdf, strict=True)],
+        "unlock_kdf_ms": [_ms(t) for t in in_unlock],
+        "unlock_beyond_kdf_ms": [_ms(u - k) for u, k in zip(unlock, in_unlock, strict=True)],
         "progress_visible_ms": [_ms(t) for t in visible],
         "progress_all_charts_ms": [_ms(t) for t in charts],
         "pdf_12_months_ms": [_ms(t) for t in pdf],

@@ -144,20 +144,43 @@ def measure_memory(data_dir: Path, runs: int) -> dict:
 
 
 # -- in this process: storage only ---------------------------------------------------------
-def measure_search(store, marker: str, runs: int) -> dict:
-    store.journal.search(marker)                         # the first query loads the index
-    fts, hits = timed(lambda: store.journal.search(marker), runs)
+def measure_search(folder, marker: str, runs: int) -> dict:
+    """The journal's search for `marker`, and the same word as a LIKE scan over
+    titles and bodies: repeated on an open journal (warm page cache), and as the
+    first query after unlocking (cold: every page it reads is decrypted first)."""
+    from trustdesk.storage.store import Store
 
-    def like() -> int:
+    def fts(store: Store) -> int:
+        return len(store.journal.search(marker))
+
+    def like(store: Store) -> int:
         with store.vault.read() as conn:
             return len(conn.execute(
                 "SELECT id FROM entries WHERE title LIKE ?1 OR body LIKE ?1 "
                 "ORDER BY written_at DESC LIMIT 100", [f"%{marker}%"]).fetchall())
 
-    like_times, like_hits = timed(like, max(5, runs // 5))
-    return {"fts_ms": stats(fts), "fts_hits": len(hits), "like_ms": stats(like_times),
-            "like_hits": like_hits,
-            "like_to_fts": round(statistics.median(like_times) / statistics.median(fts), 1)}
+    def first_query(query: Callable[[Store], int]) -> float:
+        store = folder.unlock(PASSPHRASE, check_pages=False)
+        try:
+            return timed(lambda: query(store), 1)[0][0]
+        finally:
+            store.close()
+
+    cold_fts = [first_query(fts) for _ in range(runs)]
+    cold_like = [first_query(like) for _ in range(runs)]
+    store = folder.unlock(PASSPHRASE, check_pages=False)
+    try:
+        fts(store), like(store)
+        warm_fts, hits = timed(lambda: fts(store), 50)
+        warm_like, like_hits = timed(lambda: like(store), 10)
+    finally:
+        store.close()
+    median = statistics.median
+    return {"fts_ms": stats(warm_fts), "like_ms": stats(warm_like),
+            "fts_first_ms": stats(cold_fts), "like_first_ms": stats(cold_like),
+            "fts_hits": hits, "like_hits": like_hits,
+            "like_to_fts": round(median(warm_like) / median(warm_fts), 1),
+            "like_to_fts_first": round(median(cold_like) / median(cold_fts), 1)}
 
 
 # -- the report ---------------------------------------------------------------------------------
@@ -181,13 +204,19 @@ def rows(result: dict) -> list[tuple[str, str, str, str]]:
          f"{launch['app_cpu_ms']['median']:.0f} ÷ {launch['bare_cpu_ms']['median']:.0f} ms",
          "", f"{launch['cpu_ratio']:.2f} ×"),
         ("Unlock: key derivation alone", span(unlock["kdf_ms"]), "", ""),
-        ("Unlock: key accepted → journal list painted, beyond key derivation",
+        ("Unlock: passphrase given → journal list painted", span(unlock["total_ms"]), "", ""),
+        ("Unlock: the same, beyond its own key derivation",
          span(unlock["beyond_kdf_ms"]), "≤ 150 ms",
          ok(unlock["beyond_kdf_ms"]["median"] <= 150)),
-        (f"Search: a word in {search['fts_hits']} entries (FTS5)", span(search["fts_ms"]),
-         "≤ 10 ms", ok(search["fts_ms"]["median"] <= 10)),
-        ("Search: the same as a LIKE scan", span(search["like_ms"]), "≥ 20 × slower",
-         f"{search['like_to_fts']:.0f} × {ok(search['like_to_fts'] >= 20)}"),
+        (f"Search: a word in {search['fts_hits']} entries (FTS5), repeated",
+         span(search["fts_ms"]), "≤ 10 ms", ok(search["fts_ms"]["median"] <= 10)),
+        ("Search: the same as a LIKE scan, repeated", span(search["like_ms"]),
+         "≥ 20 × slower", f"{search['like_to_fts']:.0f} × {ok(search['like_to_fts'] >= 20)}"),
+        ("Search: first query after unlocking (FTS5)", span(search["fts_first_ms"]),
+         "≤ 10 ms", ok(search["fts_first_ms"]["median"] <= 10)),
+        ("Search: first query after unlocking (LIKE)", span(search["like_first_ms"]),
+         "≥ 20 × slower",
+         f"{search['like_to_fts_first']:.0f} × {ok(search['like_to_fts_first'] >= 20)}"),
         ("Progress page, all time: visible part painted", span(progress["visible_ms"]), "", ""),
         ("Progress page, all time: all five charts painted", span(progress["all_charts_ms"]),
          "≤ 150 ms", ok(progress["all_charts_ms"]["median"] <= 150)),
@@ -245,15 +274,17 @@ def main(argv: list[str] | None = None) -> int:
         written = tenyears.fill(store, shape, seed=args.seed, today=date.today())
         result["journal"] = {**vars(written), "seconds": round(time.perf_counter() - start, 2),
                              "file_mb": round(folder.vault_path.stat().st_size / 1e6, 1)}
-        print("Searching …", flush=True)
-        result["search"] = measure_search(store, tenyears.MARKER, runs=max(50, runs))
         store.close()
+        print("Searching …", flush=True)
+        result["search"] = measure_search(folder, tenyears.MARKER, runs)
 
         print("Launching fresh processes …", flush=True)
         result["launch"] = measure_launch(folder.vault_path, work / "home", runs)
         print("Unlocking, Progress page, summary PDF, autosave …", flush=True)
         ui = probe("ui", str(folder.root), str(runs))
-        result["unlock"] = {"kdf_ms": stats(ui["kdf_ms"]), "total_ms": stats(ui["unlock_ms"]),
+        result["unlock"] = {"kdf_ms": stats(ui["kdf_ms"]),
+                            "kdf_in_unlock_ms": stats(ui["unlock_kdf_ms"]),
+                            "total_ms": stats(ui["unlock_ms"]),
                             "beyond_kdf_ms": stats(ui["unlock_beyond_kdf_ms"])}
         result["progress"] = {"visible_ms": stats(ui["progress_visible_ms"]),
                               "all_charts_ms": stats(ui["progress_all_charts_ms"])}
