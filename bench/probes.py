@@ -37,6 +37,14 @@ def _ms(seconds: float) -> float:
 
 
 def _peak_mb() -> float:
+    """Peak resident memory of this process. VmHWM belongs to this program alone;
+    getrusage's ru_maxrss would carry over the parent's peak across fork and exec."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
