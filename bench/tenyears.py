@@ -10,11 +10,12 @@ journal and the search index has a realistic vocabulary. No Qt.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from trustdesk.demo import _checkin, _hard, _make_id, _Writer, demo_worksheets
+from trustdesk.demo import demo_entries, demo_worksheets
 from trustdesk.domain.journal import CheckIn, Entry, normalize_tags
 from trustdesk.domain.worksheet import SmallStep, Worksheet
 from trustdesk.storage.store import Store
@@ -41,26 +42,29 @@ class Shape:
 
 
 def entries(rng: random.Random, shape: Shape, today: date) -> list[Entry]:
-    """One entry a day, oldest first, each about `shape.words` words."""
-    writer = _Writer(rng)
+    """One entry a day, oldest first, each about `shape.words` words: the demo
+    journal's short entries, joined (with the first check-in among them)."""
+    pieces = itertools.chain.from_iterable(
+        demo_entries(rng, shape.entries * 10, today) for _ in itertools.count())
     first = today - timedelta(days=shape.entries - 1)
     marked = {round(i * shape.entries / shape.marked) for i in range(shape.marked)}
     made: list[Entry] = []
     for index in range(shape.entries):
-        hard = _hard(index)
         paragraphs: list[str] = []
         tags: list[str] = []
+        title, checkin = "", CheckIn()
         while sum(len(p.split()) for p in paragraphs) < shape.words:
-            body, more_tags = writer.body(hard)
-            paragraphs.append(body)
-            tags.extend(more_tags)
+            piece = next(pieces)
+            if piece.body:
+                paragraphs.append(piece.body)
+            tags.extend(piece.tags)
+            title = title or piece.title
+            checkin = checkin if not checkin.is_empty else piece.checkin
         if index in marked:
             paragraphs.append(f"I watched a documentary about the {MARKER} tonight.")
         when = datetime.combine(first + timedelta(days=index),
                                 time(rng.choice((7, 12, 20, 21, 22)), rng.randrange(60)))
-        checkin = (_checkin(rng, index, shape.entries, hard) if rng.random() < 0.85
-                   else CheckIn())
-        made.append(Entry(id=_make_id(rng), written_at=when, title=writer.title(),
+        made.append(Entry(id=f"{rng.getrandbits(128):032x}", written_at=when, title=title,
                           body="\n\n".join(paragraphs), checkin=checkin,
                           tags=normalize_tags(tags[:4]), updated_at=when))
     return made
@@ -82,7 +86,7 @@ def worksheets(rng: random.Random, shape: Shape, today: date) -> list[Worksheet]
             due = sheet.happened_on + timedelta(days=rng.randint(2, 7))
             outcome = rng.choice(("no", "no", "no", "partly", "partly", "yes"))
             step = SmallStep(
-                id=_make_id(rng), text="Say yes to the next invitation.", due=due,
+                id=f"{rng.getrandbits(128):032x}", text="Say yes to the next invitation.", due=due,
                 prediction="They will lose interest halfway through.",
                 likelihood=rng.randint(40, 85), worksheet_id=sheet.id,
                 what_happened="It went better than I feared.", outcome=outcome,
