@@ -33,9 +33,11 @@ def exit_code_for(error: errors.VaultError) -> int:
     return commands.UNEXPECTED
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; `with_commands=False` leaves out the subcommands (and
+    --help), whose modules cost ~90 ms to import: opening the app doesn't need them."""
     parser = argparse.ArgumentParser(
-        prog="trustdesk",
+        prog="trustdesk", add_help=with_commands,
         description="TrustDesk: a private, offline journal for learning to trust again. "
                     "With no command, opens the app.",
         epilog=commands.EXIT_CODES_HELP + f"\ndata folder: --data-dir, else "
@@ -50,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true",
                         help="open the app on a throwaway sample journal, deleted when the "
                              "window closes (your own journal is not opened)")
+    if not with_commands:
+        return parser
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in commands.MODULES:
         importlib.import_module(f"trustdesk.commands.{commands.module_name(name)}").register(
@@ -58,8 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args, rest = build_parser(with_commands=False).parse_known_args(argv)
+    if rest:  # a command, --help, or a mistake: the whole parser handles or explains it
+        args = build_parser().parse_args(argv)
     args.data_dir = paths.data_dir(args.data_dir)
     handler = getattr(args, "handler", None)
     try:

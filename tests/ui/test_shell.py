@@ -64,6 +64,21 @@ def test_sidebar_lists_only_pages_that_exist(unlocked):
     assert unlocked.workspace.status_line.text() == "Encrypted · saved"
 
 
+def test_unlocking_builds_only_the_landing_page(qtbot, window):
+    """Other pages are built when first shown. When the focus was still on the
+    unlock screen as the workspace appeared (a session opened by a request rather
+    than the Unlock button, as after a restore), the sidebar took it, selected its
+    first row and built the Guide too (~50 ms)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.unlock_screen.passphrase.setFocus()
+    with qtbot.waitSignal(window.unlocked, timeout=10000):
+        window.unlock_screen.unlock_requested.emit(PASSPHRASE)
+    workspace = window.workspace
+    assert workspace.current_key() == "journal"
+    assert [type(page).__name__ for page in workspace.built_pages()] == ["JournalPage"]
+
+
 def test_the_current_page_is_highlighted_in_the_sidebar(qtbot, unlocked):
     workspace = unlocked.workspace
     for key in [*workspace.page_keys(), workspace.page_keys()[0]]:

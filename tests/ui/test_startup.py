@@ -44,3 +44,25 @@ def test_warm_up_imports_what_unlocking_needs(qtbot):
     app_module.warm_up()
     qtbot.waitUntil(lambda: all(name.partition(":")[0] in sys.modules
                                 for name in app_module._WARM_UP_MODULES))
+
+
+OPEN_PROBE = textwrap.dedent("""
+    import sys
+    import trustdesk.ui.app
+    def report(*, data_dir):
+        print(sorted(m for m in sys.modules if m.startswith("trustdesk.commands.")))
+        return 0
+    trustdesk.ui.app.run_gui = report
+    from trustdesk.cli import main
+    sys.exit(main(["--data-dir", sys.argv[1]]))
+""")
+
+
+def test_opening_the_app_does_not_import_the_subcommands(data_dir):
+    """Their modules (and what they import) cost ~90 ms; `trustdesk` alone opens the
+    window without them, while `trustdesk --help` still lists them (tests/cli)."""
+    result = subprocess.run([sys.executable, "-c", OPEN_PROBE, str(data_dir)],
+                            capture_output=True, text=True, cwd=ROOT, check=True,
+                            env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+                                 "HOME": str(data_dir)})
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import qInstallMessageHandler
@@ -34,3 +37,22 @@ def test_the_braces_of_the_stylesheet_balance():
         depth += line.count("{") - line.count("}")
         assert 0 <= depth <= 1, f"unbalanced braces at line {number}"
     assert depth == 0
+
+
+FUSION_PROBE = """
+from trustdesk.ui.app import create_application
+app = create_application(["trustdesk"])
+app.setStyleSheet("")          # unwrap the stylesheet style to see the one underneath
+print(app.style().metaObject().className())
+"""
+
+
+def test_a_new_application_uses_fusion_whatever_the_desktop_prefers(tmp_path):
+    """The app asks for Fusion when it creates the QApplication (cheaper than
+    setStyle), and that wins over a desktop's own choice."""
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", FUSION_PROBE], capture_output=True, text=True, check=True,
+        cwd=root, env={"QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "windows",
+                       "PYTHONPATH": str(root), "HOME": str(tmp_path)})
+    assert result.stdout.strip() == "QFusionStyle", result.stderr

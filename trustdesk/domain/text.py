@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 import uuid
 from datetime import date, datetime, timedelta
 
@@ -53,7 +54,10 @@ def check_length(text: str, limit: int, what: str) -> None:
 
 def check_date(day: date, what: str, *, today: date | None = None) -> None:
     """Dates from 1900 to about a year from today are accepted."""
-    latest = (today or date.today()) + FUTURE_LIMIT
+    # date.fromtimestamp(time.time()) is today's local date; date.today() takes
+    # a detour through the import system (slow once PySide hooks it), and this
+    # runs for every record read.
+    latest = (today or date.fromtimestamp(time.time())) + FUTURE_LIMIT
     if not EARLIEST_DATE <= day <= latest:
         raise InvalidRecord(f"{what} must be between {EARLIEST_DATE:%Y} and "
                             f"{latest:%B %Y}.")

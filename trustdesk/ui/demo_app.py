@@ -79,17 +79,15 @@ def unlock_demo(window: MainWindow) -> None:
 
 def run_demo() -> int:
     """Open the demo and run until its window closes; the folder is gone after."""
-    from trustdesk.ui.app import _QuitAfterFirstPaint, _smoke_exit_delay, create_application
+    from trustdesk.ui.app import create_application, quit_after_first_paint_if_asked
 
     app = create_application()
     app.setApplicationDisplayName(DEMO_TITLE)
-    delay = _smoke_exit_delay()  # packaging smoke checks work on the demo too
-    if delay is not None:
-        app.installEventFilter(_QuitAfterFirstPaint(app, delay))
     with DemoJournal() as demo:
         assert demo.root is not None and demo.folder is not None
         dialogs.keep_qt_state_in(demo.root / ".qt")
         window = open_demo_window(demo.folder)
+        quit_after_first_paint_if_asked(window)  # packaging smoke checks use the demo too
         previous = _quit_on_signals(app)
         try:
             window.show()

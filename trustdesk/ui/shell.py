@@ -185,8 +185,10 @@ class MainWindow(QMainWindow):
         self.workspace.restore_requested.connect(lambda path: maintenance.restore(self, path))
         self.workspace.erase_requested.connect(lambda: maintenance.erase(self))
         self.screens.addWidget(self.workspace)
-        self.screens.setCurrentWidget(self.workspace)
+        # The landing page first: shown without a current row, the sidebar would
+        # take focus, select its first row and build that page for nothing.
         self.workspace.show_landing()
+        self.screens.setCurrentWidget(self.workspace)
         self.autolock.start(self.settings.auto_lock_minutes)
         self._listen_to_the_desktop()
         self._add_lock_shortcut()

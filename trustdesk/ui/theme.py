@@ -14,7 +14,12 @@ from PySide6.QtWidgets import QApplication
 
 from trustdesk import resources
 
-_state: dict[str, object] = {"mode": "light", "base_pt": None, "desktop_dark": None}
+_state: dict[str, object] = {"mode": "light", "base_pt": None, "desktop_dark": None,
+                             "fusion": False}
+
+# Arguments for a new QApplication that make Qt choose Fusion itself: ~9 ms less at
+# start-up than app.setStyle(), whose returned QStyle makes PySide build its enums.
+STYLE_ARGS = ("-style", "Fusion")
 
 
 class _Notifier(QObject):
@@ -124,13 +129,20 @@ def apply(app: QApplication, *, theme: str = "system", text_scale: int = 100) ->
     base_pt = float(_state["base_pt"]) * text_scale / 100
     mode = resolve_mode(theme)
     _state["mode"] = mode
-    app.setStyle("Fusion")
+    if not _state["fusion"]:          # once per application is enough
+        app.setStyle("Fusion")
+        mark_fusion_set()
     app.setPalette(_qpalette(_palettes()[mode]))
     font = QFont(app.font())
     font.setPointSizeF(base_pt)
     app.setFont(font)
     app.setStyleSheet(stylesheet(mode, base_pt))
     notifier.changed.emit(mode)
+
+
+def mark_fusion_set() -> None:
+    """The application already uses Fusion (it was made with STYLE_ARGS)."""
+    _state["fusion"] = True
 
 
 def current_font() -> QFont:

@@ -1,0 +1,1 @@
+"""TrustDesk\x27s benchmark (see README.md here)."""
