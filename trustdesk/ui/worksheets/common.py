@@ -3,7 +3,7 @@ text boxes that Tab out of, and a labelled field with a hint and an inline note.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
@@ -52,14 +52,39 @@ def centered(widget: QWidget, margins: tuple[int, int, int, int] = (40, 0, 40, 0
     return holder
 
 
+class PageScroll(QScrollArea):
+    """A scroll area whose centred column stays where it would be without a scroll
+    bar: while the bar takes room, the right margin gives that room back, so a
+    step that scrolls lines up with the header above it and with steps that don't.
+    UI thread only."""
+
+    def __init__(self, widget: QWidget, margins: tuple[int, int, int, int]) -> None:
+        super().__init__()
+        self._right = margins[2]
+        self.setObjectName("PageScroll")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(centered(widget, margins))
+
+    def bar_room(self) -> int:
+        """How much narrower the viewport is than the area (the bar's width, if shown)."""
+        return max(0, self.width() - 2 * self.frameWidth() - self.viewport().width())
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            layout = self.widget().layout() if self.widget() is not None else None
+            if layout is not None:
+                left, top, _right, bottom = layout.getContentsMargins()
+                right = max(0, self._right - self.bar_room())
+                if right != _right:
+                    layout.setContentsMargins(left, top, right, bottom)
+        return super().viewportEvent(event)
+
+
 def scrolled(widget: QWidget, margins: tuple[int, int, int, int] = (40, 8, 40, 32)) -> QScrollArea:
-    """`widget` centred (see `centered`) in a scroll area, so any text size fits."""
-    scroll = QScrollArea()
-    scroll.setObjectName("PageScroll")
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(centered(widget, margins))
-    return scroll
+    """`widget` centred (see `centered`) in a scroll area, so any text size fits; it
+    lines up with `centered` widgets of the same width whether it scrolls or not."""
+    return PageScroll(widget, margins)
 
 
 def repolish(widget: QWidget) -> None:
