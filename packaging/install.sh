@@ -34,6 +34,28 @@ missing_libraries() {
     done | sort -u | tr '\n' ' '
 }
 
+# The Debian or Ubuntu package that ships shared library $1. Debian names library
+# packages after the soname (libxcb-cursor.so.0 -> libxcb-cursor0, libX11.so.6 ->
+# libx11-6, libxkbcommon-x11.so.0 -> libxkbcommon-x11-0); the few that differ are
+# listed first.
+debian_package() {
+    case $1 in
+        libc.so.*|libm.so.*|libdl.so.*|libpthread.so.*|librt.so.*) echo libc6 ;;
+        libgcc_s.so.*) echo libgcc-s1 ;;
+        libglib-2.0.so.*|libgthread-2.0.so.*|libgobject-2.0.so.*|libgio-2.0.so.*|\
+        libgmodule-2.0.so.*) echo libglib2.0-0 ;;
+        libGLdispatch.so.*) echo libglvnd0 ;;
+        libbrotlicommon.so.*|libbrotlidec.so.*|libbrotlienc.so.*) echo libbrotli1 ;;
+        libz.so.*) echo zlib1g ;;
+        lib*.so.*)
+            name=${1%%.so.*}
+            major=${1#*.so.}
+            major=${major%%.*}
+            case $name in *[0-9]) name=$name- ;; esac
+            printf '%s%s\n' "$name" "$major" | tr '[:upper:]' '[:lower:]' ;;
+    esac
+}
+
 uninstall() {
     if [ -x "$prefix/trustdesk" ]; then
         "$prefix/trustdesk" desktop-entry uninstall >/dev/null ||
@@ -85,8 +107,12 @@ install() {
     missing=$(missing_libraries)
     if [ -n "$missing" ]; then
         say ""
+        packages=$(for library in $missing; do debian_package "$library"; done |
+                   sort -u | tr '\n' ' ')
         say "Your system lacks libraries TrustDesk's window needs: $missing"
-        say "On Debian or Ubuntu: sudo apt install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1"
+        if [ -n "$packages" ]; then
+            say "On Debian or Ubuntu: sudo apt install ${packages% }"
+        fi
     fi
 }
 

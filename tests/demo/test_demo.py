@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, datetime, time
 
 import pytest
 
 from tests.conftest import PASSPHRASE
-from trustdesk.demo import DEMO_DAYS, fill_demo, journal_text, worksheet_text
+from trustdesk.demo import (
+    DEMO_DAYS,
+    demo_entries,
+    demo_worksheets,
+    fill_demo,
+    journal_text,
+    worksheet_text,
+)
 from trustdesk.domain.guide_progress import reading_progress
 from trustdesk.domain.period import Period
 from trustdesk.storage.progress_data import load_summary
@@ -17,6 +25,7 @@ from trustdesk.storage.store import Store
 from trustdesk.storage.vault import Vault
 
 TODAY = date(2026, 11, 27)
+NOW = datetime.combine(TODAY, time(23, 59))     # fixed, so the same seed writes the same
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +33,7 @@ def demo(tmp_path_factory):
     """One six-month demo journal, written once for the module's read-only tests."""
     path = tmp_path_factory.mktemp("demo") / "journal.trustdesk"
     store = Store.on(Vault.create(path, PASSPHRASE))
-    counts = fill_demo(store, days=DEMO_DAYS, seed=2026, today=TODAY)
+    counts = fill_demo(store, days=DEMO_DAYS, seed=2026, today=TODAY, now=NOW)
     yield store, counts
     store.close()
 
@@ -87,7 +96,7 @@ def test_the_same_seed_writes_the_same_journal(demo, tmp_path):
     store, _counts = demo
     other = Store.on(Vault.create(tmp_path / "again.trustdesk", PASSPHRASE))
     try:
-        fill_demo(other, days=DEMO_DAYS, seed=2026, today=TODAY)
+        fill_demo(other, days=DEMO_DAYS, seed=2026, today=TODAY, now=NOW)
         assert other.journal.entries_between(None, None) == \
             store.journal.entries_between(None, None)
         strip = [(s.id, s.happened_on, s.thought, s.traps, s.belief_after, s.step and
@@ -136,3 +145,44 @@ def test_sample_text_is_safe_to_show():
         assert not re.search(r"https?:|www\.|@|\d{3}[ -]?\d{3}", text), text
         assert set(re.findall(r"\{(\w*)\}", text)) <= {"f"}, text
     assert len(set(texts)) == len(texts)
+
+
+def test_nothing_is_dated_after_the_moment_it_runs(tmp_path):
+    """Run at 08:55, today's entries and worksheets are all from before 08:55 (the
+    same seed without that limit puts some in the evening), and the other days are
+    untouched."""
+    now = datetime.combine(TODAY, time(8, 55))
+    rng = random.Random(5)
+    unlimited = list(demo_entries(rng, 40, TODAY))
+    assert any(e.written_at > now for e in unlimited)          # the case to fix
+    assert any(s.created_at > now for s in demo_worksheets(rng, 40, TODAY))
+    store = Store.on(Vault.create(tmp_path / "now.trustdesk", PASSPHRASE))
+    try:
+        fill_demo(store, days=40, seed=5, today=TODAY, now=now)
+        entries = store.journal.entries_between(None, None)
+        sheets = store.worksheets.all_worksheets()
+        planned = store.worksheets.step_created_times()
+    finally:
+        store.close()
+    assert planned and all(moment <= now for moment in planned.values())
+    assert all(s.step.updated_at <= now for s in sheets if s.step)
+    assert len(entries) == len(unlimited)
+    assert [e.written_at.date() for e in entries] == [e.written_at.date() for e in unlimited]
+    earlier = sorted((e for e in unlimited if e.written_at.date() < TODAY),
+                     key=lambda e: (e.written_at, e.id))
+    assert sorted((e for e in entries if e.written_at.date() < TODAY),
+                  key=lambda e: (e.written_at, e.id)) == earlier
+    assert all(e.written_at <= now and e.updated_at <= now for e in entries)
+    assert all(s.created_at <= now and s.updated_at <= now for s in sheets)
+    assert all(s.happened_on <= TODAY for s in sheets)
+    followed = [s.step.followed_up_on for s in sheets if s.step and s.step.followed_up_on]
+    assert followed and all(day <= TODAY for day in followed)
+    assert any(e.written_at.date() == TODAY for e in entries)
+
+
+def test_on_the_real_today_nothing_is_in_the_future(store):
+    fill_demo(store, days=20, seed=4)
+    after = datetime.now()
+    entries = store.journal.entries_between(None, None)
+    assert entries and all(e.written_at <= after for e in entries)
+    assert all(s.created_at <= after for s in store.worksheets.all_worksheets())

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from tests.journal_data import generated_entries
-from trustdesk.domain.journal import Entry, JournalFilter, row_of
+from trustdesk.domain.journal import CheckIn, Entry, JournalFilter, row_of
 from trustdesk.storage.store import JournalFolder
 from trustdesk.ui.journal.list_delegate import EntryDelegate
 from trustdesk.ui.journal.list_model import EXCERPT_ROLE, PAGE, ROW_ROLE, EntryListModel
@@ -101,18 +101,43 @@ def test_rows_leave_a_filtered_list_when_they_stop_matching(repo):
     assert model.row_of_id(first.id) == -1
 
 
-def test_the_delegate_gives_every_row_the_same_height(qapp, repo):
+def test_rows_without_a_preview_leave_out_the_empty_line(qapp, repo):
+    """Rows with a preview share one height; a check-in only entry, or one whose
+    title is all its text, has no preview line and is one line shorter, so its
+    check-in sits right under the heading. A laid-out view follows the hints."""
+    from PySide6.QtGui import QFontMetrics
     from PySide6.QtWidgets import QListView, QStyleOptionViewItem
+
+    from trustdesk.ui.journal.list_delegate import GAP
 
     model = EntryListModel(repo)
     model.show_filter(JournalFilter())
+    checkin_only = Entry.new(written_at=END + timedelta(days=1), checkin=CheckIn(mood=6))
+    title_only = Entry.new(written_at=END + timedelta(days=2), body="Storm in the night",
+                           checkin=CheckIn(trust_self=7), tags="sleep")
+    for entry in (checkin_only, title_only):
+        model.apply_saved(row_of(entry))
+    assert [model.entry_row(i).preview for i in (0, 1)] == ["", ""]
     view = QListView()
     view.setModel(model)
     delegate = EntryDelegate(view)
+    view.setItemDelegate(delegate)
     option = QStyleOptionViewItem()
     option.initFrom(view)
-    heights = {delegate.sizeHint(option, model.index(i)).height() for i in range(20)}
-    assert len(heights) == 1 and heights.pop() > 3 * view.fontMetrics().height()
+    with_preview = [i for i in range(60) if model.entry_row(i).preview]
+    without = [i for i in range(60) if not model.entry_row(i).preview]
+    assert len(with_preview) >= 10 and without[:2] == [0, 1]
+    full = {delegate.sizeHint(option, model.index(i)).height() for i in with_preview}
+    assert len(full) == 1
+    full_height = full.pop()
+    assert full_height > 3 * view.fontMetrics().height()
+    short = {delegate.sizeHint(option, model.index(i)).height() for i in without}
+    assert short == {full_height - QFontMetrics(option.font).height() - GAP}
+    view.resize(320, 600)
+    view.show()
+    qapp.processEvents()
+    assert view.visualRect(model.index(0)).height() < \
+        view.visualRect(model.index(with_preview[0])).height()
     assert isinstance(model.index(0).data(ROW_ROLE).heading, str)
 
 

@@ -5,8 +5,10 @@ in, deterministic from a seed.
 `today`: journal entries (most with a check-in, many with tags; mood and trust
 drift slowly upwards, with a harder stretch now and then), worksheets about every
 week (some drafts, most with a small step, most of those followed up, a few
-follow-ups due), and some guide chapters marked read. The same arguments always
-write the same records. Entries go in with one transaction (`save_many`), so ten
+follow-ups due), and some guide chapters marked read. Nothing is dated after
+`now` (the moment it runs): on the real today, later times move earlier in the
+day. The same arguments always write the same records (a past `today` never
+meets the clock). Entries go in with one transaction (`save_many`), so ten
 years take a few seconds. No Qt; any thread.
 """
 
@@ -74,6 +76,17 @@ def _clamp(value: float, low: int = 0, high: int = 10) -> int:
     return max(low, min(high, round(value)))
 
 
+def _not_after(when: datetime, latest: datetime | None) -> datetime:
+    """`when`, or, if it is later than `latest` on the same day, a time between that
+    midnight and `latest` (the same fraction of the way, so order is kept), to the
+    minute. Times on other days, and all times when `latest` is None, stay."""
+    if latest is None or when <= latest or when.date() != latest.date():
+        return when
+    midnight = datetime.combine(when.date(), time())
+    scaled = midnight + (when - midnight) * ((latest - midnight) / timedelta(days=1))
+    return scaled.replace(second=0, microsecond=0)
+
+
 class _Writer:
     """Composes entries from the sentence decks of `journal_text`."""
 
@@ -135,8 +148,10 @@ def _checkin(rng: random.Random, index: int, days: int, hard: bool) -> CheckIn:
     return CheckIn(mood=maybe(mood), trust_others=maybe(others), trust_self=maybe(self_))
 
 
-def demo_entries(rng: random.Random, days: int, today: date) -> Iterator[Entry]:
-    """One day at a time, oldest first: most days one entry, some two, some none."""
+def demo_entries(rng: random.Random, days: int, today: date,
+                 latest: datetime | None = None) -> Iterator[Entry]:
+    """One day at a time, oldest first: most days one entry, some two, some none.
+    Nothing is written after `latest` (see `_not_after`)."""
     writer = _Writer(rng)
     first = today - timedelta(days=days - 1)
     for index in range(days):
@@ -146,7 +161,7 @@ def demo_entries(rng: random.Random, days: int, today: date) -> Iterator[Entry]:
             continue
         for _ in range(2 if rng.random() < 0.05 else 1):
             hour = rng.choice((7, 8, 12, 19, 20, 21, 21, 22, 22, 23))
-            when = datetime.combine(day, time(hour, rng.randrange(60)))
+            when = _not_after(datetime.combine(day, time(hour, rng.randrange(60))), latest)
             if rng.random() < 0.08:          # just a check-in, no words
                 body, title, tags = "", "", []
                 checkin = _checkin(rng, index, days, hard)
@@ -166,26 +181,32 @@ def _feelings(rng: random.Random, names: Sequence[str], low: int, high: int,
                  for name in chosen)
 
 
-def _step(rng: random.Random, scenario: Scenario, sheet_id: str, day: date,
-          today: date) -> SmallStep:
-    due = day + timedelta(days=rng.randint(2, 7))
+def _step(rng: random.Random, scenario: Scenario, sheet_id: str, created: datetime,
+          today: date, latest: datetime | None) -> SmallStep:
+    """A step planned at `created`; followed up later the same time of day, never
+    after `latest`."""
+    due = created.date() + timedelta(days=rng.randint(2, 7))
     fields = dict(id=_make_id(rng), text=scenario.step, due=due,
                   prediction=scenario.prediction, likelihood=rng.randint(40, 85),
                   worksheet_id=sheet_id)
     # Steps due in the last week wait for their follow-up, as do a few older ones.
     if due > today - timedelta(days=7) or rng.random() < 0.1:
-        return SmallStep(**fields)
+        return SmallStep(**fields, updated_at=created)
     roll = rng.random()
     outcome = "no" if roll < 0.58 else "partly" if roll < 0.88 else "yes"
     happened = {"no": scenario.went_well, "partly": scenario.went_partly,
                 "yes": scenario.went_badly}[outcome]
-    return SmallStep(**fields, what_happened=happened, outcome=outcome,
-                     learned=scenario.learned if rng.random() < 0.8 else "",
-                     followed_up_on=min(today, due + timedelta(days=rng.randint(0, 3))))
+    learned = scenario.learned if rng.random() < 0.8 else ""
+    followed_up_on = min(today, due + timedelta(days=rng.randint(0, 3)))
+    answered = _not_after(datetime.combine(followed_up_on, created.time()), latest)
+    return SmallStep(**fields, what_happened=happened, outcome=outcome, learned=learned,
+                     followed_up_on=followed_up_on, updated_at=max(created, answered))
 
 
-def demo_worksheets(rng: random.Random, days: int, today: date) -> list[Worksheet]:
-    """About one worksheet a week; recent ones are more often unfinished drafts."""
+def demo_worksheets(rng: random.Random, days: int, today: date,
+                    latest: datetime | None = None) -> list[Worksheet]:
+    """About one worksheet a week; recent ones are more often unfinished drafts.
+    None is created after `latest` (see `_not_after`)."""
     scenarios = _Deck(SCENARIOS, rng)
     first = today - timedelta(days=days - 1)
     sheets: list[Worksheet] = []
@@ -205,7 +226,8 @@ def demo_worksheets(rng: random.Random, days: int, today: date) -> list[Workshee
             extra = rng.choice(TRAPS)
             if extra not in traps:
                 traps.append(extra)
-        created = datetime.combine(day, time(rng.choice((18, 20, 21, 22)), rng.randrange(60)))
+        created = _not_after(datetime.combine(
+            day, time(rng.choice((18, 20, 21, 22)), rng.randrange(60))), latest)
         common = dict(id=sheet_id, happened_on=day, situation=scenario.situation,
                       who=scenario.who, category=scenario.category, thought=scenario.thought,
                       belief_before=before, created_at=created, updated_at=created)
@@ -218,7 +240,7 @@ def demo_worksheets(rng: random.Random, days: int, today: date) -> list[Workshee
             feelings = _feelings(rng, scenario.feelings, 50, 90)
             eased = tuple(Emotion(e.name, max(0, (e.intensity or 0) - rng.randint(10, 45)))
                           for e in feelings)
-            step = (_step(rng, scenario, sheet_id, day, today)
+            step = (_step(rng, scenario, sheet_id, created, today, latest)
                     if rng.random() < 0.85 else None)
             sheets.append(Worksheet(
                 **common, emotions_before=feelings, evidence_for=scenario.evidence_for,
@@ -231,19 +253,25 @@ def demo_worksheets(rng: random.Random, days: int, today: date) -> list[Workshee
 
 
 def fill_demo(store: Store, *, days: int = DEMO_DAYS, seed: int = DEMO_SEED,
-              today: date | None = None) -> DemoCounts:
-    """Write `days` days of sample records ending on `today` (default: the real
-    today) into `store`. Deterministic for the same arguments. Adds to what is
-    there; meant for a fresh, throwaway journal."""
+              today: date | None = None, now: datetime | None = None) -> DemoCounts:
+    """Write `days` days of sample records ending on `today` (default: the day of
+    `now`) into `store`. `now` (default: the clock) is the moment it runs: nothing
+    written is dated after it, so on the real today late times move earlier.
+    Deterministic for the same arguments (a past `today` never meets `now`). Adds
+    to what is there; meant for a fresh, throwaway journal."""
     if days < 1:
         raise ValueError("days must be at least 1")
-    today = today or date.today()
+    now = now or datetime.now()
+    today = today or now.date()
     rng = random.Random(seed)
-    entries = list(demo_entries(rng, days, today))
+    entries = list(demo_entries(rng, days, today, now))
     store.journal.save_many(entries)
-    sheets = demo_worksheets(rng, days, today)
-    for sheet in sheets:
-        store.worksheets.save(sheet)
+    sheets = demo_worksheets(rng, days, today, now)
+    with store.vault.transaction() as conn:     # with their own times, not the clock's
+        for sheet in sheets:
+            store.worksheets.write_in(conn, sheet)
+            if sheet.step is not None:
+                store.worksheets.write_step_in(conn, sheet.step, sheet.created_at)
     guide = GuideProgress(store.settings, load_guide())
     ids = guide.guide.ids()
     read = min(len(ids), 3 + days // 60)

@@ -24,7 +24,7 @@ from trustdesk.storage.journal_repo import JournalRepository
 from trustdesk.ui.journal.editor import EntryEditor
 from trustdesk.ui.journal.filter_bar import FilterBar
 from trustdesk.ui.journal.list_delegate import EntryDelegate
-from trustdesk.ui.journal.list_model import EntryListModel
+from trustdesk.ui.journal.list_model import PAGE, EntryListModel
 from trustdesk.ui.journal.undo_bar import UndoBar
 
 LIST_CHARS = 36  # the list's starting width, in average characters of the body font
@@ -66,7 +66,10 @@ def build_layout(page: QWidget, repo: JournalRepository) -> JournalLayout:
     view.setAccessibleName("Journal entries")
     view.setModel(model)
     view.setItemDelegate(EntryDelegate(view))
-    view.setUniformItemSizes(True)
+    # Rows without a preview are shorter, so sizes are not uniform: lay rows out a
+    # page at a time, so a list scrolled deep into ten years never stalls a frame.
+    view.setLayoutMode(QListView.LayoutMode.Batched)
+    view.setBatchSize(PAGE)
     view.setMouseTracking(True)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

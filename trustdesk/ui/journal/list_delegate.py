@@ -1,12 +1,13 @@
 """Draws one journal list row: heading and date, a preview (or, when searching, an
-excerpt with the matched words marked), then check-in values and tags.
+excerpt with the matched words marked), then check-in values and tags. A row
+with neither preview nor excerpt leaves that line out and is shorter.
 Painting only; UI thread only."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -35,15 +36,39 @@ def _fonts(base: QFont) -> tuple[QFont, QFont, QFont]:
     return bold, base, small
 
 
+def has_text_line(row: EntryRow, excerpt: object) -> bool:
+    """Whether the row shows a second line (a search excerpt or a preview). Rows
+    without one (a check-in only, or a title that is all there is) leave it out."""
+    return bool(excerpt) or bool(row.preview)
+
+
 class EntryDelegate(QStyledItemDelegate):
-    """Paints EntryListModel rows; every row has the same height."""
+    """Paints EntryListModel rows. Rows with a text line share one height; rows
+    without one are a line shorter."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[str, tuple[int, int]] = {}
+
+    def _row_heights(self, font: QFont) -> tuple[int, int]:
+        """(with a text line, without one) for `font`, measured once per font."""
+        key = font.key()
+        heights = self._heights.get(key)
+        if heights is None:
+            bold, normal, small = _fonts(font)
+            short = (QFontMetrics(bold).height() + QFontMetrics(small).height() + 4
+                     + GAP + 2 * PAD_Y)
+            heights = self._heights[key] = (short + QFontMetrics(normal).height() + GAP,
+                                            short)
+        return heights
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        bold, normal, small = _fonts(option.font)
-        height = (QFontMetrics(bold).height() + QFontMetrics(normal).height()
-                  + QFontMetrics(small).height() + 4 + 2 * GAP + 2 * PAD_Y)
-        return QSize(200, height)
+        full, short = self._row_heights(option.font)
+        row: EntryRow | None = index.data(ROW_ROLE)
+        if row is not None and not has_text_line(row, index.data(EXCERPT_ROLE)):
+            return QSize(200, short)
+        return QSize(200, full)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -83,19 +108,22 @@ class EntryDelegate(QStyledItemDelegate):
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          bold_metrics.elidedText(row.heading, Qt.TextElideMode.ElideRight,
                                                  heading_width))
-        # Line 2: the excerpt when searching, else the preview.
-        normal_metrics = QFontMetrics(normal)
-        line2 = QRect(inner.left(), line1.bottom() + 1 + GAP, inner.width(),
-                      normal_metrics.height())
+        # Line 2, if there is one: the excerpt when searching, else the preview.
         excerpt = index.data(EXCERPT_ROLE)
-        if excerpt:
-            _draw_marked(painter, line2, excerpt, normal, colors)
-        else:
-            painter.setFont(normal)
-            painter.setPen(colors["muted"])
-            painter.drawText(line2, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             normal_metrics.elidedText(row.preview, Qt.TextElideMode.ElideRight,
-                                                       line2.width()))
+        line2 = QRect(inner.left(), line1.bottom() + 1, inner.width(), 0)
+        if has_text_line(row, excerpt):
+            normal_metrics = QFontMetrics(normal)
+            line2 = QRect(inner.left(), line1.bottom() + 1 + GAP, inner.width(),
+                          normal_metrics.height())
+            if excerpt:
+                _draw_marked(painter, line2, excerpt, normal, colors)
+            else:
+                painter.setFont(normal)
+                painter.setPen(colors["muted"])
+                painter.drawText(line2,
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 normal_metrics.elidedText(
+                                     row.preview, Qt.TextElideMode.ElideRight, line2.width()))
         # Line 3: check-in pills, then tags.
         line3 = QRect(inner.left(), line2.bottom() + 1 + GAP, inner.width(),
                       small_metrics.height() + 4)

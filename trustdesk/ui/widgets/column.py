@@ -3,6 +3,7 @@ space there is, inside the frameless scroll area pages scroll in."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QWidget
 
 
@@ -24,12 +25,36 @@ def centred(widget: QWidget, max_width: int,
     return holder
 
 
+class PageScroll(QScrollArea):
+    """A frameless scroll area (styled as #PageScroll) that sizes its widget to fit
+    its width, so a page fits any window and text size. While the scroll bar shows,
+    the widget's right margin gives the bar's width back, so a centred column that
+    scrolls lines up with one that doesn't. UI thread only."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("PageScroll")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        layout = widget.layout()
+        self._right = layout.getContentsMargins()[2] if layout is not None else 0
+        self.setWidget(widget)
+
+    def bar_room(self) -> int:
+        """How much narrower the viewport is than the area (the bar's width, if shown)."""
+        return max(0, self.width() - 2 * self.frameWidth() - self.viewport().width())
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            layout = self.widget().layout() if self.widget() is not None else None
+            if layout is not None:
+                left, top, right, bottom = layout.getContentsMargins()
+                wanted = max(0, self._right - self.bar_room())
+                if wanted != right:
+                    layout.setContentsMargins(left, top, wanted, bottom)
+        return super().viewportEvent(event)
+
+
 def page_scroll(widget: QWidget) -> QScrollArea:
-    """A frameless scroll area (styled as #PageScroll) that sizes `widget` to fit its
-    width, so a page fits any window and text size."""
-    scroll = QScrollArea()
-    scroll.setObjectName("PageScroll")
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(widget)
-    return scroll
+    """`widget` in a PageScroll."""
+    return PageScroll(widget)
