@@ -279,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
         result["search"] = measure_search(folder, tenyears.MARKER, runs)
 
         print("Launching fresh processes …", flush=True)
-        result["launch"] = measure_launch(folder.vault_path, work / "home", runs)
+        # Launch is the noisiest figure (a whole process each time): twice the runs.
+        result["launch"] = measure_launch(folder.vault_path, work / "home", 2 * runs)
         print("Unlocking, Progress page, summary PDF, autosave …", flush=True)
         ui = probe("ui", str(folder.root), str(runs))
         result["unlock"] = {"kdf_ms": stats(ui["kdf_ms"]),

@@ -24,15 +24,16 @@ PROBE = textwrap.dedent("""
     window.show()
     app.processEvents()
     loaded = sorted(m for m in sys.modules if m.startswith(("sqlcipher3", "trustdesk.ui.journal",
-                                                            "trustdesk.ui.workspace")))
+                                                            "trustdesk.ui.workspace",
+                                                            "trustdesk.ui.dialogs")))
     from PySide6 import QtCore
     print(loaded, "Qt" in QtCore.__dict__)
 """)
 
 
 def test_the_unlock_screen_paints_without_the_heavy_modules(data_dir):
-    """Neither SQLCipher, nor the pages, nor the Qt namespace's enums (about 30 ms in
-    PySide) are needed to paint the unlock screen."""
+    """Neither SQLCipher, nor the pages, nor the dialogs, nor the Qt namespace's
+    enums (about 30 ms in PySide) are needed to paint the unlock screen."""
     result = subprocess.run([sys.executable, "-c", PROBE, str(data_dir)], capture_output=True,
                             text=True, cwd=ROOT, check=True,
                             env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from trustdesk import APP_NAME, __version__
 from trustdesk.storage.store import JournalFolder
-from trustdesk.ui import dialogs, icons, tasks, theme
+from trustdesk.ui import icons, qt_state, tasks, theme
 from trustdesk.ui.shell import MainWindow
 
 # For packaging checks (packaging/smoke.sh): when set to a number of milliseconds, the
@@ -40,7 +40,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def run_gui(*, data_dir: Path) -> int:
     """Open the app on `data_dir` and run until the window closes."""
     app = create_application()
-    dialogs.keep_qt_state_in(data_dir / ".qt")
+    qt_state.keep_qt_state_in(data_dir / ".qt")
     window = MainWindow(JournalFolder(data_dir))
     quit_after_first_paint_if_asked(window)
     window.show()

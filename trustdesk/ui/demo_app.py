@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from trustdesk.demo import DEMO_DAYS, DEMO_PASSPHRASE, DEMO_SEED, DemoCounts, fill_demo
 from trustdesk.storage.store import JournalFolder
-from trustdesk.ui import dialogs, tasks
+from trustdesk.ui import qt_state, tasks
 from trustdesk.ui.shell import MainWindow
 
 DEMO_TITLE = "TrustDesk (demo)"
@@ -85,7 +85,7 @@ def run_demo() -> int:
     app.setApplicationDisplayName(DEMO_TITLE)
     with DemoJournal() as demo:
         assert demo.root is not None and demo.folder is not None
-        dialogs.keep_qt_state_in(demo.root / ".qt")
+        qt_state.keep_qt_state_in(demo.root / ".qt")
         window = open_demo_window(demo.folder)
         quit_after_first_paint_if_asked(window)  # packaging smoke checks use the demo too
         previous = _quit_on_signals(app)

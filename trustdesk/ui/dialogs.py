@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from trustdesk.ui.qt_state import forget_qt_state
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,6 @@ class Question:
 Responder = Callable[[Question], object]
 _responder: Responder | None = None
 _open_dialogs: set[QDialog] = set()
-_settings_dir: Path | None = None
 
 
 @contextmanager
@@ -51,20 +51,6 @@ def answering(responder: Responder) -> Iterator[list[Question]]:
         yield asked
     finally:
         _responder = previous
-
-
-def keep_qt_state_in(folder: Path) -> None:
-    """Send Qt's own settings (file dialog history) to `folder`, which we then clean."""
-    global _settings_dir
-    _settings_dir = folder
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
-
-
-def _forget_qt_state() -> None:
-    if _settings_dir is not None:
-        for leftover in _settings_dir.glob("QtProject*"):
-            leftover.unlink(missing_ok=True)
 
 
 def track(dialog: QDialog) -> QDialog:
@@ -151,7 +137,7 @@ def _file_dialog(parent: QWidget | None, kind: str, title: str, start: str,
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     chosen = dialog.selectedFiles()
     shiboken6.delete(dialog)  # its destructor writes Qt's history, which we then remove
-    _forget_qt_state()
+    forget_qt_state()
     return Path(chosen[0]) if accepted and chosen else None
 
 

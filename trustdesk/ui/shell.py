@@ -15,7 +15,7 @@ from trustdesk.domain.settings import AppSettings
 from trustdesk.storage import errors
 from trustdesk.storage.instance_lock import InstanceLock
 from trustdesk.storage.store import DAMAGED_PAGES, JournalFolder
-from trustdesk.ui import dialogs, tasks, theme
+from trustdesk.ui import tasks, theme
 from trustdesk.ui.autolock import AutoLock
 from trustdesk.ui.gate import NoticeScreen, UnlockScreen, WelcomeScreen
 from trustdesk.ui.pages import PAGES, PageSpec
@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
         if self.workspace is None:  # ended meanwhile, from inside the question
             return None
         self.autolock.stop()
+        from trustdesk.ui import dialogs  # not needed before the first paint
+
         dialogs.close_all()
         _clear_our_clipboard()
         workspace, self.workspace = self.workspace, None
@@ -277,6 +279,8 @@ class MainWindow(QMainWindow):
             self.workspace.flush_all()
             return True
         except errors.VaultError as exc:
+            from trustdesk.ui import dialogs
+
             answer = dialogs.ask(
                 self, title="Not saved yet", text=exc.message,
                 details=f"If you {action} now, the words that weren't saved will be lost.",
