@@ -27,12 +27,14 @@ def centred(widget: QWidget, max_width: int,
 
 class PageScroll(QScrollArea):
     """A frameless scroll area (styled as #PageScroll) that sizes its widget to fit
-    its width, so a page fits any window and text size. While the scroll bar shows,
-    the widget's right margin gives the bar's width back, so a centred column that
-    scrolls lines up with one that doesn't. UI thread only."""
+    its width, so a page fits any window and text size. With `steady_column`,
+    while the scroll bar shows, the widget's right margin gives the bar's width
+    back, so a centred column that scrolls lines up with a fixed header above it
+    and with views that don't scroll. UI thread only."""
 
-    def __init__(self, widget: QWidget) -> None:
+    def __init__(self, widget: QWidget, *, steady_column: bool = False) -> None:
         super().__init__()
+        self._steady = steady_column
         self.setObjectName("PageScroll")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -45,7 +47,7 @@ class PageScroll(QScrollArea):
         return max(0, self.width() - 2 * self.frameWidth() - self.viewport().width())
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        if self._steady and event.type() == QEvent.Type.Resize:
             layout = self.widget().layout() if self.widget() is not None else None
             if layout is not None:
                 left, top, right, bottom = layout.getContentsMargins()
@@ -55,6 +57,6 @@ class PageScroll(QScrollArea):
         return super().viewportEvent(event)
 
 
-def page_scroll(widget: QWidget) -> QScrollArea:
-    """`widget` in a PageScroll."""
-    return PageScroll(widget)
+def page_scroll(widget: QWidget, *, steady_column: bool = False) -> QScrollArea:
+    """`widget` in a PageScroll (see there for `steady_column`)."""
+    return PageScroll(widget, steady_column=steady_column)

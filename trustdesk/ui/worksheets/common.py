@@ -60,7 +60,7 @@ def centered(widget: QWidget, margins: tuple[int, int, int, int] = (40, 0, 40, 0
 def scrolled(widget: QWidget, margins: tuple[int, int, int, int] = (40, 8, 40, 32)) -> QScrollArea:
     """`widget` centred (see `centered`) in a scroll area, so any text size fits; it
     lines up with `centered` widgets of the same width whether it scrolls or not."""
-    return page_scroll(centred(widget, CONTENT_WIDTH, margins))
+    return page_scroll(centred(widget, CONTENT_WIDTH, margins), steady_column=True)
 
 
 def repolish(widget: QWidget) -> None:
