@@ -21,6 +21,7 @@ _STEP_MODULES = (
     "m001_settings",
     "m002_journal",
     "m003_worksheets",
+    "m004_checkin_index",
 )
 
 
