@@ -130,8 +130,14 @@ def measure_launch(vault: Path, home: Path, runs: int) -> dict:
         app.append(launch_app(env))
     wall = {name: [run[0] for run in runs_of] for name, runs_of in (("bare", bare), ("app", app))}
     cpu = {name: [run[1] for run in runs_of] for name, runs_of in (("bare", bare), ("app", app))}
+    paired = [a / b for a, b in zip(wall["app"], wall["bare"], strict=True)]
     return {"bare_ms": stats(wall["bare"]), "app_ms": stats(wall["app"]),
-            "ratio": round(statistics.median(wall["app"]) / statistics.median(wall["bare"]), 3),
+            # Each app launch runs right after a bare one; the median of those pairs'
+            # ratios is steadier than the ratio of medians when the machine's speed
+            # drifts during the run. Both are kept; the table judges the paired one.
+            "ratio_of_medians": round(statistics.median(wall["app"])
+                                      / statistics.median(wall["bare"]), 3),
+            "ratio": round(statistics.median(paired), 3),
             "bare_cpu_ms": stats(cpu["bare"]), "app_cpu_ms": stats(cpu["app"]),
             "cpu_ratio": round(statistics.median(cpu["app"]) / statistics.median(cpu["bare"]), 3)}
 
@@ -200,6 +206,8 @@ def rows(result: dict) -> list[tuple[str, str, str, str]]:
         ("Launch: bare PySide6 window painted", span(launch["bare_ms"]), "", ""),
         ("Launch: TrustDesk unlock screen painted", span(launch["app_ms"]),
          "≤ 1.3 × bare", f"{launch['ratio']:.2f} × {ok(launch['ratio'] <= 1.3)}"),
+        ("Launch: ratio of the medians (for comparison)", "", "",
+         f"{launch['ratio_of_medians']:.2f} ×"),
         ("Launch: CPU time to first paint, TrustDesk ÷ bare window",
          f"{launch['app_cpu_ms']['median']:.0f} ÷ {launch['bare_cpu_ms']['median']:.0f} ms",
          "", f"{launch['cpu_ratio']:.2f} ×"),
