@@ -258,11 +258,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true",
                         help="a tiny journal and two runs each: checks the benchmark works")
-    parser.add_argument("--runs", type=int, help="runs of each measurement (default 7; quick 2)")
+    parser.add_argument("--runs", type=int, help="runs of each measurement (default 9; quick 2)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--json", type=Path, help="where to write the figures")
     args = parser.parse_args(argv)
-    runs = args.runs or (2 if args.quick else 7)
+    runs = args.runs or (2 if args.quick else 9)
     scale = 0.02 if args.quick else 1.0
     out = args.json or HERE / "results" / ("quick.json" if args.quick else "latest.json")
     shape = tenyears.Shape.scaled(scale)
