@@ -10,12 +10,15 @@ from __future__ import annotations
 import itertools
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, QUrl, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QSize, Qt, QTime, QUrl, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDateTimeEdit,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -78,6 +81,7 @@ class EntryEditor(QWidget):
         self.status.setAccessibleName("Save status")
         self.status.setProperty("role", "muted")
         self.status.setWordWrap(True)
+        self.status.setMaximumWidth(self.status.fontMetrics().averageCharWidth() * 34)
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.preview_button = QPushButton("Preview")
         self.preview_button.setCheckable(True)
@@ -88,12 +92,12 @@ class EntryEditor(QWidget):
         self.delete_button.setProperty("role", "danger")
 
         self._fit_widths()
-        header = QHBoxLayout()
-        header.setSpacing(10)
-        header.addWidget(self.when)
-        header.addStretch(1)
-        header.addWidget(self.preview_button)
-        header.addWidget(self.delete_button)
+        # The date, then Preview and Delete at the right; where one row can't hold
+        # them (a small window, large text), the buttons go under the date.
+        self._header = QGridLayout()
+        self._header.setHorizontalSpacing(10)
+        self._header.setVerticalSpacing(8)
+        self._header_stacked: bool | None = None
 
         self.title = QLineEdit()
         self.title.setAccessibleName("Title")
@@ -107,6 +111,8 @@ class EntryEditor(QWidget):
             "Light Markdown works: **bold**, *italic*, - lists, # headings.")
         self.body.setProperty("role", "paper")
         self.body.setTabChangesFocus(True)
+        # A few lines to write in, whatever the window: below that the editor scrolls.
+        self.body.setMinimumHeight(self.body.fontMetrics().lineSpacing() * 5 + 24)
         self.preview = MarkdownView()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.body)
@@ -114,20 +120,23 @@ class EntryEditor(QWidget):
 
         checkin_label = QLabel("Check-in (optional): how are you right now?")
         checkin_label.setProperty("role", "muted")
+        checkin_label.setWordWrap(True)
         self.checkin = CheckInPanel()
         self.tags = TagField()
         self.checkin.add_row("Tags", self.tags)
 
         column = QVBoxLayout(self)
+        column.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # see minimumSizeHint
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
-        column.addLayout(header)
+        column.addLayout(self._header)
+        self._arrange_header(stacked=False)
         column.addWidget(self.title)
         column.addWidget(self.pages, 1)
         below = QHBoxLayout()
         below.setSpacing(12)
         below.addWidget(checkin_label, 1)
-        below.addWidget(self.status, 1)
+        below.addWidget(self.status)
         column.addLayout(below)
         column.addWidget(self.checkin)
 
@@ -149,9 +158,45 @@ class EntryEditor(QWidget):
         sample = self.when.fontMetrics().horizontalAdvance("Wed 30 Sep 2026, 23:59")
         self.when.setMinimumWidth(sample + 56)
 
+    def _arrange_header(self, *, stacked: bool) -> None:
+        if stacked == self._header_stacked:
+            return
+        self._header_stacked = stacked
+        header = self._header
+        for widget in (self.when, self.preview_button, self.delete_button):
+            header.removeWidget(widget)
+        header.addWidget(self.when, 0, 0, 1, 4 if stacked else 1)
+        row = 1 if stacked else 0
+        header.addWidget(self.preview_button, row, 2)
+        header.addWidget(self.delete_button, row, 3)
+        for column, stretch in enumerate((0, 1, 0, 0)):
+            header.setColumnStretch(column, stretch)
+
+    def _one_row_width(self) -> int:
+        spacing = self._header.horizontalSpacing()
+        return (self.when.minimumWidth() + self.preview_button.sizeHint().width()
+                + self.delete_button.sizeHint().width() + 3 * spacing)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the stacked header and check-in allow (the layout's own
+        minimum would keep them side by side and let nothing restack)."""
+        spacing = self._header.horizontalSpacing()
+        buttons = (self.preview_button.sizeHint().width()
+                   + self.delete_button.sizeHint().width() + spacing)
+        width = max(self.when.minimumWidth(), buttons, self.checkin.minimumSizeHint().width())
+        return QSize(width, self.layout().minimumSize().height())
+
+    def header_is_stacked(self) -> bool:
+        return bool(self._header_stacked)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange_header(stacked=event.size().width() < self._one_row_width())
+        super().resizeEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_widths()
+            self._arrange_header(stacked=self.width() < self._one_row_width())
         super().changeEvent(event)
 
     def _changed(self, *_args: object) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from trustdesk.ui.journal.filter_bar import FilterBar
 from trustdesk.ui.journal.list_delegate import EntryDelegate
 from trustdesk.ui.journal.list_model import PAGE, EntryListModel
 from trustdesk.ui.journal.undo_bar import UndoBar
+from trustdesk.ui.widgets.column import PageScroll
 
 LIST_CHARS = 36  # the list's starting width, in average characters of the body font
 
@@ -40,6 +41,16 @@ class JournalLayout:
     model: EntryListModel
     undo: UndoBar
     editor: EntryEditor
+
+
+class _EditorScroll(PageScroll):
+    """Scrolls the editor up and down only: as narrow as the editor can be, so the
+    splitter never hands it less width than its rows need."""
+
+    def minimumSizeHint(self) -> QSize:
+        inner = self.widget().minimumSizeHint().width() if self.widget() else 0
+        return QSize(inner + self.verticalScrollBar().sizeHint().width(),
+                     super().minimumSizeHint().height())
 
 
 def build_layout(page: QWidget, repo: JournalRepository) -> JournalLayout:
@@ -78,7 +89,6 @@ def build_layout(page: QWidget, repo: JournalRepository) -> JournalLayout:
 
     side = QWidget()
     side.setObjectName("JournalSide")
-    side.setMinimumWidth(300)
     column = QVBoxLayout(side)
     column.setContentsMargins(24, 22, 14, 14)
     column.setSpacing(10)
@@ -92,14 +102,19 @@ def build_layout(page: QWidget, repo: JournalRepository) -> JournalLayout:
     editor_holder = QWidget()
     editor_holder.setObjectName("JournalEditor")
     editor_column = QVBoxLayout(editor_holder)
-    editor_column.setContentsMargins(12, 22, 24, 14)
+    editor_column.setContentsMargins(12, 22, 18, 14)
     editor_column.addWidget(editor)
-    editor_holder.setMinimumWidth(420)
+    # No fixed minimum widths: each side's layout knows what its text needs at the
+    # current text size, and the editor restacks its rows to fit a small window;
+    # when even that is too tall (large text, a small screen), the editor scrolls.
+    editor_scroll = _EditorScroll(editor_holder)
+    editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    editor_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields inside
 
     splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.setChildrenCollapsible(False)
     splitter.addWidget(side)
-    splitter.addWidget(editor_holder)
+    splitter.addWidget(editor_scroll)
     splitter.setStretchFactor(0, 0)
     splitter.setStretchFactor(1, 1)
     splitter.setSizes([max(360, side.fontMetrics().averageCharWidth() * LIST_CHARS), 1000])

@@ -7,9 +7,9 @@ arrows, Home/End and digits choose, Delete or Backspace clears. UI thread only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QSizePolicy, QWidget
 
 from trustdesk.domain.journal import RATING_MAX, RATING_MIN, CheckIn
 from trustdesk.ui import theme
@@ -83,7 +83,7 @@ class RatingBar(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         metrics = self.fontMetrics()
-        cell = metrics.horizontalAdvance("10") + 6
+        cell = metrics.horizontalAdvance("10") + 3
         return QSize(cell * CELLS + (CELLS - 1), metrics.height() + 8)
 
     # -- painting ----------------------------------------------------------------
@@ -150,7 +150,11 @@ class RatingBar(QWidget):
 
 
 class CheckInPanel(QWidget):
-    """Mood, trust in others, trust in myself. Emits `changed` on the person's edits."""
+    """Mood, trust in others, trust in myself. Emits `changed` on the person's edits.
+
+    Each row is a label, its control and (for ratings) the value in words. Where
+    that doesn't fit (a small window, large text), the labels go above their
+    controls instead of squeezing the numbers."""
 
     changed = Signal()
     ROWS = (("mood", "Mood"), ("trust_others", "Trust in others"),
@@ -162,31 +166,87 @@ class CheckInPanel(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(6)
+        # The panel's own minimum is the stacked one (see minimumSizeHint), so a
+        # narrow editor can hand it less than side by side needs and it restacks.
+        grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._grid = grid
+        self._rows: list[tuple[QLabel, QWidget, QLabel | None]] = []
+        self._stacked: bool | None = None
         self.bars: dict[str, RatingBar] = {}
         self._values: dict[str, QLabel] = {}
-        for row, (key, name) in enumerate(self.ROWS):
-            label = QLabel(name)
+        for key, name in self.ROWS:
             bar = RatingBar(name)
-            label.setBuddy(bar)
             shown = QLabel(NOT_RATED)
             shown.setProperty("role", "muted")
             shown.setMinimumWidth(shown.fontMetrics().horizontalAdvance(NOT_RATED) + 8)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(bar, row, 1)
-            grid.addWidget(shown, row, 2)
             bar.value_changed.connect(lambda value, k=key: self._on_changed(k, value))
             self.bars[key] = bar
             self._values[key] = shown
-        grid.setColumnStretch(1, 1)
-        self._grid = grid
+            self._add(name, bar, shown)
+        self._arrange(stacked=False)
 
     def add_row(self, name: str, widget: QWidget) -> None:
         """Another labelled row aligned with the ratings (the editor puts tags here)."""
-        row = self._grid.rowCount()
+        self._add(name, widget, None)
+        self._arrange(stacked=bool(self._stacked), again=True)
+
+    def _add(self, name: str, widget: QWidget, shown: QLabel | None) -> None:
         label = QLabel(name)
         label.setBuddy(widget)
-        self._grid.addWidget(label, row, 0)
-        self._grid.addWidget(widget, row, 1, 1, 2)
+        self._rows.append((label, widget, shown))
+
+    def is_stacked(self) -> bool:
+        """True while the labels sit above their controls."""
+        return bool(self._stacked)
+
+    def _side_by_side_width(self) -> int:
+        spacing = self._grid.horizontalSpacing()
+        label = max(row[0].sizeHint().width() for row in self._rows)
+        control = max(bar.minimumSizeHint().width() for bar in self.bars.values())
+        value = max(shown.minimumWidth() for shown in self._values.values())
+        return label + control + value + 2 * spacing
+
+    def _arrange(self, *, stacked: bool, again: bool = False) -> None:
+        if stacked == self._stacked and not again:
+            return
+        self._stacked = stacked
+        grid = self._grid
+        for label, widget, shown in self._rows:
+            for item in (label, widget, shown):
+                if item is not None:
+                    grid.removeWidget(item)
+        for row, (label, widget, shown) in enumerate(self._rows):
+            if stacked:                       # label and value above the control
+                grid.addWidget(label, 2 * row, 0, 1, 1 if shown else 2)
+                if shown is not None:
+                    grid.addWidget(shown, 2 * row, 1, Qt.AlignmentFlag.AlignRight)
+                grid.addWidget(widget, 2 * row + 1, 0, 1, 2)
+            else:
+                grid.addWidget(label, row, 0)
+                grid.addWidget(widget, row, 1, 1, 1 if shown else 2)
+                if shown is not None:
+                    grid.addWidget(shown, row, 2)
+        for column, stretch in enumerate((1, 0, 0) if stacked else (0, 1, 0)):
+            grid.setColumnStretch(column, stretch)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the stacked arrangement allows, as tall as the current one."""
+        spacing = self._grid.horizontalSpacing()
+        control = max(bar.minimumSizeHint().width() for bar in self.bars.values())
+        label = max(row[0].sizeHint().width() for row in self._rows)
+        value = max(shown.minimumWidth() for shown in self._values.values())
+        return QSize(max(control, label + value + spacing), self._grid.minimumSize().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(stacked=event.size().width() < self._side_by_side_width())
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            for shown in self._values.values():
+                shown.setMinimumWidth(shown.fontMetrics().horizontalAdvance(NOT_RATED) + 8)
+            self._arrange(stacked=self.width() < self._side_by_side_width())
+        super().changeEvent(event)
 
     def _on_changed(self, key: str, value: int | None) -> None:
         self._values[key].setText(describe(value))
