@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import resource
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -330,7 +329,6 @@ def ui(data_dir: str, runs: int) -> int:
         "pdf_12_months_ms": [_ms(t) for t in pdf],
         "pdf_pages": pages,
         "autosave_ms": [_ms(t) for t in autosave],
-        "autosave_median_ms": _ms(statistics.median(autosave)) if autosave else None,
     })
 
 

@@ -172,31 +172,34 @@ class EntryEditor(QWidget):
         for column, stretch in enumerate((0, 1, 0, 0)):
             header.setColumnStretch(column, stretch)
 
-    def _one_row_width(self) -> int:
+    def _buttons_width(self) -> int:
+        return (self.preview_button.sizeHint().width() + self.delete_button.sizeHint().width()
+                + self._header.horizontalSpacing())
+
+    def _restack_header(self, width: int) -> None:
+        """Date and buttons on one row if `width` holds them; else buttons below."""
         spacing = self._header.horizontalSpacing()
-        return (self.when.minimumWidth() + self.preview_button.sizeHint().width()
-                + self.delete_button.sizeHint().width() + 3 * spacing)
+        one_row = self.when.minimumWidth() + self._buttons_width() + 2 * spacing
+        self._arrange_header(stacked=width < one_row)
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the stacked header and check-in allow (the layout's own
         minimum would keep them side by side and let nothing restack)."""
-        spacing = self._header.horizontalSpacing()
-        buttons = (self.preview_button.sizeHint().width()
-                   + self.delete_button.sizeHint().width() + spacing)
-        width = max(self.when.minimumWidth(), buttons, self.checkin.minimumSizeHint().width())
+        width = max(self.when.minimumWidth(), self._buttons_width(),
+                    self.checkin.minimumSizeHint().width())
         return QSize(width, self.layout().minimumSize().height())
 
     def header_is_stacked(self) -> bool:
         return bool(self._header_stacked)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._arrange_header(stacked=event.size().width() < self._one_row_width())
+        self._restack_header(event.size().width())
         super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_widths()
-            self._arrange_header(stacked=self.width() < self._one_row_width())
+            self._restack_header(self.width())
         super().changeEvent(event)
 
     def _changed(self, *_args: object) -> None:

@@ -178,11 +178,11 @@ class CheckInPanel(QWidget):
             bar = RatingBar(name)
             shown = QLabel(NOT_RATED)
             shown.setProperty("role", "muted")
-            shown.setMinimumWidth(shown.fontMetrics().horizontalAdvance(NOT_RATED) + 8)
             bar.value_changed.connect(lambda value, k=key: self._on_changed(k, value))
             self.bars[key] = bar
             self._values[key] = shown
             self._add(name, bar, shown)
+        self._fit_value_labels()
         self._arrange(stacked=False)
 
     def add_row(self, name: str, widget: QWidget) -> None:
@@ -199,12 +199,23 @@ class CheckInPanel(QWidget):
         """True while the labels sit above their controls."""
         return bool(self._stacked)
 
-    def _side_by_side_width(self) -> int:
-        spacing = self._grid.horizontalSpacing()
+    def _fit_value_labels(self) -> None:
+        """Room for the longest value in words, at the current text size."""
+        for shown in self._values.values():
+            shown.setMinimumWidth(shown.fontMetrics().horizontalAdvance(NOT_RATED) + 8)
+
+    def _widths(self) -> tuple[int, int, int]:
+        """The widest label, rating control (at its minimum) and value in words."""
         label = max(row[0].sizeHint().width() for row in self._rows)
         control = max(bar.minimumSizeHint().width() for bar in self.bars.values())
         value = max(shown.minimumWidth() for shown in self._values.values())
-        return label + control + value + 2 * spacing
+        return label, control, value
+
+    def _restack(self, width: int) -> None:
+        """Side by side if `width` holds label, control and value; else stacked."""
+        label, control, value = self._widths()
+        spacing = self._grid.horizontalSpacing()
+        self._arrange(stacked=width < label + control + value + 2 * spacing)
 
     def _arrange(self, *, stacked: bool, again: bool = False) -> None:
         if stacked == self._stacked and not again:
@@ -231,21 +242,18 @@ class CheckInPanel(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the stacked arrangement allows, as tall as the current one."""
-        spacing = self._grid.horizontalSpacing()
-        control = max(bar.minimumSizeHint().width() for bar in self.bars.values())
-        label = max(row[0].sizeHint().width() for row in self._rows)
-        value = max(shown.minimumWidth() for shown in self._values.values())
-        return QSize(max(control, label + value + spacing), self._grid.minimumSize().height())
+        label, control, value = self._widths()
+        width = max(control, label + value + self._grid.horizontalSpacing())
+        return QSize(width, self._grid.minimumSize().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._arrange(stacked=event.size().width() < self._side_by_side_width())
+        self._restack(event.size().width())
         super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            for shown in self._values.values():
-                shown.setMinimumWidth(shown.fontMetrics().horizontalAdvance(NOT_RATED) + 8)
-            self._arrange(stacked=self.width() < self._side_by_side_width())
+            self._fit_value_labels()
+            self._restack(self.width())
         super().changeEvent(event)
 
     def _on_changed(self, key: str, value: int | None) -> None:
