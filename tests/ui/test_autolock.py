@@ -152,6 +152,12 @@ def test_desktop_signals_arrive_over_a_real_bus(qtbot, private_bus):
     assert listener.isConnected() and sender.isConnected()
     signals = DesktopSignals(system=listener, session=listener)
     assert signals.listening == ["system", "session"]
+    # Qt sends the match rules without waiting for the bus to take them. A blocking call
+    # on the same connection is answered only after the bus has read everything sent
+    # before it, so the signals below cannot overtake the rules and go unheard.
+    round_trip = QDBusMessage.createMethodCall("org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                               "org.freedesktop.DBus", "GetId")
+    assert listener.call(round_trip).type() == QDBusMessage.MessageType.ReplyMessage
 
     def send(path: str, interface: str, name: str, value: bool) -> None:
         message = QDBusMessage.createSignal(path, interface, name)
