@@ -22,6 +22,7 @@ _STEP_MODULES = (
     "m002_journal",
     "m003_worksheets",
     "m004_checkin_index",
+    "m005_fts_pages",
 )
 
 
