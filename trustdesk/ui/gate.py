@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from trustdesk.domain.passphrase import problem_with_new, strength
 from trustdesk.ui import icons
+from trustdesk.ui.safety_note import link_button
 from trustdesk.ui.widgets.passphrase_field import PassphraseField
 
 CARD_WIDTH = 460
@@ -62,6 +63,15 @@ class _GateScreen(QFrame):
         self.body.addWidget(self.text)
         self.body.addSpacing(4)
 
+    def _add_safety_link(self) -> None:
+        """The safety note, one click (or Tab) away, at the foot of the card."""
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.safety_link = link_button(self.card)
+        row.addWidget(self.safety_link)
+        row.addStretch(1)
+        self.body.addLayout(row)
+
     def _busy_and_error(self) -> None:
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -107,6 +117,7 @@ class WelcomeScreen(_GateScreen):
         self.create_button.setMinimumHeight(38)
         self.create_button.setEnabled(False)
         self.body.addWidget(self.create_button)
+        self._add_safety_link()
 
         self.first.textChanged.connect(self._update)
         self.second.textChanged.connect(self._update)
@@ -159,6 +170,7 @@ class UnlockScreen(_GateScreen):
         self.unlock_button.setProperty("role", "primary")
         self.unlock_button.setMinimumHeight(38)
         self.body.addWidget(self.unlock_button)
+        self._add_safety_link()
         self.passphrase.returnPressed.connect(self._submit)
         self.unlock_button.clicked.connect(self._submit)
 
@@ -205,3 +217,4 @@ class NoticeScreen(_GateScreen):
         self.button.setProperty("role", "primary")
         self.button.setMinimumHeight(38)
         self.body.addWidget(self.button)
+        self._add_safety_link()

@@ -28,6 +28,7 @@ from trustdesk.storage.store import Store
 from trustdesk.ui import icons, theme
 from trustdesk.ui.page import Page
 from trustdesk.ui.pages import LANDING, PageSpec
+from trustdesk.ui.safety_note import link_button
 
 SIDEBAR_WIDTH = 210
 
@@ -89,6 +90,12 @@ class Workspace(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)
             self.nav.addItem(item)
         layout.addWidget(self.nav, 1)
+        self.safety_link = link_button()
+        safety = QHBoxLayout()
+        safety.setContentsMargins(14, 0, 14, 4)
+        safety.addWidget(self.safety_link)
+        safety.addStretch(1)
+        layout.addLayout(safety)
         self.lock_button = QPushButton("  Lock")
         self.lock_button.setToolTip("Lock your journal (Ctrl+L)")
         self.lock_button.setAccessibleName("Lock")
