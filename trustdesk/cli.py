@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from trustdesk import __version__, commands, paths
+from trustdesk.hardening import harden_process
 from trustdesk.storage import errors
 
 _EXIT_FOR_ERROR: tuple[tuple[type[errors.VaultError], int], ...] = (
@@ -62,6 +63,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()  # first: no core dump may ever hold what this process decrypts
     argv = sys.argv[1:] if argv is None else list(argv)
     args, rest = build_parser(with_commands=False).parse_known_args(argv)
     if rest:  # a command, --help, or a mistake: the whole parser handles or explains it
