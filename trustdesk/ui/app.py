@@ -16,6 +16,7 @@ from trustdesk import APP_NAME, __version__
 from trustdesk.storage.store import JournalFolder
 from trustdesk.ui import icons, qt_state, tasks, theme
 from trustdesk.ui.shell import MainWindow
+from trustdesk.ui.shutdown import SessionEnd
 
 # For packaging checks (packaging/smoke.sh): when set to a number of milliseconds, the
 # app reports its first paint on stderr and quits that long after it.
@@ -45,7 +46,8 @@ def run_gui(*, data_dir: Path) -> int:
     quit_after_first_paint_if_asked(window)
     window.show()
     QTimer.singleShot(WARM_UP_AFTER_MS, warm_up)
-    code = app.exec()
+    with SessionEnd(app, window.shut_down, lock=window.lock_without_asking):
+        code = app.exec()
     tasks.wait_for_all()
     return code
 

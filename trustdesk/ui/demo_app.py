@@ -2,25 +2,21 @@
 
 The journal lives in a fresh temporary folder, is filled by `trustdesk.demo`, and
 is deleted when the window closes: also when something fails, and when the
-process is asked to stop (Ctrl+C, SIGTERM). The person's own journal is never
-opened or touched."""
+process is asked to stop (Ctrl+C, SIGTERM, SIGHUP: see ui/shutdown.py). The
+person's own journal is never opened or touched."""
 
 from __future__ import annotations
 
-import signal
 import tempfile
-from contextlib import suppress
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from trustdesk.demo import DEMO_DAYS, DEMO_PASSPHRASE, DEMO_SEED, DemoCounts, fill_demo
 from trustdesk.storage.store import JournalFolder
 from trustdesk.ui import qt_state, tasks
 from trustdesk.ui.shell import MainWindow
+from trustdesk.ui.shutdown import SessionEnd
 
 DEMO_TITLE = "TrustDesk (demo)"
 DEMO_NOTE = ("This is the demo journal, filled with made-up entries. It is deleted when "
@@ -88,35 +84,15 @@ def run_demo() -> int:
         qt_state.keep_qt_state_in(demo.root / ".qt")
         window = open_demo_window(demo.folder)
         quit_after_first_paint_if_asked(window)  # packaging smoke checks use the demo too
-        previous = _quit_on_signals(app)
         try:
             window.show()
             unlock_demo(window)
-            code = app.exec()
+            # Ctrl+C and SIGTERM end the event loop normally, so the folder is removed.
+            with SessionEnd(app, window.shut_down, lock=window.lock_without_asking):
+                code = app.exec()
         finally:
-            _restore_signals(previous)
             if window.isVisible() or window.is_unlocked():
                 window.close()          # saves and locks before the folder goes
             tasks.wait_for_all()
     return code
 
-
-def _quit_on_signals(app: QApplication) -> dict[int, object]:
-    """Let Ctrl+C and SIGTERM end the event loop normally, so the temporary folder
-    is removed. Python runs signal handlers only between bytecodes, so a timer
-    hands it control a few times a second."""
-    previous: dict[int, object] = {}
-    for number in (signal.SIGINT, signal.SIGTERM):
-        with suppress(ValueError, OSError):      # not the main thread, or not allowed
-            previous[number] = signal.signal(number, lambda *_args: app.quit())
-    timer = QTimer(app)
-    timer.setObjectName("DemoSignalPump")
-    timer.timeout.connect(lambda: None)
-    timer.start(250)
-    return previous
-
-
-def _restore_signals(previous: dict[int, object]) -> None:
-    for number, handler in previous.items():
-        with suppress(ValueError, OSError, TypeError):
-            signal.signal(number, handler)  # type: ignore[arg-type]

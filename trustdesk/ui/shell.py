@@ -246,6 +246,27 @@ class MainWindow(QMainWindow):
         self.locked.emit()
         return True
 
+    def lock_without_asking(self) -> None:
+        """Save what can be saved and lock, asking nothing: the system is ending the
+        session (SIGTERM, logout) and nobody may be there to answer. A question that
+        is open now (from a lock that couldn't save) is closed unanswered."""
+        if self.store is None or self.workspace is None:
+            return
+        self.workspace.flush_all(keep_going=True)
+        self._ending = False  # the open question's caller finds the workspace gone
+        store = self.end_session("quit", save=False)
+        if store is not None:
+            store.close()
+            self.show_unlock()
+            self.locked.emit()
+
+    def shut_down(self) -> None:
+        """Lock without asking, remember the window's place and release the folder:
+        the end for signals and the desktop session's end (see ui/shutdown.py)."""
+        self.lock_without_asking()
+        if self.isVisible() or self._instance is not None:
+            self.close()
+
     def end_session(self, action: str, *, save: bool = True) -> Store | None:
         """Save pending words (asking if that fails), close dialogs, clear and drop the
         workspace, take back what we put on the clipboard. Returns the Store, still

@@ -186,10 +186,17 @@ class Workspace(QWidget):
     def set_status(self, word: str) -> None:
         self.status_line.setText(f"Encrypted · {word}")
 
-    def flush_all(self) -> None:
-        """Save every page's pending edits. Raises the first storage error."""
+    def flush_all(self, *, keep_going: bool = False) -> None:
+        """Save every page's pending edits. Raises the first storage error, or with
+        `keep_going` tries every page and raises nothing (when nobody can be asked)."""
         for page in self._built.values():
-            page.flush()
+            if not keep_going:
+                page.flush()
+                continue
+            try:
+                page.flush()
+            except Exception:  # the other pages still get their chance
+                continue
 
     def has_unsaved_changes(self) -> bool:
         return any(page.has_unsaved_changes() for page in self._built.values())
