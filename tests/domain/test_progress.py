@@ -25,8 +25,8 @@ def at(day: int, hour: int = 12, minute: int = 0, month: int = 3) -> datetime:
 
 def sheet(id: str, day: date, before: int | None = 80, after: int | None = 40, *,
           complete: bool = True, traps: tuple[str, ...] = (), step: SmallStep | None = None,
-          category: str | None = "rejection") -> Worksheet:
-    return Worksheet(id=id, happened_on=day, category=category,
+          category: str | None = "rejection", verdict: str | None = None) -> Worksheet:
+    return Worksheet(id=id, happened_on=day, category=category, verdict=verdict,
                      thought="They'll leave.", belief_before=before,
                      balanced_view="They came back last time." if complete else "",
                      belief_after=after, traps=traps, step=step,
@@ -174,6 +174,64 @@ def test_belief_reading_when_only_drafts_or_nothing():
     assert drafts.pairs == () and drafts.mean_before is None
     assert drafts.reading.startswith("You started 1 worksheet; once one is finished")
     assert run().beliefs.reading.startswith("No finished worksheets in this period yet")
+
+
+def test_real_warning_signs_are_counted_apart_from_beliefs_that_fell():
+    """A worksheet called a real warning sign keeps its pair (and its call), but its
+    belief is left out of the averages that speak of a fear easing, and it gets a
+    sentence of its own: there, a belief that stays high can be right."""
+    sheets = [sheet("a", date(2025, 3, 2), 80, 40, verdict="false_alarm"),
+              sheet("b", date(2025, 3, 3), 90, 85, verdict="red_flag", category="control"),
+              sheet("c", date(2025, 3, 4), 60, 40),                      # no call made
+              sheet("d", date(2025, 3, 5), 70, 75, verdict="red_flag"),
+              sheet("e", date(2025, 3, 6), 75, 65, verdict="not_sure")]
+    summary = run(worksheets=sheets)
+    beliefs = summary.beliefs
+    assert [(p.worksheet_id, p.verdict, p.is_warning_sign) for p in beliefs.pairs] == [
+        ("a", "false_alarm", False), ("b", "red_flag", True), ("c", None, False),
+        ("d", "red_flag", True), ("e", "not_sure", False)]
+    assert (beliefs.warning_signs, beliefs.others) == (2, 3)
+    assert (beliefs.mean_before, beliefs.mean_after) == (pytest.approx(215 / 3),
+                                                         pytest.approx(145 / 3))
+    assert (beliefs.warning_mean_before, beliefs.warning_mean_after) == (80, 80)
+    assert beliefs.warning_reading == (
+        "On 2 worksheets you decided it was a real warning sign (belief 80 on average "
+        "before, 80 after); there, a belief that stays high can be right, and keeping "
+        "yourself safe comes first.")
+    assert beliefs.reading == ("Across the other 3 worksheets, belief in the fearful "
+                               "thought fell from 72 on average to 48 after reframing.")
+    assert beliefs.readings == (beliefs.warning_reading, beliefs.reading)
+    assert summary.readings("beliefs") == beliefs.readings
+    assert summary.reading("beliefs") == beliefs.warning_reading + "\n" + beliefs.reading
+
+
+def test_one_warning_sign_beside_one_other_worksheet():
+    beliefs = run(worksheets=[sheet("a", date(2025, 3, 2), 85, 90, verdict="red_flag"),
+                              sheet("b", date(2025, 3, 3), 80, 50, verdict="false_alarm")]
+                  ).beliefs
+    assert beliefs.warning_reading.startswith(
+        "On one worksheet you decided it was a real warning sign (belief 85 before, 90 "
+        "after); there, a belief that stays high can be right")
+    assert beliefs.reading == ("In the one other finished worksheet, belief in the fearful "
+                               "thought eased from 80 to 50 after reframing.")
+
+
+def test_when_every_finished_worksheet_is_a_warning_sign_only_that_is_said():
+    beliefs = run(worksheets=[sheet("a", date(2025, 3, 2), 85, 80, verdict="red_flag"),
+                              sheet("b", date(2025, 3, 4), 75, 70, verdict="red_flag"),
+                              sheet("d", date(2025, 3, 5), complete=False)]).beliefs
+    assert beliefs.mean_before is None and beliefs.others == 0
+    assert beliefs.reading == ""
+    assert beliefs.readings == (beliefs.warning_reading,)
+    assert beliefs.warning_reading.startswith("On 2 worksheets you decided it was a real "
+                                              "warning sign (belief 80 on average before, "
+                                              "75 after)")
+
+
+def test_without_warning_signs_there_is_no_warning_sentence():
+    beliefs = run(worksheets=[sheet("a", date(2025, 3, 2), verdict="false_alarm")]).beliefs
+    assert beliefs.warning_signs == 0 and beliefs.warning_reading == ""
+    assert beliefs.readings == (beliefs.reading,)
 
 
 def test_thinking_traps_most_frequent_first_drafts_included_ties_in_list_order():

@@ -24,11 +24,13 @@ TEAL, ORANGE, INDIGO = (QColor(c) for c in STYLE.series)
 TODAY = date(2025, 5, 31)
 
 
-def sheet(i: int, day: date, before: int, after: int, traps=(), outcome=None) -> Worksheet:
+def sheet(i: int, day: date, before: int, after: int, traps=(), outcome=None,
+          verdict=None) -> Worksheet:
     step = SmallStep(id=f"s{i}", text="Say what I need", due=day, outcome=outcome,
                      followed_up_on=day if outcome else None)
     return Worksheet(id=f"w{i}", happened_on=day, thought="t", belief_before=before,
-                     balanced_view="b", belief_after=after, traps=tuple(traps), step=step)
+                     balanced_view="b", belief_after=after, traps=tuple(traps), step=step,
+                     verdict=verdict)
 
 
 def make(period: Period | None = None, *, checkins=(), entries=(), sheets=(),
@@ -249,6 +251,39 @@ def test_belief_pairs_put_before_above_and_after_below():
     assert count_pixels(image, top, near(TEAL)) == 0
     elsewhere = QRectF(plot.left(), plot.top(), x - 12 - plot.left(), plot.height())
     assert count_pixels(image, elsewhere, near(TEAL)) == 0
+
+
+def test_a_real_warning_sign_has_its_own_mark_and_legend_item(tmp_path):
+    """After a worksheet called a real warning sign comes a diamond in the third
+    colour, not the teal dot of a fear reframed, and the legend names it; without
+    one, the legend leaves it out."""
+    day = TODAY - timedelta(days=10)
+    other = TODAY - timedelta(days=20)
+    summary = make(sheets=[sheet(0, day, 90, 10, verdict="red_flag"),
+                           sheet(1, other, 90, 10, verdict="false_alarm")])
+    image, frame = paint_image("beliefs", summary)
+    plot = frame.plots[0]
+    first = TODAY - timedelta(days=27)
+    bottom = plot.bottom() - plot.height() * 0.25
+    warning = QRectF(frame.x_of((day - first).days) - 8, bottom, 16, plot.height() * 0.25)
+    reframed = QRectF(frame.x_of((other - first).days) - 8, bottom, 16,
+                      plot.height() * 0.25)
+    assert count_pixels(image, warning, near(INDIGO, 20)) > 10
+    assert count_pixels(image, warning, near(TEAL, 20)) == 0
+    assert count_pixels(image, reframed, near(TEAL, 20)) > 5
+    assert count_pixels(image, reframed, near(INDIGO, 20)) == 0
+
+    def legend_text(summary: ProgressSummary) -> str:
+        path = tmp_path / "beliefs.pdf"
+        writer = QPdfWriter(str(path))
+        painter = QPainter(writer)
+        charts.paint("beliefs", painter, QRectF(0, 0, writer.width(), writer.height() / 3),
+                     summary, STYLE)
+        painter.end()
+        return pdf_text(path)
+
+    assert charts.WARNING_LEGEND in legend_text(summary)
+    assert charts.WARNING_LEGEND not in legend_text(make(sheets=[sheet(1, other, 90, 10)]))
 
 
 def bar_extent(image: QImage, rect: QRectF, color: QColor, *, vertical: bool) -> int:

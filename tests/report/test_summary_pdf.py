@@ -91,8 +91,8 @@ def test_default_summary_has_every_section_but_excerpts(summary, tmp_path):
     # the worksheets: 3 finished ones listed with before/after/change, the draft counted
     assert "3 finished worksheets in this period" in text
     assert "1 unfinished draft is not listed" in text
-    assert "3 March 2025 Fear of rejection 80 40 \u221240" in text
-    assert "5 March 2025 Fear of rejection 78 42 \u221236" in text
+    assert "3 March 2025 Fear of rejection No call made 80 40 \u221240" in text
+    assert "5 March 2025 Fear of rejection No call made 78 42 \u221236" in text
     # small steps: 3 with worksheets + 2 open ones, one of which is past its date
     assert "Small steps planned 5" in text
     assert "Followed up 3" in text
@@ -102,6 +102,36 @@ def test_default_summary_has_every_section_but_excerpts(summary, tmp_path):
     assert "You have read 4 of the 9 guide chapters." in text
     # private journal text stays out unless chosen
     assert "MARKER" not in text and "From your journal" not in text
+
+
+def test_real_warning_signs_get_a_line_and_a_column_of_their_own(tmp_path):
+    """Worksheets called a real warning sign are not folded into "belief fell": the
+    summary says so in a separate line, under the beliefs chart and with the
+    worksheets, and the table names each worksheet's call."""
+    calls = ("red_flag", "false_alarm", "red_flag", "not_sure")
+    sheets = [Worksheet(id=f"w{i}", happened_on=day(3 + i), category="control",
+                        thought="t", belief_before=85, balanced_view="b",
+                        belief_after=80 if call == "red_flag" else 40, verdict=call)
+              for i, call in enumerate(calls)]
+    summary = summarize(checkins=(), entry_times=(), worksheets=sheets, steps=(),
+                        guide_progress=(4, 9), period=MARCH, today=date(2025, 3, 29),
+                        trap_names=labels.trap_names())
+    warning = summary.beliefs.warning_reading
+    assert warning.startswith("On 2 worksheets you decided it was a real warning sign")
+    for sections in ("charts", "worksheets"):
+        path = tmp_path / f"{sections}.pdf"
+        write_pdf(path, summary, SummaryOptions.from_include(sections), made_on=MADE)
+        raw = poppler("pdftotext", "-enc", "UTF-8", str(path), "-")
+        lines = [line.strip() for line in raw.splitlines()]
+        assert any(line.startswith("On 2 worksheets you decided") for line in lines), raw
+        text = pdf_text(path)
+        assert warning in text
+        assert summary.beliefs.reading in text
+        assert summary.beliefs.reading.startswith("Across the other 2 worksheets")
+        assert text.index(warning) + len(warning) < text.index(summary.beliefs.reading)
+    assert "Your call" in text
+    assert text.count("A real warning sign 85 80") == 2
+    assert "A false alarm 85 40" in text and "Not sure yet 85 40" in text
 
 
 def test_every_page_has_its_number_and_the_educational_note(summary, tmp_path):
@@ -165,7 +195,7 @@ def test_long_tables_continue_with_their_header_on_the_next_page(tmp_path):
     write_pdf(path, many, SummaryOptions(sections=frozenset({"worksheets"})), made_on=MADE)
     texts = pdf_pages(path)
     assert len(texts) >= 2
-    assert all("Date Kind of fear Before After Change" in t for t in texts)
+    assert all("Date Kind of fear Your call Before After Change" in t for t in texts)
     rows = sum(t.count("Fear of rejection") for t in texts)
     assert rows == 60
 

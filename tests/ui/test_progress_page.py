@@ -73,8 +73,8 @@ def test_tables_hold_the_same_numbers(qtbot, unlocked, no_dialogs, qtmodeltester
     assert column(checkins, 1) == [number(expected.checkins.series[0].values[i])
                                    for i in rated]
     pairs = expected.beliefs.pairs
-    assert column(page.cards["beliefs"], 2) == [str(p.before) for p in pairs]
-    assert column(page.cards["beliefs"], 3) == [str(p.after) for p in pairs]
+    assert column(page.cards["beliefs"], 3) == [str(p.before) for p in pairs]
+    assert column(page.cards["beliefs"], 4) == [str(p.after) for p in pairs]
     activity = page.cards["activity"]
     assert activity.model.rowCount() == len(expected.activity.weeks)
     assert sum(int(v) for v in column(activity, 1)) == expected.activity.entries
@@ -99,10 +99,10 @@ def test_show_as_table_swaps_the_chart_for_an_accessible_table(qtbot, unlocked, 
     assert card.toggle.text() == "Show as chart"
     assert card.table.accessibleName().endswith("the numbers")
     model = card.table.model()
-    assert model.headerData(2, Qt.Orientation.Horizontal) == "Belief before"
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Belief before"
     assert model.rowCount() == len(page.summary.beliefs.pairs) > 0
-    card.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-    befores = [int(model.index(r, 2).data()) for r in range(model.rowCount())]
+    card.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    befores = [int(model.index(r, 3).data()) for r in range(model.rowCount())]
     assert befores == sorted(befores, reverse=True)
     qtbot.mouseClick(card.toggle, Qt.MouseButton.LeftButton)
     assert card.chart.isVisibleTo(page) and not card.table.isVisibleTo(page)

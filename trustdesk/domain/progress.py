@@ -18,10 +18,10 @@ from trustdesk.domain.journal import CheckIn
 from trustdesk.domain.period import PERIOD_KINDS, Period, format_day
 from trustdesk.domain.worksheet import TRAPS, SmallStep, Worksheet
 
-__all__ = ["CHART_KEYS", "MEASURES", "PERIOD_KINDS", "ActivitySummary", "BeliefPair",
-           "BeliefSummary", "CheckinSummary", "DailySeries", "GuideSummary", "Period",
-           "ProgressSummary", "StepSummary", "TrapCount", "TrapSummary", "WeekActivity",
-           "format_day", "summarize"]
+__all__ = ["CHART_KEYS", "MEASURES", "PERIOD_KINDS", "WARNING_SIGN", "ActivitySummary",
+           "BeliefPair", "BeliefSummary", "CheckinSummary", "DailySeries", "GuideSummary",
+           "Period", "ProgressSummary", "StepSummary", "TrapCount", "TrapSummary",
+           "WeekActivity", "format_day", "summarize"]
 
 # (key on CheckIn, chart label, words used in sentences)
 MEASURES = (("mood", "Mood", "your mood"),
@@ -73,24 +73,54 @@ class CheckinSummary:
         return self.first_day + timedelta(days=index)
 
 
+WARNING_SIGN = "red_flag"   # the verdict "a real warning sign"
+
+
 @dataclass(frozen=True)
 class BeliefPair:
-    """Belief in the fearful thought before and after, for one complete worksheet."""
+    """Belief in the fearful thought before and after, for one complete worksheet,
+    and the person's call on it (a verdict key, or None if they made none)."""
 
     worksheet_id: str
     day: date
     category: str | None
     before: int
     after: int
+    verdict: str | None = None
+
+    @property
+    def is_warning_sign(self) -> bool:
+        """The person decided the fear pointed to a real warning sign: here a belief
+        that stays high can be right, so it is never counted as a fear that eased."""
+        return self.verdict == WARNING_SIGN
 
 
 @dataclass(frozen=True)
 class BeliefSummary:
-    pairs: tuple[BeliefPair, ...]     # oldest first
+    """Finished worksheets' belief before and after. Worksheets called a real warning
+    sign are reported apart: `mean_before`/`mean_after` and `reading` cover only
+    the others; `warning_*` cover the warning signs, and `warning_reading` says so
+    in a sentence of its own ("" when there are none)."""
+
+    pairs: tuple[BeliefPair, ...]     # oldest first, warning signs included
     drafts: int                       # worksheets in the period not finished yet
-    mean_before: float | None
+    mean_before: float | None         # over the pairs that aren't warning signs
     mean_after: float | None
-    reading: str
+    reading: str                      # "" when every finished one is a warning sign
+    warning_signs: int = 0
+    warning_mean_before: float | None = None
+    warning_mean_after: float | None = None
+    warning_reading: str = ""
+
+    @property
+    def others(self) -> int:
+        """Finished worksheets not called a real warning sign."""
+        return len(self.pairs) - self.warning_signs
+
+    @property
+    def readings(self) -> tuple[str, ...]:
+        """The sentences to show, each its own line: the warning signs first."""
+        return tuple(line for line in (self.warning_reading, self.reading) if line)
 
 
 @dataclass(frozen=True)
@@ -182,10 +212,18 @@ class ProgressSummary:
         return f"{format_day(self.first_day)} to {format_day(self.last_day)}"
 
     def reading(self, chart: str) -> str:
-        """The plain-language sentence for one of CHART_KEYS, or 'guide'."""
+        """The plain-language reading for one of CHART_KEYS, or 'guide', as one text:
+        each of its sentences (see `readings`) on a line of its own."""
+        return "\n".join(self.readings(chart))
+
+    def readings(self, chart: str) -> tuple[str, ...]:
+        """The reading as separate sentences, each to be shown on its own line (only
+        the beliefs chart has more than one: the warning signs apart)."""
         if chart not in (*CHART_KEYS, "guide"):
             raise KeyError(chart)
-        return getattr(self, chart).reading
+        if chart == "beliefs":
+            return self.beliefs.readings
+        return (getattr(self, chart).reading,)
 
     @property
     def is_empty(self) -> bool:
@@ -251,6 +289,25 @@ def _checkins(pairs: Iterable[tuple[datetime, CheckIn]], first: date,
                           reading=text.checkin_reading(series, rated_days, words))
 
 
+def _beliefs(pairs: tuple[BeliefPair, ...], *, drafts: int) -> BeliefSummary:
+    others = [p for p in pairs if not p.is_warning_sign]
+    warnings = [p for p in pairs if p.is_warning_sign]
+    mean_before = _mean([p.before for p in others])
+    mean_after = _mean([p.after for p in others])
+    warning_before = _mean([p.before for p in warnings])
+    warning_after = _mean([p.after for p in warnings])
+    if others or not warnings:
+        reading = text.belief_reading(len(others), drafts, mean_before, mean_after,
+                                      BELIEF_STEP, warning_signs=len(warnings))
+    else:
+        reading = ""
+    return BeliefSummary(
+        pairs=pairs, drafts=drafts, mean_before=mean_before, mean_after=mean_after,
+        reading=reading, warning_signs=len(warnings), warning_mean_before=warning_before,
+        warning_mean_after=warning_after,
+        warning_reading=text.warning_reading(len(warnings), warning_before, warning_after))
+
+
 def _step_day(step: SmallStep, sheet_days: Mapping[str, date]) -> date | None:
     if step.is_followed_up and step.followed_up_on is not None:
         return step.followed_up_on
@@ -299,13 +356,8 @@ def summarize(*, checkins: Iterable[tuple[datetime, CheckIn]],
                     key=lambda w: (w.happened_on, w.created_at, w.id))
     complete = [w for w in sheets if w.is_complete]
     pairs = tuple(BeliefPair(w.id, w.happened_on, w.category, w.belief_before or 0,
-                             w.belief_after or 0) for w in complete)
-    mean_before = _mean([p.before for p in pairs])
-    mean_after = _mean([p.after for p in pairs])
-    beliefs = BeliefSummary(pairs=pairs, drafts=len(sheets) - len(complete),
-                            mean_before=mean_before, mean_after=mean_after,
-                            reading=text.belief_reading(len(pairs), len(sheets) - len(complete),
-                                                        mean_before, mean_after, BELIEF_STEP))
+                             w.belief_after or 0, w.verdict) for w in complete)
+    beliefs = _beliefs(pairs, drafts=len(sheets) - len(complete))
 
     # Small steps: one date each (see StepSummary), in or out of the period.
     in_steps = [(s, d) for s, d in step_days if d is None or inside(d)]

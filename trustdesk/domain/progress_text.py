@@ -78,7 +78,10 @@ def checkin_reading(series: Sequence[DailySeries], rated_days: int,
 
 
 def belief_reading(complete: int, drafts: int, before: float | None, after: float | None,
-                   step: float) -> str:
+                   step: float, *, warning_signs: int = 0) -> str:
+    """Belief before and after over the `complete` finished worksheets that were not
+    called a real warning sign; with `warning_signs`, it speaks of "the other" ones,
+    since `warning_reading` comes first."""
     if complete == 0 or before is None or after is None:
         if drafts:
             return (f"You started {count(drafts, 'worksheet')}; once one is finished, you'll "
@@ -88,14 +91,17 @@ def belief_reading(complete: int, drafts: int, before: float | None, after: floa
     b, a = r0(before), r0(after)
     trend = trend_of(before, after, step)
     if complete == 1:
+        one = "the one other" if warning_signs else "your one"
         if trend == "steady":
-            return (f"In your one finished worksheet, belief in the fearful thought stayed "
+            return (f"In {one} finished worksheet, belief in the fearful thought stayed "
                     f"close to {b} after reframing, and a fear that holds up deserves "
                     "care too.")
         verb = "eased" if trend == "falling" else "went"
-        return (f"In your one finished worksheet, belief in the fearful thought {verb} "
+        return (f"In {one} finished worksheet, belief in the fearful thought {verb} "
                 f"from {b} to {a} after reframing.")
-    lead = f"Across {count(complete, 'worksheet')}, belief in the fearful thought"
+    sheets = f"the other {complete:,} worksheets" if warning_signs else count(complete,
+                                                                             "worksheet")
+    lead = f"Across {sheets}, belief in the fearful thought"
     if trend == "falling":
         return f"{lead} fell from {b} on average to {a} after reframing."
     if trend == "rising":
@@ -103,6 +109,18 @@ def belief_reading(complete: int, drafts: int, before: float | None, after: floa
                 "evidence shows a fear has a point, and knowing that helps too.")
     return (f"{lead} stayed about the same after reframing ({b} on average before, {a} "
             "after); some fears need more than one look, and that's okay.")
+
+
+def warning_reading(warning_signs: int, before: float | None, after: float | None) -> str:
+    """The worksheets called a real warning sign, in a sentence of their own ("" when
+    there are none): a belief that stays high there is no failure to reframe."""
+    if warning_signs == 0 or before is None or after is None:
+        return ""
+    where = "one worksheet" if warning_signs == 1 else count(warning_signs, "worksheet")
+    numbers = (f"belief {r0(before)} before, {r0(after)} after" if warning_signs == 1 else
+               f"belief {r0(before)} on average before, {r0(after)} after")
+    return (f"On {where} you decided it was a real warning sign ({numbers}); there, a "
+            "belief that stays high can be right, and keeping yourself safe comes first.")
 
 
 def activity_trend(weekly_totals: Sequence[int]) -> str:

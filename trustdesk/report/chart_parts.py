@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from trustdesk.report.axes import date_ticks
 from trustdesk.report.style import ChartStyle, Units
 
-LegendItem = tuple[str, str, str]   # (kind: line/thin/dot/ring/box/note, colour, text)
+LegendItem = tuple[str, str, str]   # (kind: line/thin/dot/ring/diamond/box/note, colour, text)
 
 
 class Ctx:
@@ -114,6 +114,8 @@ def _swatch(ctx: Ctx, kind: str, color: str, box: QRectF) -> None:
             dot(ctx, c, color, 1.5, alpha=0.6)
     elif kind in ("dot", "ring"):
         (dot if kind == "dot" else ring)(ctx, c, color, 3.0)
+    elif kind == "diamond":
+        diamonds(ctx, (c,), color, 3.6)
     else:
         s = ctx.pt(8)
         p.fillRect(QRectF(c.x() - s / 2, c.y() - s / 2, s, s), QColor(color))
@@ -136,6 +138,18 @@ def dots(ctx: Ctx, centres: Sequence[QPointF], color: str, radius_pt: float, *,
     r = ctx.pt(radius_pt)
     for centre in centres:
         p.drawEllipse(centre, r, r)
+
+
+def diamonds(ctx: Ctx, centres: Sequence[QPointF], color: str, radius_pt: float) -> None:
+    """Filled diamonds (a square on its corner), told apart from dots by shape as
+    well as colour; the pen and brush made once for all of them."""
+    p = ctx.painter
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QBrush(QColor(color)))
+    r = ctx.pt(radius_pt)
+    for c in centres:
+        p.drawPolygon(QPolygonF([QPointF(c.x(), c.y() - r), QPointF(c.x() + r, c.y()),
+                                 QPointF(c.x(), c.y() + r), QPointF(c.x() - r, c.y())]))
 
 
 def rings(ctx: Ctx, centres: Sequence[QPointF], color: str, radius_pt: float) -> None:

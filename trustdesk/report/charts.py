@@ -40,6 +40,7 @@ TITLES = {
     "traps": "Thinking traps noticed",
     "steps": "Small steps: did the feared outcome happen?",
 }
+WARNING_LEGEND = "After: you called it a real warning sign"
 # Natural height of each chart in points (title included), for page layout.
 _HEIGHTS = {"checkins": 250.0, "beliefs": 175.0, "activity": 165.0}
 _ROW_PT = 19.0
@@ -210,13 +211,17 @@ def _time_plot(ctx: parts.Ctx, area: QRectF, y_label_sample: str) -> tuple[QRect
 def paint_beliefs(painter: QPainter, rect: QRectF, beliefs: BeliefSummary, style: ChartStyle,
                   *, first: date, last: date) -> ChartFrame:
     """One pair per finished worksheet, at its date: a ring for belief before, a dot
-    for belief after reframing, joined by a line. Several on one day sit side by
-    side within that day."""
+    for belief after reframing, joined by a line. A worksheet called a real warning
+    sign has a diamond after instead of a dot, in its own colour and legend item:
+    there a belief that stays high isn't a fear failing to ease. Several on one day
+    sit side by side within that day."""
     ctx = parts.Ctx(painter, style)
     painter.save()
-    before_c, after_c = style.series[1], style.series[0]
-    legend = [("ring", before_c, "Before"), ("dot", after_c, "After reframing"),
-              ("note", style.muted, "belief from 0 to 100")]
+    before_c, after_c, warning_c = style.series[1], style.series[0], style.series[2]
+    legend = [("ring", before_c, "Before"), ("dot", after_c, "After reframing")]
+    if beliefs.warning_signs:
+        legend.append(("diamond", warning_c, WARNING_LEGEND))
+    legend.append(("note", style.muted, "belief from 0 to 100"))
     area = parts.frame(ctx, rect, TITLES["beliefs"], legend)
     plot, label_w = _time_plot(ctx, area, "100")
     days = max((last - first).days + 1, 1)
@@ -242,13 +247,15 @@ def paint_beliefs(painter: QPainter, rect: QRectF, beliefs: BeliefSummary, style
     joins: list[QLineF] = []
     befores: list[QPointF] = []
     afters: list[QPointF] = []
+    warnings: list[QPointF] = []
     for day, pairs in by_day.items():
         index = (day - first).days
         for k, pair in enumerate(pairs):
             x = plot.left() + (index + (k + 0.5) / len(pairs)) * day_w
             befores.append(QPointF(x, y_of(pair.before)))
-            afters.append(QPointF(x, y_of(pair.after)))
-            joins.append(QLineF(befores[-1], afters[-1]))
+            after = QPointF(x, y_of(pair.after))
+            (warnings if pair.is_warning_sign else afters).append(after)
+            joins.append(QLineF(befores[-1], after))
     painter.save()
     painter.setClipRect(plot.adjusted(-ctx.pt(4), -ctx.pt(4), ctx.pt(4), ctx.pt(4)))
     if joins:
@@ -256,6 +263,7 @@ def paint_beliefs(painter: QPainter, rect: QRectF, beliefs: BeliefSummary, style
         painter.drawLines(joins)
         parts.rings(ctx, befores, before_c, radius)
         parts.dots(ctx, afters, after_c, radius)
+        parts.diamonds(ctx, warnings, warning_c, radius * 1.3)
     painter.restore()
     if not beliefs.pairs:
         parts.empty_message(ctx, plot, "No finished worksheets in this period yet")

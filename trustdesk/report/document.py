@@ -93,7 +93,8 @@ def _chart_blocks(summary: ProgressSummary, style: ChartStyle) -> list[Block]:
     blocks: list[Block] = []
     for kind in charts.TITLES:
         blocks.append(_heading(charts.TITLES[kind]))
-        blocks.append(Text(space_before=4, keep_with_next=True, text=summary.reading(kind)))
+        blocks += [Text(space_before=4, keep_with_next=True, text=line)
+                   for line in summary.readings(kind)]
         height = charts.preferred_height_pt(kind, summary) - 14
         blocks.append(Drawing(space_before=8, height_pt=height,
                               painter_fn=partial(charts.paint, kind, summary=summary,
@@ -110,7 +111,8 @@ def _worksheet_blocks(summary: ProgressSummary, with_reading: bool) -> list[Bloc
     beliefs = summary.beliefs
     blocks: list[Block] = [_heading("Worksheets")]
     if with_reading:
-        blocks.append(Text(space_before=4, keep_with_next=True, text=beliefs.reading))
+        blocks += [Text(space_before=4, keep_with_next=True, text=line)
+                   for line in beliefs.readings]
     if not beliefs.pairs:
         blocks.append(Text(space_before=4, text="No finished worksheets in this period yet.",
                            role="muted"))
@@ -122,15 +124,16 @@ def _worksheet_blocks(summary: ProgressSummary, with_reading: bool) -> list[Bloc
         verb = "is" if beliefs.drafts == 1 else "are"
         note += f". {count(beliefs.drafts, 'unfinished draft')} {verb} not listed"
     blocks.append(Text(space_before=4, keep_with_next=True, text=note + ".", role="muted"))
-    widths, align = (0.25, 0.39, 0.12, 0.12, 0.12), "llrrr"
+    widths, align = (0.2, 0.3, 0.2, 0.1, 0.1, 0.1), "lllrrr"
     header = Row(space_before=6, keep_with_next=True, widths=widths, align=align,
-                 is_header=True, cells=("Date", "Kind of fear", "Before", "After", "Change"))
+                 is_header=True,
+                 cells=("Date", "Kind of fear", "Your call", "Before", "After", "Change"))
     blocks.append(header)
     for pair in beliefs.pairs:
         blocks.append(Row(widths=widths, align=align, header=header, role="body",
                           cells=(format_day(pair.day), labels.category_name(pair.category),
-                                 str(pair.before), str(pair.after),
-                                 _change(pair.before, pair.after))))
+                                 labels.verdict_name(pair.verdict), str(pair.before),
+                                 str(pair.after), _change(pair.before, pair.after))))
     return blocks
 
 

@@ -36,3 +36,15 @@ def category_name(key: str | None) -> str:
     if key is None:
         return "Not chosen"
     return category_names().get(key, key.replace("_", " ").capitalize())
+
+
+def verdict_names() -> dict[str, str]:
+    """{'red_flag': 'A real warning sign', ...}: the person's call on the evidence."""
+    return _names("verdicts", "label")
+
+
+def verdict_name(key: str | None) -> str:
+    """The call as shown in tables; no call made reads 'No call made'."""
+    if key is None:
+        return "No call made"
+    return verdict_names().get(key, key.replace("_", " ").capitalize())

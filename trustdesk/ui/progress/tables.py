@@ -71,11 +71,15 @@ def _change(before: int, after: int) -> str:
 
 
 def belief_table(summary: ProgressSummary) -> Table:
+    """One row per finished worksheet, with the person's call on it, so the ones
+    called a real warning sign can be told (and sorted) apart."""
     rows = tuple((_day(p.day), (labels.category_name(p.category), p.category or ""),
+                  (labels.verdict_name(p.verdict), p.verdict or ""),
                   _cell(p.before), _cell(p.after),
                   (_change(p.before, p.after), p.after - p.before))
                  for p in summary.beliefs.pairs)
-    return Table(("Day", "Kind of fear", "Belief before", "Belief after", "Change"), rows)
+    return Table(("Day", "Kind of fear", "Your call", "Belief before", "Belief after",
+                  "Change"), rows)
 
 
 def activity_table(summary: ProgressSummary) -> Table:
