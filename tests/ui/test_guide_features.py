@@ -107,7 +107,7 @@ def test_prompts_and_fears_emit_requests_when_something_acts_on_them(qtbot, stor
         with qtbot.waitSignal(page.write_requested) as sent:
             qtbot.mouseClick(row.button, Qt.MouseButton.LeftButton)
         assert sent.args == [prompt]
-    assert len(panel.fear_rows) == 3
+    assert len(panel.fear_rows) == len(FEARS.fears) == 7
     for row, key in zip(panel.fear_rows, FEARS.fears, strict=True):
         assert row.button.text() == "Work through this fear"
         with qtbot.waitSignal(page.worksheet_requested) as sent:

@@ -40,11 +40,16 @@ _LIST_KEYS = ("prompts", "fears")
 _TEXT_KEYS = ("title", "summary", "minutes")
 
 # How each fear category the guide offers is named on its button row. The keys are
-# the worksheet's fear categories, so a request always names a category it knows.
+# the worksheet's fear categories, so a request always names a category it knows;
+# the labels are the worksheet's own (a test keeps the two the same).
 FEAR_LABELS = {
     "failing": "Fear of failing",
     "embarrassment": "Fear of embarrassment",
     "being_wrong": "Fear of being wrong",
+    "rejection": "Fear of rejection",
+    "abandonment": "Fear of abandonment",
+    "betrayal": "Fear of betrayal or lies",
+    "control": "Fear of being controlled or manipulated",
 }
 
 
