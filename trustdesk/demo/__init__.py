@@ -25,6 +25,7 @@ from trustdesk.demo.worksheet_text import SCENARIOS, Scenario
 from trustdesk.domain.guide import load_guide
 from trustdesk.domain.guide_progress import GuideProgress
 from trustdesk.domain.journal import CheckIn, Entry, normalize_tags
+from trustdesk.domain.progress import WARNING_SIGN
 from trustdesk.domain.worksheet import TRAPS, Emotion, SmallStep, Worksheet
 from trustdesk.storage.store import Store
 
@@ -32,6 +33,9 @@ DEMO_PASSPHRASE = "demo journal, nothing private"
 DEMO_DAYS = 183
 DEMO_SEED = 2026
 _HARD_EVERY, _HARD_FIRST, _HARD_DAYS = 130, 95, 9
+# The traps a new worksheet offers: "false red flag" is retired (it repeated the
+# "false alarm" verdict), so the demo never ticks it.
+_OFFERED_TRAPS = tuple(trap for trap in TRAPS if trap != "false_red_flag")
 
 
 @dataclass(frozen=True)
@@ -184,7 +188,7 @@ def _feelings(rng: random.Random, names: Sequence[str], low: int, high: int,
 def _step(rng: random.Random, scenario: Scenario, sheet_id: str, created: datetime,
           today: date, latest: datetime | None) -> SmallStep:
     """A step planned at `created`; followed up later the same time of day, never
-    after `latest`."""
+    after `latest`. A safety step after a real warning sign mostly goes well."""
     due = created.date() + timedelta(days=rng.randint(2, 7))
     fields = dict(id=_make_id(rng), text=scenario.step, due=due,
                   prediction=scenario.prediction, likelihood=rng.randint(40, 85),
@@ -193,7 +197,8 @@ def _step(rng: random.Random, scenario: Scenario, sheet_id: str, created: dateti
     if due > today - timedelta(days=7) or rng.random() < 0.1:
         return SmallStep(**fields, updated_at=created)
     roll = rng.random()
-    outcome = "no" if roll < 0.58 else "partly" if roll < 0.88 else "yes"
+    well, partly = (0.7, 0.92) if scenario.verdict == WARNING_SIGN else (0.58, 0.88)
+    outcome = "no" if roll < well else "partly" if roll < partly else "yes"
     happened = {"no": scenario.went_well, "partly": scenario.went_partly,
                 "yes": scenario.went_badly}[outcome]
     learned = scenario.learned if rng.random() < 0.8 else ""
@@ -201,6 +206,22 @@ def _step(rng: random.Random, scenario: Scenario, sheet_id: str, created: dateti
     answered = _not_after(datetime.combine(followed_up_on, created.time()), latest)
     return SmallStep(**fields, what_happened=happened, outcome=outcome, learned=learned,
                      followed_up_on=followed_up_on, updated_at=max(created, answered))
+
+
+def _beliefs(rng: random.Random, verdict: str, held_up: bool,
+             progress: float) -> tuple[int, int]:
+    """Belief in the fearful thought before and after. It falls a lot after a false
+    alarm, a little or not at all while unsure, and stays high (or rises) after a
+    real warning sign: there the fear was right."""
+    if verdict == WARNING_SIGN:
+        before = rng.randint(68, 92)
+        return before, _clamp(before + rng.randint(-4, 6), 0, 100)
+    before = _clamp(rng.randint(62, 92) - 10 * progress, 0, 100)
+    if held_up:
+        return before, _clamp(before + rng.randint(-6, 4), 0, 100)
+    if verdict == "not_sure":
+        return before, _clamp(before - rng.randint(0, 12), 0, 100)
+    return before, _clamp(before - rng.randint(15, 40) - 8 * progress, 0, 100)
 
 
 def demo_worksheets(rng: random.Random, days: int, today: date,
@@ -217,13 +238,13 @@ def demo_worksheets(rng: random.Random, days: int, today: date,
         scenario: Scenario = scenarios.draw()
         sheet_id = _make_id(rng)
         draft = rng.random() < (0.45 if (today - day).days < 12 else 0.08)
-        before = _clamp(rng.randint(62, 92) - 10 * progress, 0, 100)
-        held_up = rng.random() < 0.12
-        after = _clamp(before + rng.randint(-6, 4) if held_up
-                       else before - rng.randint(15, 40) - 8 * progress, 0, 100)
-        traps = [t for t in scenario.traps if rng.random() < 0.7] or [scenario.traps[0]]
-        if rng.random() < 0.15:
-            extra = rng.choice(TRAPS)
+        warning = scenario.verdict == WARNING_SIGN
+        held_up = not warning and rng.random() < 0.2
+        verdict = "not_sure" if held_up else scenario.verdict
+        before, after = _beliefs(rng, verdict, held_up, progress)
+        traps = [t for t in scenario.traps if rng.random() < 0.7] or list(scenario.traps[:1])
+        if not warning and rng.random() < 0.15:
+            extra = rng.choice(_OFFERED_TRAPS)
             if extra not in traps:
                 traps.append(extra)
         created = _not_after(datetime.combine(
@@ -238,14 +259,15 @@ def demo_worksheets(rng: random.Random, days: int, today: date,
                 evidence_for=scenario.evidence_for[:1]))
         else:
             feelings = _feelings(rng, scenario.feelings, 50, 90)
-            eased = tuple(Emotion(e.name, max(0, (e.intensity or 0) - rng.randint(10, 45)))
+            low, high = (5, 25) if warning else (10, 45)    # less alone, still wary
+            eased = tuple(Emotion(e.name, max(0, (e.intensity or 0) - rng.randint(low, high)))
                           for e in feelings)
             step = (_step(rng, scenario, sheet_id, created, today, latest)
                     if rng.random() < 0.85 else None)
             sheets.append(Worksheet(
                 **common, emotions_before=feelings, evidence_for=scenario.evidence_for,
                 evidence_against=scenario.evidence_against,
-                verdict="not_sure" if held_up else scenario.verdict, traps=tuple(traps),
+                verdict=verdict, traps=tuple(traps),
                 balanced_view=scenario.balanced, belief_after=after, emotions_after=eased,
                 step=step))
         day += timedelta(days=rng.randint(4, 9))

@@ -1,7 +1,13 @@
 """Worked examples of the fear-reframing worksheet for the demo, written for
 TrustDesk in the voice of the person filling them in. Each scenario is one kind of
 situation that can come up more than once; the generator varies dates, ratings,
-traps and how the small step went."""
+traps and how the small step went.
+
+Careful in both directions: most fears here turn out to be false alarms, some stay
+unclear, and some are right. In the last kind (verdict `red_flag`) the person
+stops explaining a real danger away, belief in the fear rightly stays high, and
+the small step is a safety step that goes well: keeping records, telling someone,
+planning with a support service. People, places and services are made up."""
 
 from __future__ import annotations
 
@@ -40,7 +46,7 @@ SCENARIOS = (
          "Last time she was quiet, she was just swamped.",
          "She invited me to her birthday two weeks ago."),
         "false_alarm",
-        ("mind_reading", "false_red_flag", "personalising"),
+        ("mind_reading", "personalising"),
         "Maya has a lot going on. A slow reply is about her weekend, not a verdict on me. "
         "If something were wrong, she has told me before.",
         "Send Maya a short, warm check-in without asking why she hasn't answered.",
@@ -166,7 +172,7 @@ SCENARIOS = (
          "Priya asked me to review her work yesterday.",
          "They did invite me to the Friday drinks."),
         "false_alarm",
-        ("mind_reading", "personalising", "false_red_flag"),
+        ("mind_reading", "personalising", "discounting_positive"),
         "They probably went on the spur of the moment. I can ask to join next time "
         "instead of waiting to be picked.",
         "Ask Priya if I can come along to lunch next time they go.",
@@ -187,7 +193,7 @@ SCENARIOS = (
          "He chose my favourite place.",
          "When I disagree, he listens."),
         "not_sure",
-        ("overgeneralising", "emotional_reasoning", "false_red_flag"),
+        ("overgeneralising", "emotional_reasoning"),
         "This feels like the past because it touches an old bruise. Sam's other choices "
         "show he respects mine. I can tell him I like being asked.",
         "Tell Sam I love the thought and that I'd like to be asked next time.",
@@ -229,7 +235,7 @@ SCENARIOS = (
          "He told me straight away that the meeting ran late.",
          "He has been open about where he is for over a year."),
         "false_alarm",
-        ("false_red_flag", "emotional_reasoning", "catastrophising"),
+        ("catastrophising", "emotional_reasoning", "mind_reading"),
         "Being late without calling is annoying and worth mentioning. It isn't proof "
         "of a lie, and nothing else points that way.",
         "Tell Sam I'd like a message when plans change, without accusing him.",
@@ -280,5 +286,108 @@ SCENARIOS = (
         "Only Theo could make it, but we had a good chat.",
         "They said they were too busy right now. It felt awkward for a day, then normal.",
         "Reaching out rarely costs as much as my fear predicts.",
+    ),
+    # -- the fear was right: a real warning sign, and a safety step that went well --
+    Scenario(
+        "control",
+        "My ex, Dan, has messaged from two new numbers since I blocked him, and on "
+        "Thursday he was waiting outside the gym.",
+        "Dan, my ex",
+        "He isn't going to stop, and he knows where to find me.",
+        ("Afraid", "Anxious", "Angry"),
+        ("I told him clearly, twice, to stop contacting me.",
+         "He knew which evening I go to the gym.",
+         "When we were together he checked my phone and got angry when I went out "
+         "without him."),
+        ("He says he only wants to talk things through.",
+         "He hasn't done anything to me, at least not yet."),
+        "red_flag",
+        (),
+        "Turning up after I said stop is a real warning sign, whatever he calls it. "
+        "Being afraid makes sense here. Keeping myself safe comes first, and I don't "
+        "have to plan it alone.",
+        "Save every message in one place, tell the gym's front desk, and call a "
+        "support service from Priya's phone to make a plan.",
+        "They'll think I'm overreacting, because he hasn't hurt me.",
+        "The woman at the service said I was right to call, and we made a plan "
+        "together. The front desk has his photo, and Sam picks me up after the gym.",
+        "The front desk was kind and will keep an eye out. I've saved the service's "
+        "number at Priya's and I'm calling them this week.",
+        "The first person at the desk shrugged it off. The service took it seriously, "
+        "and the gym manager put a note on my membership.",
+        "My fear was telling me something real. Asking for help early isn't overreacting.",
+    ),
+    Scenario(
+        "control",
+        "Rob, a senior colleague, said he'd make sure my project failed if I didn't "
+        "take on his work, and told me not to mention it to my manager.",
+        "Rob at work",
+        "He's threatening me, and it will get worse if I keep quiet.",
+        ("Afraid", "Angry", "Anxious"),
+        ("He said it twice, once in front of Priya.",
+         "He has left me off two project emails since.",
+         "Someone who worked with him last year asked to move teams."),
+        ("He's under a lot of pressure with the deadline.",
+         "He laughed afterwards, so maybe it was a joke."),
+        "red_flag",
+        (),
+        "A threat is a real warning sign, even with a laugh after it. His pressure is "
+        "real, and it isn't mine to carry. I can keep a record and tell my manager.",
+        "Write down what Rob said and when, and show my manager in a private meeting.",
+        "She'll say I'm making a fuss about a joke.",
+        "She listened, thanked me for the notes, and now Rob has to go through her for "
+        "any work he wants from me.",
+        "She took it seriously, though she needs time to sort it out. Meanwhile she's "
+        "copied on everything he sends me.",
+        "She did call it banter at first. When I showed her the dates and the missing "
+        "emails, she said she'd raise it with HR.",
+        "Writing things down turned a bad feeling into something others could see.",
+    ),
+    Scenario(
+        "betrayal",
+        "My cousin Nina wants me to co-sign a loan, and says the family will know I let "
+        "her down if I refuse.",
+        "Nina, my cousin",
+        "She's pushing me into something that will cost me, and using guilt to do it.",
+        ("Anxious", "Angry", "Hurt"),
+        ("She still owes me for the car repair two years ago.",
+         "She asked three times this week and got angry when I hesitated.",
+         "She told Aunt Rosa I was being selfish before I'd even answered."),
+        ("She's family, and she's had a rough year.",
+         "She's always been generous at birthdays."),
+        "red_flag",
+        (),
+        "I can love Nina and still say no. Guilt and pressure when I hesitate are a real "
+        "warning sign, and protecting my money is allowed.",
+        "Tell Nina no in a short message, so I can't be talked round, and tell Aunt Rosa "
+        "my side myself.",
+        "The whole family will turn against me.",
+        "Aunt Rosa said she'd have said no too. Nina was cold for a fortnight, then sent "
+        "a normal message about Gran's birthday.",
+        "Aunt Rosa understood. A couple of cousins are still a bit cool with me.",
+        "Nina did tell people I'd let her down, and a few believed her. It hurt. My "
+        "savings are safe, and the people who matter asked me directly.",
+        "Saying no to pressure is looking after myself, not letting anyone down.",
+    ),
+    # -- still unclear, and that's fine --
+    Scenario(
+        "rejection",
+        "Since Priya became team lead, she checks my work much more closely than before.",
+        "Priya",
+        "She doesn't trust me any more.",
+        ("Anxious", "Hurt"),
+        ("She sends back my reports with more comments than she used to.",),
+        ("She does the same with everyone since the promotion.",
+         "She still asks me to lunch."),
+        "not_sure",
+        ("mind_reading", "personalising"),
+        "I don't know yet what the extra checking means. It may be her new job, not me. "
+        "I can ask instead of guessing.",
+        "Ask Priya how she'd like us to work together now that she's team lead.",
+        "She'll say my work hasn't been good enough.",
+        "She said she's nervous in the new role and checks everyone; she likes my work.",
+        "She said it's partly the new role and partly one report she wants us to redo.",
+        "She said she wants more detail from me. It stung, and now I know what she needs.",
+        "Not knowing yet is allowed. Asking is how I find out.",
     ),
 )
