@@ -212,3 +212,30 @@ def test_a_summary_arriving_after_the_lock_is_dropped(qtbot, unlocked, no_dialog
     qtbot.waitUntil(lambda: task.result is not None or task.error is not None, timeout=10000)
     qtbot.wait(50)
     assert page.summary is None
+
+
+def test_the_belief_table_names_each_call_so_warning_signs_stand_apart(qtbot, unlocked,
+                                                                       no_dialogs):
+    """A worksheet called a real warning sign shows its call in its own column (words,
+    aligned left), and the card says so in a line of its own above the other."""
+    from trustdesk.domain.worksheet import Worksheet
+
+    today = date.today()
+    for i, call in enumerate(("red_flag", "false_alarm", None)):
+        unlocked.store.worksheets.save(Worksheet(
+            id=f"w{i}", happened_on=today - timedelta(days=3 - i), category="control",
+            thought="t", belief_before=85, balanced_view="b",
+            belief_after=84 if call == "red_flag" else 40, verdict=call))
+    page = show_progress(qtbot, unlocked)
+    card = page.cards["beliefs"]
+    lines = card.reading.text().split("\n")
+    assert lines[0].startswith("On one worksheet you decided it was a real warning sign")
+    assert lines[1].startswith("Across the other 2 worksheets, belief in the fearful")
+    qtbot.mouseClick(card.toggle, Qt.MouseButton.LeftButton)
+    model = card.table.model()
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Your call"
+    assert column(card, 2) == ["A real warning sign", "A false alarm", "No call made"]
+    left = model.index(0, 2).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert left & Qt.AlignmentFlag.AlignLeft.value
+    right = model.index(0, 3).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert right & Qt.AlignmentFlag.AlignRight.value

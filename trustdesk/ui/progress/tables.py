@@ -25,10 +25,11 @@ MINUS = "\u2212"
 @dataclass(frozen=True)
 class Table:
     """Column headings, and rows of (shown text, value to sort by) cells. The first
-    column is a label; the others are numbers."""
+    `text_columns` columns are words (aligned left); the others are numbers."""
 
     headers: tuple[str, ...]
     rows: tuple[tuple[tuple[str, Any], ...], ...]
+    text_columns: int = 1
 
 
 def number(value: float | None) -> str:
@@ -79,7 +80,7 @@ def belief_table(summary: ProgressSummary) -> Table:
                   (_change(p.before, p.after), p.after - p.before))
                  for p in summary.beliefs.pairs)
     return Table(("Day", "Kind of fear", "Your call", "Belief before", "Belief after",
-                  "Change"), rows)
+                  "Change"), rows, text_columns=3)
 
 
 def activity_table(summary: ProgressSummary) -> Table:
@@ -127,11 +128,13 @@ class NumbersModel(QAbstractTableModel):
         super().__init__()
         self._headers: tuple[str, ...] = ()
         self._rows: Sequence[Sequence[tuple[str, Any]]] = ()
+        self._text_columns = 1
 
     def set_table(self, table: Table | None) -> None:
         self.beginResetModel()
         self._headers = table.headers if table else ()
         self._rows = table.rows if table else ()
+        self._text_columns = table.text_columns if table else 1
         self.endResetModel()
 
     def clear(self) -> None:
@@ -158,7 +161,7 @@ class NumbersModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return value
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (Qt.AlignmentFlag.AlignLeft if index.column() == 0
+            horizontal = (Qt.AlignmentFlag.AlignLeft if index.column() < self._text_columns
                           else Qt.AlignmentFlag.AlignRight)
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -169,7 +172,7 @@ class NumbersModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return self._headers[section]
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                horizontal = (Qt.AlignmentFlag.AlignLeft if section == 0
+                horizontal = (Qt.AlignmentFlag.AlignLeft if section < self._text_columns
                               else Qt.AlignmentFlag.AlignRight)
                 return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole \
