@@ -13,6 +13,7 @@ from trustdesk.domain.text import clean_line, clean_text
 from trustdesk.domain.worksheet import (
     FEAR_CATEGORIES,
     OUTCOMES,
+    PATTERNS,
     TRAPS,
     VERDICTS,
     Emotion,
@@ -60,9 +61,10 @@ def steps(draw: st.DrawFn, worksheet_id: str | None = None) -> SmallStep:
     return SmallStep(
         id=draw(ids), text=clean_text(draw(texts)), due=draw(st.one_of(st.none(), days)),
         prediction=clean_text(draw(texts)), likelihood=draw(percents),
+        playing_safe=clean_text(draw(texts)),
         worksheet_id=worksheet_id, what_happened=clean_text(draw(texts)),
         outcome=draw(st.one_of(st.none(), st.sampled_from(OUTCOMES))),
-        learned=clean_text(draw(texts)),
+        learned=clean_text(draw(texts)), belief_at_follow_up=draw(percents),
         followed_up_on=draw(st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1)))),
         updated_at=draw(st.one_of(st.none(), moments)))
 
@@ -76,6 +78,7 @@ def worksheets(draw: st.DrawFn) -> Worksheet:
         thought=clean_text(draw(texts)), belief_before=draw(percents),
         emotions_before=draw(emotions), evidence_for=draw(items),
         evidence_against=draw(items),
+        pattern=draw(st.one_of(st.none(), st.sampled_from(PATTERNS))),
         verdict=draw(st.one_of(st.none(), st.sampled_from(VERDICTS))),
         traps=tuple(draw(st.lists(st.sampled_from(TRAPS), unique=True, max_size=5))),
         balanced_view=clean_text(draw(texts)), belief_after=draw(percents),

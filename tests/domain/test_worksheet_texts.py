@@ -24,7 +24,7 @@ def test_every_domain_key_has_its_text():
     texts = worksheet_texts.load()
     assert [s.key for s in texts.steps] == list(worksheet_texts.STEP_KEYS)
     assert {c.key for c in texts.categories} == set(FEAR_CATEGORIES)
-    assert {t.key for t in texts.traps} == set(TRAPS) and len(texts.traps) == 12
+    assert {t.key for t in texts.traps} == set(TRAPS) and len(texts.traps) == 13
     assert {v.key for v in texts.verdicts} == set(VERDICTS)
     assert set(texts.statuses) == set(STATUSES)
     assert set(texts.outcomes) == set(OUTCOMES)

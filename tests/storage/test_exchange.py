@@ -220,7 +220,7 @@ def test_the_export_is_the_documented_format_and_private(store, out):
     path = store.exchange.export_json(out / "out.json").path
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     document = json.loads(path.read_text("utf-8"))
-    assert document["format"] == "trustdesk" and document["version"] == 1
+    assert document["format"] == "trustdesk" and document["version"] == 2
     assert datetime.fromisoformat(document["exported_at"]).tzinfo is not None
     assert [e["id"] for e in document["journal"]] == [e.id for e in
                                                       store.journal.entries_between(None, None)]

@@ -221,3 +221,26 @@ def test_a_full_disk_is_a_typed_error_and_the_old_sheet_stays(store):
     with pytest.raises(errors.StorageFull):
         repo.save(full_sheet(balanced_view="words " * 16_000))
     assert repo.get("sheet-1").balanced_view == full_sheet().balanced_view
+
+
+def test_the_two_way_fields_come_back_and_the_follow_up_keeps_its_belief(store):
+    """Pattern, playing-it-safe habits and the belief rated again at the follow-up
+    are stored; a follow-up saved on its own writes its belief too."""
+    repo = store.worksheets
+    sheet = full_sheet(category="control", verdict="red_flag", pattern="yes",
+                       traps=("explaining_away",))
+    sheet = replace(sheet, step=replace(sheet.step,
+                                        playing_safe="Asking a friend to answer for me."))
+    repo.save(sheet)
+    loaded = repo.get("sheet-1")
+    assert loaded.pattern == "yes" and loaded.traps == ("explaining_away",)
+    assert loaded.step.playing_safe == "Asking a friend to answer for me."
+    repo.save_follow_up(replace(loaded.step, outcome="yes", belief_at_follow_up=90,
+                                followed_up_on=TODAY))
+    assert repo.get("sheet-1").step.belief_at_follow_up == 90
+    due = repo.follow_ups_due(TODAY + timedelta(days=10))
+    assert due == []  # followed up: nothing waits
+    repo.save(replace(loaded, id="sheet-2", step=replace(loaded.step, id="step-2")))
+    (waiting,) = repo.follow_ups_due(TODAY + timedelta(days=10))
+    assert (waiting.verdict, waiting.belief_before, waiting.category) == ("red_flag", 85, "control")
+    assert waiting.safety_matters

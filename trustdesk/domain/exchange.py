@@ -27,7 +27,10 @@ from trustdesk.domain.journal import Entry
 from trustdesk.domain.worksheet import SmallStep, Worksheet
 
 FORMAT = "trustdesk"
-VERSION = 1
+# 2 added a worksheet's `pattern` and a step's `playing_safe` and
+# `belief_at_follow_up` (and the trap `explaining_away`); version 1 files still read,
+# and an older TrustDesk asks to be updated instead of refusing an unknown field.
+VERSION = 2
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_DEPTH = 16          # our own files are 5 deep; anything deeper is not ours
 TOP_LEVEL = frozenset({"format", "version", "exported_at", "journal", "worksheets", "steps"})
@@ -168,10 +171,10 @@ def _decode_trustdesk(document: dict[str, Any]) -> Incoming:
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise ImportProblem("The file's version must be a whole number (this TrustDesk "
-                            f"reads version {VERSION}).")
+                            f"reads versions 1 to {VERSION}).")
     if version > VERSION:
         raise ImportProblem(f"This export was made by a newer TrustDesk (format version "
-                            f"{version}); this TrustDesk reads version {VERSION}. Please "
+                            f"{version}); this TrustDesk reads versions 1 to {VERSION}. Please "
                             "update TrustDesk to import it.")
     unknown = sorted(set(document) - TOP_LEVEL)
     if unknown:

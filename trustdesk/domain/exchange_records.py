@@ -34,6 +34,7 @@ from trustdesk.domain.worksheet import (
     MAX_ITEMS,
     MAX_TEXT,
     OUTCOMES,
+    PATTERNS,
     TRAPS,
     VERDICTS,
     Emotion,
@@ -89,8 +90,8 @@ def decode_entry(obj: Any, where: str) -> Entry:
 # -- worksheets ------------------------------------------------------------------------
 SHEET_FIELDS = frozenset({"id", "happened_on", "created_at", "updated_at", "category",
                           "situation", "who", "thought", "belief_before", "emotions_before",
-                          "evidence_for", "evidence_against", "verdict", "traps",
-                          "balanced_view", "belief_after", "emotions_after"})
+                          "evidence_for", "evidence_against", "pattern", "verdict",
+                          "traps", "balanced_view", "belief_after", "emotions_after"})
 EMOTION_FIELDS = frozenset({"name", "intensity"})
 
 
@@ -113,6 +114,7 @@ def encode_worksheet(sheet: Worksheet) -> dict[str, Any]:
         "emotions_before": _encode_emotions(sheet.emotions_before),
         "evidence_for": list(sheet.evidence_for),
         "evidence_against": list(sheet.evidence_against),
+        "pattern": sheet.pattern,
         "verdict": sheet.verdict,
         "traps": list(sheet.traps),
         "balanced_view": sheet.balanced_view,
@@ -154,6 +156,7 @@ def decode_worksheet(obj: Any, where: str) -> Worksheet:
         emotions_before=_decode_emotions(fields, "emotions_before"),
         evidence_for=fields.texts("evidence_for", MAX_ITEMS, MAX_TEXT),
         evidence_against=fields.texts("evidence_against", MAX_ITEMS, MAX_TEXT),
+        pattern=fields.choice("pattern", PATTERNS),
         verdict=fields.choice("verdict", VERDICTS), traps=traps,
         balanced_view=fields.text("balanced_view", MAX_TEXT),
         belief_after=fields.whole("belief_after", 0, 100),
@@ -162,8 +165,8 @@ def decode_worksheet(obj: Any, where: str) -> Worksheet:
 
 # -- small steps -------------------------------------------------------------------------
 STEP_FIELDS = frozenset({"id", "worksheet_id", "created_at", "updated_at", "text", "due",
-                         "prediction", "likelihood", "what_happened", "outcome", "learned",
-                         "followed_up_on"})
+                         "prediction", "likelihood", "playing_safe", "what_happened",
+                         "outcome", "learned", "belief_at_follow_up", "followed_up_on"})
 
 
 def encode_step(step: SmallStep, created_at: datetime | None) -> dict[str, Any]:
@@ -176,9 +179,11 @@ def encode_step(step: SmallStep, created_at: datetime | None) -> dict[str, Any]:
         "due": iso_day(step.due),
         "prediction": step.prediction,
         "likelihood": step.likelihood,
+        "playing_safe": step.playing_safe,
         "what_happened": step.what_happened,
         "outcome": step.outcome,
         "learned": step.learned,
+        "belief_at_follow_up": step.belief_at_follow_up,
         "followed_up_on": iso_day(step.followed_up_on),
     }
 
@@ -193,8 +198,10 @@ def decode_step(obj: Any, where: str) -> tuple[SmallStep, datetime | None]:
         text=fields.text("text", MAX_TEXT), due=fields.day("due"),
         prediction=fields.text("prediction", MAX_TEXT),
         likelihood=fields.whole("likelihood", 0, 100),
+        playing_safe=fields.text("playing_safe", MAX_TEXT),
         what_happened=fields.text("what_happened", MAX_TEXT),
         outcome=fields.choice("outcome", OUTCOMES), learned=fields.text("learned", MAX_TEXT),
+        belief_at_follow_up=fields.whole("belief_at_follow_up", 0, 100),
         followed_up_on=fields.day("followed_up_on", ranged=False),
         updated_at=fields.moment("updated_at")), fields.where)
     return step, created_at

@@ -21,7 +21,14 @@ FEAR_CATEGORIES = ("failing", "embarrassment", "being_wrong", "rejection", "aban
 VERDICTS = ("red_flag", "false_alarm", "not_sure")
 TRAPS = ("false_red_flag", "mind_reading", "fortune_telling", "overgeneralising",
          "all_or_nothing", "catastrophising", "personalising", "emotional_reasoning",
-         "discounting_positive", "mental_filter", "labelling", "should_statements")
+         "discounting_positive", "mental_filter", "labelling", "should_statements",
+         "explaining_away")
+# Kept valid so older sheets load, import and export, but no longer offered on a
+# sheet that doesn't have them: "false red flag" said the same as the verdict
+# "a false alarm", and every other trap read danger one way only.
+RETIRED_TRAPS = ("false_red_flag",)
+OFFERED_TRAPS = tuple(trap for trap in TRAPS if trap not in RETIRED_TRAPS)
+PATTERNS = ("yes", "no", "not_sure")   # is this part of a pattern with this person?
 OUTCOMES = ("yes", "partly", "no")
 STATUSES = ("draft", "complete", "follow_up_due", "followed_up")
 MAX_TEXT = 100_000
@@ -63,10 +70,12 @@ class SmallStep:
     due: date | None = None
     prediction: str = ""            # what I fear will happen
     likelihood: int | None = None   # how likely I think it is, 0..100
+    playing_safe: str = ""          # playing-it-safe habits that could spoil the test
     worksheet_id: str | None = None
     what_happened: str = ""
     outcome: str | None = None      # did the feared outcome happen: yes, partly, no
     learned: str = ""
+    belief_at_follow_up: int | None = None  # belief in the sheet's first thought, 0..100
     followed_up_on: date | None = None
     updated_at: datetime | None = None
 
@@ -74,9 +83,11 @@ class SmallStep:
         if not self.id:
             raise InvalidRecord("A small step needs an id.")
         for text, what in ((self.text, "The step"), (self.prediction, "The prediction"),
+                           (self.playing_safe, "Playing it safe"),
                            (self.what_happened, "What happened"), (self.learned, "What I learned")):
             check_length(text, MAX_TEXT, what)
         check_rating(self.likelihood, 0, 100, "How likely it feels")
+        check_rating(self.belief_at_follow_up, 0, 100, "Belief at the follow-up")
         _check_choice(self.outcome, OUTCOMES, "The outcome")
         if self.due is not None:
             check_date(self.due, "The step's date")
@@ -102,6 +113,7 @@ class Worksheet:
     emotions_before: tuple[Emotion, ...] = ()
     evidence_for: tuple[str, ...] = ()
     evidence_against: tuple[str, ...] = ()
+    pattern: str | None = None      # part of a pattern with this person? see PATTERNS
     verdict: str | None = None
     traps: tuple[str, ...] = ()
     balanced_view: str = ""
@@ -117,6 +129,7 @@ class Worksheet:
         check_date(self.happened_on, "The date of what happened")
         _check_choice(self.category, FEAR_CATEGORIES, "The fear's kind")
         _check_choice(self.verdict, VERDICTS, "Your call")
+        _check_choice(self.pattern, PATTERNS, "Whether it is part of a pattern")
         for trap in self.traps:
             _check_choice(trap, TRAPS, "A thinking trap")
         if len(set(self.traps)) != len(self.traps):
@@ -210,6 +223,22 @@ class DueStep:
     thought: str
     category: str | None
     happened_on: date | None
+    verdict: str | None = None
+    belief_before: int | None = None
+
+    @property
+    def safety_matters(self) -> bool:
+        """A sheet where the feared thing happening means someone may be unsafe:
+        a real warning sign, or a fear of control or of betrayal."""
+        return is_safety_sheet(verdict=self.verdict, category=self.category)
+
+
+def is_safety_sheet(*, verdict: str | None, category: str | None) -> bool:
+    """Sheets on which the safety note is offered when the feared thing happened."""
+    return verdict == "red_flag" or category in SAFETY_CATEGORIES
+
+
+SAFETY_CATEGORIES = ("control", "betrayal")
 
 
 THOUGHT_PREVIEW = 300

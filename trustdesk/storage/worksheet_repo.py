@@ -30,9 +30,11 @@ WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
               + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000")
 
 _SHEET_COLUMNS = ("id, happened_on, situation, who, category, thought, belief_before, "
-                  "verdict, balanced_view, belief_after, created_at, updated_at")
+                  "verdict, balanced_view, belief_after, created_at, updated_at, pattern")
 _STEP_COLUMNS = ("id, worksheet_id, text, due, prediction, likelihood, what_happened, "
-                 "outcome, learned, followed_up_on, updated_at")
+                 "outcome, learned, followed_up_on, updated_at, playing_safe, "
+                 "belief_at_follow_up")
+_STEP_WIDTH = len(_STEP_COLUMNS.split(","))
 
 
 def _day(value: str | None) -> date | None:
@@ -51,7 +53,8 @@ def _step_from(row: Any) -> SmallStep:
     return SmallStep(id=row[0], worksheet_id=row[1], text=row[2], due=_day(row[3]),
                      prediction=row[4], likelihood=row[5], what_happened=row[6],
                      outcome=row[7], learned=row[8], followed_up_on=_day(row[9]),
-                     updated_at=_moment(row[10]))
+                     updated_at=_moment(row[10]), playing_safe=row[11],
+                     belief_at_follow_up=row[12])
 
 
 def _period(column: str, start: date | None, end: date | None) -> tuple[str, list[str]]:
@@ -76,18 +79,20 @@ def _upsert_sheet(conn: Any, worksheet: Worksheet, updated_at: str | None, *,
     overwrites `created_at` of an existing row (imports); saves keep the first one."""
     sheet_id = worksheet.id
     conn.execute(
-        f"INSERT INTO worksheets ({_SHEET_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+        f"INSERT INTO worksheets ({_SHEET_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
         "ON CONFLICT(id) DO UPDATE SET happened_on = excluded.happened_on, "
         "situation = excluded.situation, who = excluded.who, "
         "category = excluded.category, thought = excluded.thought, "
         "belief_before = excluded.belief_before, verdict = excluded.verdict, "
         "balanced_view = excluded.balanced_view, "
-        "belief_after = excluded.belief_after, updated_at = excluded.updated_at"
+        "belief_after = excluded.belief_after, updated_at = excluded.updated_at, "
+        "pattern = excluded.pattern"
         + (", created_at = excluded.created_at" if exact else ""),
         (sheet_id, worksheet.happened_on.isoformat(), worksheet.situation,
          worksheet.who, worksheet.category, worksheet.thought,
          worksheet.belief_before, worksheet.verdict, worksheet.balanced_view,
-         worksheet.belief_after, worksheet.created_at.isoformat(), updated_at))
+         worksheet.belief_after, worksheet.created_at.isoformat(), updated_at,
+         worksheet.pattern))
     for table in ("worksheet_emotions", "worksheet_evidence", "worksheet_traps"):
         conn.execute(f"DELETE FROM {table} WHERE worksheet_id = ?", (sheet_id,))
     conn.executemany(
@@ -110,18 +115,21 @@ def _upsert_step(conn: Any, step: SmallStep, sheet_id: str | None, *, created_at
                  updated_at: str | None, exact: bool) -> None:
     conn.execute(
         "INSERT INTO small_steps (id, worksheet_id, text, due, prediction, likelihood, "
-        "what_happened, outcome, learned, followed_up_on, created_at, updated_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+        "what_happened, outcome, learned, followed_up_on, created_at, updated_at, "
+        "playing_safe, belief_at_follow_up) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
         "worksheet_id = excluded.worksheet_id, text = excluded.text, "
         "due = excluded.due, prediction = excluded.prediction, "
         "likelihood = excluded.likelihood, what_happened = excluded.what_happened, "
         "outcome = excluded.outcome, learned = excluded.learned, "
-        "followed_up_on = excluded.followed_up_on, updated_at = excluded.updated_at"
+        "followed_up_on = excluded.followed_up_on, updated_at = excluded.updated_at, "
+        "playing_safe = excluded.playing_safe, "
+        "belief_at_follow_up = excluded.belief_at_follow_up"
         + (", created_at = excluded.created_at" if exact else ""),
         (step.id, sheet_id, step.text, step.due.isoformat() if step.due else None,
          step.prediction, step.likelihood, step.what_happened, step.outcome,
          step.learned, step.followed_up_on.isoformat() if step.followed_up_on else None,
-         created_at, updated_at))
+         created_at, updated_at, step.playing_safe, step.belief_at_follow_up))
 
 
 class WorksheetRepository:
@@ -195,14 +203,15 @@ class WorksheetRepository:
         return replace(worksheet, step=step, updated_at=moment)
 
     def save_follow_up(self, step: SmallStep) -> SmallStep:
-        """Record how a step went: only the follow-up fields change. Raises KeyError
-        if the step no longer exists (its worksheet was deleted meanwhile)."""
+        """Record how a step went: only the follow-up fields change (what happened,
+        the outcome, what was learned, belief in the first thought now). Raises
+        KeyError if the step no longer exists (its worksheet was deleted meanwhile)."""
         now = _now()
         with self._vault.transaction() as conn:
             changed = conn.execute(
                 "UPDATE small_steps SET what_happened = ?, outcome = ?, learned = ?, "
-                "followed_up_on = ?, updated_at = ? WHERE id = ?",
-                (step.what_happened, step.outcome, step.learned,
+                "belief_at_follow_up = ?, followed_up_on = ?, updated_at = ? WHERE id = ?",
+                (step.what_happened, step.outcome, step.learned, step.belief_at_follow_up,
                  step.followed_up_on.isoformat() if step.followed_up_on else None,
                  now, step.id)).rowcount
         if changed != 1:
@@ -276,12 +285,15 @@ class WorksheetRepository:
         with self._vault.read() as conn:
             found = conn.execute(
                 f"SELECT {', '.join('s.' + c.strip() for c in _STEP_COLUMNS.split(','))}, "
-                "substr(w.thought, 1, ?), w.category, w.happened_on "
+                "substr(w.thought, 1, ?), w.category, w.happened_on, w.verdict, "
+                "w.belief_before "
                 "FROM small_steps s LEFT JOIN worksheets w ON w.id = s.worksheet_id "
                 "WHERE s.outcome IS NULL AND s.due <= ? ORDER BY s.due, s.created_at",
                 (THOUGHT_PREVIEW, today.isoformat())).fetchall()
-        return [DueStep(step=_step_from(row[:11]), thought=row[11] or "", category=row[12],
-                        happened_on=_day(row[13])) for row in found]
+        n = _STEP_WIDTH
+        return [DueStep(step=_step_from(row[:n]), thought=row[n] or "", category=row[n + 1],
+                        happened_on=_day(row[n + 2]), verdict=row[n + 3],
+                        belief_before=row[n + 4]) for row in found]
 
     def count(self) -> int:
         with self._vault.read() as conn:
@@ -331,4 +343,4 @@ class WorksheetRepository:
             verdict=r[7], traps=tuple(ticked[r[0]]), balanced_view=r[8],
             belief_after=r[9], emotions_after=tuple(feelings[(r[0], "after")]),
             step=step_of.get(r[0]), created_at=datetime.fromisoformat(r[10]),
-            updated_at=_moment(r[11])) for r in sheets]
+            updated_at=_moment(r[11]), pattern=r[12]) for r in sheets]

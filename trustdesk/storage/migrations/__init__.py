@@ -23,6 +23,7 @@ _STEP_MODULES = (
     "m003_worksheets",
     "m004_checkin_index",
     "m005_fts_pages",
+    "m006_worksheet_safety",
 )
 
 
