@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from trustdesk.domain.clock import check_new_date
 from trustdesk.domain.text import InvalidRecord, check_date, check_rating, clean_line, clean_text
 
 
@@ -43,6 +44,15 @@ def test_not_rated_is_allowed():
 
 
 @pytest.mark.parametrize("day", [date(1899, 12, 31), date(2030, 1, 1)])
-def test_dates_far_away_are_refused(day):
+def test_dates_far_away_are_refused_when_set(day):
     with pytest.raises(InvalidRecord):
-        check_date(day, "The date", today=date(2026, 11, 27))
+        check_new_date(day, "The date", on=date(2026, 11, 27))
+
+
+def test_stored_dates_are_never_judged_against_today():
+    """Only the clock-free floor: a record read back never fails because the clock
+    moved since it was written."""
+    check_date(date(2030, 1, 1), "The date")
+    check_date(date(9999, 12, 31), "The date")
+    with pytest.raises(InvalidRecord):
+        check_date(date(1899, 12, 31), "The date")

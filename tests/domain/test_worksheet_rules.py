@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from trustdesk.domain.clock import check_new_date
 from trustdesk.domain.text import InvalidRecord
 from trustdesk.domain.worksheet import (
     MAX_ITEMS,
@@ -63,10 +64,18 @@ def test_lists_are_limited_to_fifty_items():
         sheet(emotions_after=(Emotion("Calm", 10),) * (MAX_ITEMS + 1))
 
 
-@pytest.mark.parametrize("day", [date(1899, 12, 31), date.today() + timedelta(days=400)])
-def test_dates_outside_1900_to_about_a_year_ahead_are_refused(day):
+def test_days_before_1900_are_refused():
     with pytest.raises(InvalidRecord):
-        sheet(happened_on=day)
+        sheet(happened_on=date(1899, 12, 31))
+
+
+def test_a_day_far_ahead_is_refused_when_set_but_read_back_as_stored():
+    """Storage checks a day a person sets (clock.check_new_date); a stored sheet
+    must read back whatever the clock says now."""
+    far = date.today() + timedelta(days=400)
+    assert sheet(happened_on=far).happened_on == far
+    with pytest.raises(InvalidRecord):
+        check_new_date(far, "The date of what happened")
 
 
 def test_a_feeling_may_be_named_before_it_is_rated():

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from trustdesk.domain.text import EARLIEST_DATE, FUTURE_LIMIT, InvalidRecord, clean_line, clean_text
+from trustdesk.domain.clock import latest_new_date
+from trustdesk.domain.text import EARLIEST_DATE, InvalidRecord, clean_line, clean_text
 
 MAX_ID = 64
 MAX_NAME = 60
@@ -38,10 +39,6 @@ def iso_moment(moment: datetime | None) -> str | None:
 
 def iso_day(day: date | None) -> str | None:
     return None if day is None else day.isoformat()
-
-
-def _latest_day() -> date:
-    return date.today() + FUTURE_LIMIT
 
 
 def read_moment(value: Any, key: str, where: str) -> datetime:
@@ -136,12 +133,16 @@ class Fields:
         return value
 
     def moment(self, key: str, *, required: bool = False) -> datetime | None:
+        """A date and time between 1900 and a year from today. `updated_at` decides
+        which copy wins a merge, so one from the far future would win forever."""
         value = self.obj.get(key)
         if value is None:
             if required:
                 raise self.problem(f"{key} is missing")
             return None
-        return read_moment(value, key, self.where)
+        moment = read_moment(value, key, self.where)
+        self.check_range(moment.date(), key)
+        return moment
 
     def day(self, key: str, *, required: bool = False, ranged: bool = True) -> date | None:
         value = self.obj.get(key)
@@ -155,7 +156,8 @@ class Fields:
         return day
 
     def check_range(self, day: date, key: str) -> None:
-        latest = _latest_day()
+        """Dates in a file are dates being set: 1900 to a year from today."""
+        latest = latest_new_date()
         if not EARLIEST_DATE <= day <= latest:
             raise self.problem(f"{key} must be between {EARLIEST_DATE:%Y} and {latest:%B %Y}")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
+from trustdesk.domain.clock import check_new_date
 from trustdesk.domain.text import (
     InvalidRecord,
     check_datetime,
@@ -85,14 +86,22 @@ class Entry:
     @classmethod
     def new(cls, *, written_at: datetime | None = None, title: str = "", body: str = "",
             checkin: CheckIn | None = None, tags: object = ()) -> Entry:
-        """A new entry from raw input: text cleaned, tags normalised, time to the minute."""
+        """A new entry from raw input: text cleaned, tags normalised, time to the minute.
+        Its date must be one a person may set today (`clock.check_new_date`)."""
         now = datetime.now().replace(microsecond=0)
+        if written_at is not None:
+            check_new_date(written_at, "The entry's date")
         return cls(id=new_id(), written_at=(written_at or now).replace(microsecond=0),
                    title=clean_line(title), body=clean_text(body),
                    checkin=checkin or CheckIn(), tags=normalize_tags(tags), updated_at=now)
 
     def edited(self, **changes: object) -> Entry:
-        """A copy with `changes` applied (cleaned like `new`) and a fresh `updated_at`."""
+        """A copy with `changes` applied (cleaned like `new`) and a fresh `updated_at`.
+        A changed date is checked like a new one; an unchanged date never is, however
+        far it lies from today's (the clock may have moved since it was written)."""
+        when = changes.get("written_at")
+        if isinstance(when, datetime) and when != self.written_at:
+            check_new_date(when, "The entry's date")
         if "title" in changes:
             changes["title"] = clean_line(str(changes["title"]))
         if "body" in changes:

@@ -9,7 +9,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from trustdesk.domain.text import EARLIEST_DATE, FUTURE_LIMIT, InvalidRecord
+from trustdesk.domain.text import EARLIEST_DATE, InvalidRecord
 
 PERIOD_KINDS = ("last_4_weeks", "last_3_months", "last_12_months", "all_time", "custom")
 _LABELS = {
@@ -80,9 +80,10 @@ class Period:
 
     def query_bounds(self, today: date) -> tuple[date, date]:
         """Inclusive dates to ask the repositories for: wide enough for every record
-        this period can show (all time reaches from 1900 to a year ahead)."""
+        this period can show. All time has no end: records dated further ahead than
+        today's clock allows (it may have been set back) still count."""
         if self.kind == "all_time":
-            return EARLIEST_DATE, today + FUTURE_LIMIT
+            return EARLIEST_DATE, date.max
         return self.resolve(today)
 
     def resolve(self, today: date, *, earliest: date | None = None,

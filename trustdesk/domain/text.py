@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import time
 import uuid
 from datetime import date, datetime, timedelta
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 EARLIEST_DATE = date(1900, 1, 1)
-FUTURE_LIMIT = timedelta(days=366)
+FUTURE_LIMIT = timedelta(days=366)  # how far ahead a person may date something
 
 
 class InvalidRecord(ValueError):
@@ -52,15 +51,12 @@ def check_length(text: str, limit: int, what: str) -> None:
                             "Nothing was lost; please shorten it or split it in two.")
 
 
-def check_date(day: date, what: str, *, today: date | None = None) -> None:
-    """Dates from 1900 to about a year from today are accepted."""
-    # date.fromtimestamp(time.time()) is today's local date; date.today() takes
-    # a detour through the import system (slow once PySide hooks it), and this
-    # runs for every record read.
-    latest = (today or date.fromtimestamp(time.time())) + FUTURE_LIMIT
-    if not EARLIEST_DATE <= day <= latest:
-        raise InvalidRecord(f"{what} must be between {EARLIEST_DATE:%Y} and "
-                            f"{latest:%B %Y}.")
+def check_date(day: date, what: str) -> None:
+    """The invariant every stored record keeps: no date before 1900. It does not look
+    at today: a record read back must never fail because the computer's clock moved
+    (see `trustdesk.domain.clock`, which checks the dates a person sets)."""
+    if day < EARLIEST_DATE:
+        raise InvalidRecord(f"{what} must not be before {EARLIEST_DATE:%Y}.")
 
 
 def check_datetime(moment: datetime, what: str) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from trustdesk.domain.clock import check_new_date
 from trustdesk.domain.journal import (
     CheckIn,
     Entry,
@@ -124,7 +125,9 @@ class JournalRepository:
 
     # -- writing ---------------------------------------------------------------
     def save(self, entry: Entry) -> None:
-        """Insert or replace `entry` (by id) with its tags and index, atomically."""
+        """Insert or replace `entry` (by id) with its tags and index, atomically. A
+        date that differs from the stored one must be one a person may set today
+        (InvalidRecord otherwise); reading never judges dates."""
         self.save_many((entry,))
 
     def save_many(self, entries: Iterable[Entry]) -> int:
@@ -139,8 +142,13 @@ class JournalRepository:
         return written
 
     def _write(self, conn: Any, entry: Entry) -> None:
+        written_at = _iso(entry.written_at)
+        stored = conn.execute("SELECT written_at FROM entries WHERE id = ?",
+                              (entry.id,)).fetchone()
+        if stored is None or stored[0] != written_at:  # a date set now, not carried over
+            check_new_date(entry.written_at, "The entry's date")
         conn.execute(_UPSERT, {
-            "id": entry.id, "written_at": _iso(entry.written_at),
+            "id": entry.id, "written_at": written_at,
             "updated_at": _iso(entry.updated_at or datetime.now()),
             "title": entry.title, "first_line": first_line(entry.body),
             "preview": preview_of(entry.title, entry.body), "mood": entry.checkin.mood,

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
+from trustdesk.domain.clock import check_new_date
 from trustdesk.domain.worksheet import (
     STATUSES,
     THOUGHT_PREVIEW,
@@ -132,6 +133,22 @@ def _upsert_step(conn: Any, step: SmallStep, sheet_id: str | None, *, created_at
          created_at, updated_at, step.playing_safe, step.belief_at_follow_up))
 
 
+def _check_dates_set(conn: Any, worksheet: Worksheet) -> None:
+    """The sheet's day and its step's date, where they differ from what is stored,
+    must be dates a person may set today (InvalidRecord otherwise). Dates carried
+    over unchanged are never judged: the clock may have moved since."""
+    stored = conn.execute("SELECT happened_on FROM worksheets WHERE id = ?",
+                          (worksheet.id,)).fetchone()
+    if stored is None or stored[0] != worksheet.happened_on.isoformat():
+        check_new_date(worksheet.happened_on, "The date of what happened")
+    step = worksheet.step
+    if step is not None and step.due is not None:
+        stored = conn.execute("SELECT due FROM small_steps WHERE id = ?",
+                              (step.id,)).fetchone()
+        if stored is None or stored[0] != step.due.isoformat():
+            check_new_date(step.due, "The step's date")
+
+
 class WorksheetRepository:
     """Reads and writes worksheets and small steps. Accepts and returns domain records."""
 
@@ -145,6 +162,7 @@ class WorksheetRepository:
         now = _now()
         sheet_id = worksheet.id
         with self._vault.transaction() as conn:
+            _check_dates_set(conn, worksheet)
             _upsert_sheet(conn, worksheet, now, exact=False)
             step = worksheet.step
             conn.execute("DELETE FROM small_steps WHERE worksheet_id = ? AND id IS NOT ?",

@@ -211,7 +211,9 @@ class EntryEditor(QWidget):
         """Show `entry` with fresh undo history, in editing (not preview) mode."""
         self._loading = True
         try:
-            latest = date.today() + FUTURE_LIMIT
+            # An entry dated beyond today's limit (the clock was set back) keeps its
+            # date: the range stretches to it rather than clamping it.
+            latest = max(date.today() + FUTURE_LIMIT, entry.written_at.date())
             self.when.setDateTimeRange(QDateTime(QDate(EARLIEST_DATE), QTime(0, 0)),
                                        QDateTime(QDate(latest), QTime(23, 59)))
             self.when.setDateTime(QDateTime(entry.written_at.replace(second=0)))

@@ -89,8 +89,10 @@ class SituationStep(StepView):
     def load(self, sheet: Worksheet) -> None:
         self.what.set_text(sheet.situation)
         self.who.setText(sheet.who)
-        self.when.setMaximumDate(QDate.currentDate())  # the app may run past midnight
-        self.when.setDate(to_qdate(min(sheet.happened_on, date.today())))
+        # The app may run past midnight; a day after today (the clock was set back
+        # since) stays as it is rather than being clamped to today.
+        self.when.setMaximumDate(to_qdate(max(sheet.happened_on, date.today())))
+        self.when.setDate(to_qdate(sheet.happened_on))
 
     def collect(self) -> dict[str, Any]:
         return {"situation": clean_text(self.what.text()), "who": clean_line(self.who.text()),
