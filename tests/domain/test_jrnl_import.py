@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from trustdesk.domain.exchange import ImportProblem, decode
-from trustdesk.domain.jrnl import jrnl_id
+from trustdesk.domain.exchange import decode
+from trustdesk.domain.importers.jrnl_json import jrnl_id
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "jrnl-export.json"
 
@@ -66,28 +66,36 @@ def test_ids_are_stable_and_derived_from_the_content():
 
 
 @pytest.mark.parametrize(("change", "expected"), [
-    ({"date": "03/02/2019"}, "jrnl entry 1: date must be a date like 2024-05-01, not "
-                             "'03/02/2019'"),
-    ({"time": "25:00"}, "jrnl entry 1: time must be a time like 21:30"),
-    ({"title": 7}, "jrnl entry 1: title must be text, not a number"),
-    ({"tags": "@sam"}, "jrnl entry 1: tags must be a list, not text"),
-    ({"starred": "yes"}, "jrnl entry 1: starred must be true or false"),
-    ({"body": "b" * 1_000_001}, "jrnl entry 1: body is longer than TrustDesk keeps "
-                                "(1,000,000 characters)"),
+    ({"date": "03/02/2019"}, "date must be a date like 2024-05-01, not '03/02/2019'"),
+    ({"time": "25:00"}, "time must be a time like 21:30"),
+    ({"title": 7}, "title must be text, not a number"),
+    ({"tags": "@sam"}, "tags must be a list, not text"),
+    ({"starred": "yes"}, "starred must be true or false"),
+    ({"body": "b" * 1_000_001}, "body is longer than TrustDesk keeps (1,000,000 characters)"),
+    ({"date": "1850-05-01"}, "dated 1850-05-01, before 1900, the earliest date a journal keeps"),
+    ({"date": "2031-05-01"}, "dated 2031-05-01, more than a year from today"),
 ])
-def test_bad_jrnl_entries_are_refused_by_number(change, expected):
+def test_a_bad_jrnl_entry_is_listed_and_the_rest_still_comes_in(change, expected):
     doc = sample()
     doc["entries"][0].update(change)
-    with pytest.raises(ImportProblem) as caught:
-        decode(json.dumps(doc).encode())
-    assert caught.value.message == expected
+    incoming = decode(json.dumps(doc).encode())
+    assert [(one.where, one.reason) for one in incoming.report.skipped] == \
+        [("jrnl entry 1", expected)]
+    assert len(incoming.bundle.entries) == 5, "the five other distinct entries come in"
 
 
 def test_a_missing_date_is_named():
     doc = sample()
     del doc["entries"][2]["date"]
-    with pytest.raises(ImportProblem, match=r"^jrnl entry 3: date is missing$"):
-        decode(json.dumps(doc).encode())
+    incoming = decode(json.dumps(doc).encode())
+    assert [one.line() for one in incoming.report.skipped] == ["jrnl entry 3: date is missing"]
+
+
+def test_an_entry_saved_twice_is_reported_as_a_duplicate_not_merged_in_silence():
+    incoming = decode(SAMPLE.read_bytes())
+    assert [one.line() for one in incoming.report.duplicates] == \
+        ["jrnl entry 7 is the same as jrnl entry 2; kept once"]
+    assert len(incoming.bundle.entries) == 6
 
 
 def test_tags_too_long_to_keep_stay_in_the_words():

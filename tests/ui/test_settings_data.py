@@ -124,8 +124,9 @@ def test_import_asks_then_merges_and_the_page_showing_reloads(qtbot, unlocked, t
         qtbot.waitUntil(lambda: section.task is None and "Imported" in section.status.text(),
                         timeout=20000)
     assert [q.kind for q in asked] == ["open_path", "ask"]
-    assert asked[1].text == ("“from-laptop.json” is a TrustDesk export with 12 entries. Bring "
-                             "them into your journal?")
+    assert asked[1].text.startswith("“from-laptop.json” is a TrustDesk export with 12 entries, "
+                                    "from ")
+    assert asked[1].text.endswith(". Bring them into your journal?")
     assert section.status.text() == f"Imported 12 entries: 12 new. {IMPORTED_FILE_NOTE}"
     assert unlocked.workspace.current_key() == "journal"
     qtbot.waitUntil(lambda: journal.model.rowCount() == before + 12, timeout=5000)
@@ -144,7 +145,9 @@ def test_a_jrnl_export_is_recognised(qtbot, unlocked):
         click_and_wait(qtbot, section, section.import_button)
         qtbot.waitUntil(lambda: section.task is None and "Imported" in section.status.text(),
                         timeout=20000)
-    assert "is a jrnl export with 6 entries" in asked[1].text
+    assert asked[1].text == ("“jrnl-export.json” is a jrnl JSON export with 6 entries, from "
+                             "2 March 2019 to 30 November 2022. Bring them into your journal?")
+    assert "jrnl entry 7 is the same as jrnl entry 2; kept once" in asked[1].details
     assert unlocked.store.journal.count() == 6
 
 

@@ -23,6 +23,7 @@ from trustdesk.domain.exchange_records import (
     encode_step,
     encode_worksheet,
 )
+from trustdesk.domain.importers.common import SourceReport
 from trustdesk.domain.journal import Entry
 from trustdesk.domain.worksheet import SmallStep, Worksheet
 
@@ -58,11 +59,18 @@ class Bundle:
 
 @dataclass(frozen=True)
 class Incoming:
-    """A decoded import file: where it came from ("trustdesk" or "jrnl") and its records."""
+    """A decoded import: its format ("trustdesk", "jrnl", "dayone", ...), its records,
+    and what reading it found (the format's name in words, what was skipped)."""
 
     source: str
     bundle: Bundle
     exported_at: datetime | None = None
+    report: SourceReport = field(default_factory=SourceReport)
+
+    @property
+    def label(self) -> str:
+        """ "a Day One export" """
+        return self.report.label
 
 
 # -- writing -------------------------------------------------------------------------
@@ -83,16 +91,18 @@ def encode(bundle: Bundle, *, exported_at: datetime) -> bytes:
 
 # -- reading -------------------------------------------------------------------------
 def decode(data: bytes) -> Incoming:
-    """Records from an import file's bytes: a TrustDesk export or a jrnl JSON export,
-    told apart by their shape. Raises ImportProblem naming the first problem; nothing
-    is returned unless every record is valid."""
+    """Records from a JSON import file's bytes: a TrustDesk export or a jrnl JSON
+    export, told apart by their shape. A TrustDesk export is all or nothing: its first
+    problem raises ImportProblem. jrnl entries that can't come in are listed in the
+    report (see importers.detect for every other format)."""
     document = parse_json(data)
     if isinstance(document, dict) and "format" in document:
         return _decode_trustdesk(document)
-    from trustdesk.domain import jrnl
+    from trustdesk.domain.importers import jrnl_json
 
-    if jrnl.looks_like_jrnl(document):
-        return Incoming("jrnl", jrnl.decode_jrnl(document))
+    if jrnl_json.looks_like_jrnl(document):
+        found = jrnl_json.read_jrnl(document)
+        return Incoming("jrnl", Bundle(entries=tuple(found.entries)), report=found.report())
     raise ImportProblem("This file isn't a TrustDesk export or a jrnl JSON export, so "
                         "TrustDesk can't tell what is in it.")
 
@@ -101,7 +111,8 @@ def parse_json(data: bytes) -> Any:
     """Parse UTF-8 JSON strictly: size and depth limits, no duplicate keys, no NaN."""
     check_size(len(data))
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff"))
+                           else "utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportProblem(f"The file isn't UTF-8 text (the first bad byte is at position "
                             f"{exc.start + 1:,}), so it isn't an export TrustDesk can read.") \

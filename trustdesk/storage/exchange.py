@@ -20,9 +20,12 @@ from typing import Any
 
 from trustdesk import paths
 from trustdesk.domain import exchange, markdown_export
-from trustdesk.domain.exchange import Bundle, ImportProblem, Incoming
+from trustdesk.domain.exchange import Bundle, Incoming
+from trustdesk.domain.importers import detect as importers
+from trustdesk.domain.importers.common import Options
 from trustdesk.domain.merge import ADD, KEEP, UPDATE, ImportResult, decide, describe_contents
 from trustdesk.storage.backups import back_up, folder_for
+from trustdesk.storage.import_source import gather
 from trustdesk.storage.journal_repo import JournalRepository
 from trustdesk.storage.private_files import write_private_file, write_private_folder
 from trustdesk.storage.settings_repo import SettingsRepository
@@ -152,21 +155,17 @@ class Exchange:
 
     # -- importing -------------------------------------------------------------
     @staticmethod
-    def read_import(path: Path) -> Incoming:
-        """Read and validate an import file completely; writes nothing. Raises
-        ImportProblem naming the first problem."""
-        path = Path(path)
-        try:
-            exchange.check_size(path.stat().st_size)
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise ImportProblem("The file isn't there any more.") from None
-        except IsADirectoryError:
-            raise ImportProblem("That is a folder, not a file.") from None
-        except OSError as exc:
-            raise ImportProblem(f"TrustDesk couldn't read the file "
-                                f"({(exc.strerror or 'an error').lower()}).") from None
-        return exchange.decode(data)
+    def read_import(path: Path, *, format: str | None = None,
+                    options: Options | None = None) -> Incoming:
+        """Read and check an import source completely (a file, a .zip or a folder; the
+        format detected unless `format` names it); writes nothing. Raises ImportProblem
+        when nothing can be imported, naming the first problem."""
+        return importers.read(gather(Path(path)), format=format, options=options)
+
+    def preview_import(self, incoming: Incoming) -> ImportResult:
+        """What `apply_import` would do now, without writing anything."""
+        with self._vault.read() as conn:
+            return self._plan(conn, incoming).result
 
     def backup_folder(self) -> Path:
         return folder_for(self._settings, paths.default_backup_dir(self._vault.path.parent))

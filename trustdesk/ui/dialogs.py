@@ -28,6 +28,7 @@ class Question:
     title: str
     text: str
     choices: tuple[str, ...] = ()
+    details: str = ""
 
 
 Responder = Callable[[Question], object]
@@ -74,7 +75,7 @@ def ask(parent: QWidget | None, *, title: str, text: str, choices: Sequence[str]
     dialog was closed (or the journal locked meanwhile). `cancel` is the index of the
     choice Escape picks; `destructive` marks a choice that deletes something."""
     if _responder is not None:
-        answer = _responder(Question("ask", title, text, tuple(choices)))
+        answer = _responder(Question("ask", title, text, tuple(choices), details))
         return None if answer is None else str(answer)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question if destructive is None else QMessageBox.Icon.Warning)

@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from trustdesk.domain.exchange import ImportProblem, Incoming
-from trustdesk.domain.merge import ImportResult, describe_contents
+from trustdesk.domain.importers.plan import holds, plan_lines
+from trustdesk.domain.merge import ImportResult
 from trustdesk.storage import errors
 from trustdesk.storage.exchange import Exchange, ExportSummary
 from trustdesk.storage.private_files import new_folder_name
@@ -32,7 +33,6 @@ PER_ENTRY, ONE_FILE = "One file per entry…", "All in one file…"
 IMPORT, CANCEL = "Import", "Cancel"
 IMPORTED_FILE_NOTE = ("The file you imported is not encrypted; you can delete it if you no "
                       "longer need it.")
-SOURCES = {"trustdesk": "a TrustDesk export", "jrnl": "a jrnl export"}
 
 
 def _today() -> str:
@@ -143,17 +143,17 @@ class DataSection(Section):
 
     def _confirm_import(self, source: Path, incoming: Incoming) -> None:
         bundle = incoming.bundle
-        holds = describe_contents(len(bundle.entries), len(bundle.worksheets),
-                                  len(bundle.steps))
         if bundle.is_empty:
             self._say(f"“{source.name}” has nothing in it to import.")
             return
+        plan = plan_lines(incoming, source.name)
         answer = dialogs.ask(
             self, title="Import", choices=(IMPORT, CANCEL), default=0, cancel=1,
-            text=f"“{source.name}” is {SOURCES[incoming.source]} with {holds}. "
+            text=f"“{source.name}” is {incoming.label} with {holds(incoming)}. "
                  "Bring them into your journal?",
-            details="New records are added. Where you already have a record, the newer "
-                    "version is kept. TrustDesk makes an encrypted backup first.")
+            details="\n".join([*plan[2:], "New records are added. Where you already have "
+                                "a record, the newer version is kept. TrustDesk makes an "
+                                "encrypted backup first."]))
         if answer != IMPORT or not shiboken6.isValid(self):
             self._say("")
             return

@@ -1,5 +1,5 @@
-"""Bringing a jrnl journal along: entries from `jrnl --export json` (also written by
-`jrnl --format json`), or one entry's file from an export to a folder.
+"""jrnl's JSON export: `jrnl --export json` (also written by `jrnl --format json`),
+or one entry's file from an export to a folder.
 
 jrnl's JSON exporter writes one object: `"tags"` (each tag with how many entries
 use it) and `"entries"`, a list of `{"title", "body", "date": "YYYY-MM-DD",
@@ -11,28 +11,24 @@ are (a title longer than TrustDesk's limit moves to the start of the body, so no
 word is lost); tags lose their `@`/`#` and become TrustDesk tags (jrnl tags are
 words in the text, so a tag too long to keep is still in the words); a starred
 entry gets the tag "starred". Each entry's id is derived from its date, time,
-title and body, so importing the same export again adds nothing.
+title and body, so importing the same export again adds nothing. An entry that
+can't come in (dated 1850, a time like 25:00) is listed and the rest still comes
+in; an entry repeated word for word is reported and kept once.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from datetime import datetime, time
 from typing import Any
 
-from trustdesk.domain.exchange_fields import (
-    MAX_RECORDS,
-    Fields,
-    ImportProblem,
-    build_record,
-    read_day,
-)
-from trustdesk.domain.journal import MAX_BODY, MAX_TAG, MAX_TAGS, MAX_TITLE, CheckIn, Entry
-from trustdesk.domain.text import clean_line, clean_text
+from trustdesk.domain.exchange_fields import MAX_RECORDS, Fields, ImportProblem, read_day
+from trustdesk.domain.importers.common import Collector, import_tags, stable_id
+from trustdesk.domain.journal import MAX_BODY, MAX_TITLE
+from trustdesk.domain.text import clean_text
 
-STARRED_TAG = "starred"
-TAG_SYMBOLS = "@#"
+NAME = "jrnl"
+LABEL = "a jrnl JSON export"
 _ENTRY_KEYS = frozenset({"title", "body", "date", "time"})
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9]))?$")
 
@@ -51,40 +47,32 @@ def _is_journal(document: dict[str, Any]) -> bool:
 
 def jrnl_id(written_at: datetime, title: str, body: str) -> str:
     """A stable id from an entry's content: the same words at the same minute always
-    get the same id."""
-    digest = hashlib.sha256("\x1f".join((written_at.isoformat(), title, body))
-                            .encode("utf-8")).hexdigest()
-    return f"jrnl-{digest[:32]}"
+    get the same id (jrnl's text journals get the same ids as its JSON export)."""
+    return stable_id("jrnl", written_at.isoformat(), title, body)
 
 
 def jrnl_tags(raw: tuple[str, ...], starred: bool) -> tuple[str, ...]:
-    out: list[str] = []
-    for value in raw:
-        tag = clean_line(value).lstrip(TAG_SYMBOLS).strip().lower()
-        if tag and len(tag) <= MAX_TAG and tag not in out:
-            out.append(tag)
-    if starred and STARRED_TAG not in out:
-        out.append(STARRED_TAG)
-    return tuple(out[:MAX_TAGS])
+    return import_tags(raw, starred=starred)
 
 
-def decode_jrnl(document: dict[str, Any]) -> Any:
-    """The entries of a jrnl JSON export as a Bundle (import it late: exchange.py
-    imports this module). Raises ImportProblem naming the first bad entry."""
-    from trustdesk.domain.exchange import Bundle
-
+def read_jrnl(document: dict[str, Any], collector: Collector | None = None) -> Collector:
+    """The entries of a jrnl JSON export. Raises ImportProblem only when the file as a
+    whole is too big; single entries that can't come in are listed in the collector."""
+    collector = collector or Collector(LABEL)
     items = document["entries"] if _is_journal(document) else [document]
     if len(items) > MAX_RECORDS:
         raise ImportProblem(f"entries has {len(items):,} records; TrustDesk imports at most "
                             f"{MAX_RECORDS:,} at once.")
-    entries: dict[str, Entry] = {}
     for number, item in enumerate(items, start=1):
-        entry = _entry(item, f"jrnl entry {number}")
-        entries.setdefault(entry.id, entry)  # the very same words twice: keep one
-    return Bundle(entries=tuple(entries.values()))
+        where = f"jrnl entry {number}"
+        try:
+            _entry(item, where, collector)
+        except ImportProblem as problem:
+            collector.skip(where, problem.message.removeprefix(f"{where}: "))
+    return collector
 
 
-def _entry(item: Any, where: str) -> Entry:
+def _entry(item: Any, where: str, collector: Collector) -> None:
     fields = Fields(item, where, frozenset(), strict=False)
     if not fields.has("date"):
         raise fields.problem("date is missing")
@@ -95,17 +83,19 @@ def _entry(item: Any, where: str) -> Entry:
         raise fields.problem("time must be a time like 21:30")
     written_at = datetime.combine(day, time(int(match[1]), int(match[2]),
                                             int(match[3] or 0)))
-    fields.check_range(day, "date")
     title = fields.text("title", MAX_BODY, line=True)
     body = fields.text("body", MAX_BODY)
-    if len(title) > MAX_TITLE:
-        title, body = "", clean_text(f"{title}\n{body}" if body else title)
-    if len(body) > MAX_BODY:
-        raise fields.problem(f"body is longer than TrustDesk keeps ({MAX_BODY:,} characters)")
     starred = fields.obj.get("starred", False)
     if not isinstance(starred, bool):
         raise fields.problem("starred must be true or false")
     tags = jrnl_tags(fields.texts("tags", 10_000, 10_000, clean=str), starred)
-    return build_record(lambda: Entry(id=jrnl_id(written_at, title, body), written_at=written_at,
-                                title=title, body=body, checkin=CheckIn(), tags=tags,
-                                updated_at=written_at), where)
+    collector.add(where, entry_id=_id_for(written_at, title, body), written_at=written_at,
+                  title=title, body=body, tags=tags)
+
+
+def _id_for(written_at: datetime, title: str, body: str) -> str:
+    """The id jrnl entries have always had here: of the title and body as they are
+    kept (a title too long to keep is part of the body)."""
+    if len(title) > MAX_TITLE:
+        title, body = "", clean_text(f"{title}\n{body}" if body else title)
+    return jrnl_id(written_at, title, body)
