@@ -68,3 +68,13 @@ def test_photos_listed_but_not_linked_in_the_text_are_still_mentioned():
 def test_an_unknown_time_zone_falls_back_to_this_computers_own():
     own = datetime(2020, 1, 1, 12, tzinfo=UTC).astimezone().replace(tzinfo=None)
     assert dayone.local_time("2020-01-01T12:00:00Z", "Not/AZone") == own
+
+
+def test_a_last_change_in_the_far_future_does_not_win_later_merges():
+    document = {"metadata": {}, "entries": [{
+        "uuid": "00112233445566778899AABBCCDDEEFF", "creationDate": "2018-05-01T10:00:00Z",
+        "modifiedDate": "9999-01-01T00:00:00Z", "timeZone": "UTC", "text": "Words."}]}
+    source = Source("Journal.json", "file",
+                    (SourceFile("Journal.json", json.dumps(document).encode()),))
+    (entry,) = read(source).bundle.entries
+    assert entry.updated_at == entry.written_at == datetime(2018, 5, 1, 10, 0)

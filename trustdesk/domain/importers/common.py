@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePosixPath
 
+from trustdesk.domain.clock import EARLIEST_DATE, latest_new_date
 from trustdesk.domain.exchange_fields import MAX_RECORDS, ImportProblem
 from trustdesk.domain.journal import MAX_BODY, MAX_TAG, MAX_TAGS, MAX_TITLE, CheckIn, Entry
-from trustdesk.domain.text import EARLIEST_DATE, FUTURE_LIMIT, InvalidRecord, clean_line, clean_text
+from trustdesk.domain.text import InvalidRecord, clean_line, clean_text
 
 STARRED_TAG = "starred"
 TAG_SYMBOLS = "@#"
@@ -154,9 +155,9 @@ def import_tags(raw: Iterable[str], *, starred: bool = False) -> tuple[str, ...]
     return tuple(out[:MAX_TAGS])
 
 
-def range_problem(day: date, today: date | None = None) -> str | None:
-    """Why a date can't be in the journal, or None when it can."""
-    latest = (today or date.today()) + FUTURE_LIMIT
+def range_problem(day: date, on: date | None = None) -> str | None:
+    """Why a date can't be imported (clock.py's rule for dates being set), or None."""
+    latest = latest_new_date(on)
     if day < EARLIEST_DATE:
         return (f"dated {day.isoformat()}, before {EARLIEST_DATE:%Y}, the earliest date a "
                 "journal keeps")
@@ -200,8 +201,9 @@ class Collector:
         if entry_id in self._seen:
             self.duplicates.append(Duplicate(where, self._seen[entry_id]))
             return None
+        # A last-changed time from the far future would win every later merge.
         stamp = updated_at if updated_at is not None and updated_at > written_at \
-            else written_at
+            and range_problem(updated_at.date()) is None else written_at
         try:
             entry = Entry(id=entry_id, written_at=written_at.replace(microsecond=0),
                           title=title, body=body, checkin=checkin or CheckIn(), tags=tags,
