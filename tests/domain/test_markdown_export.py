@@ -19,6 +19,7 @@ from trustdesk.domain.markdown_export import (
 )
 
 WHEN = datetime(2024, 5, 1, 21, 30)
+OFFSET_DATE = WHEN.astimezone().isoformat(timespec="seconds")  # 2024-05-01T21:30:00+02:00
 
 
 def entry(title: str = "", body: str = "", **more) -> Entry:
@@ -62,14 +63,14 @@ def test_any_heading_gives_a_short_safe_name(title):
 def test_one_entry_file_has_front_matter_heading_and_words():
     text = entry_markdown(entry("Coffee with Sam", "We talked.\n\nIt went well.",
                                 checkin=CheckIn(6, None, 7), tags=("sam", "trust: slow")))
-    assert text == ('---\ndate: 2024-05-01T21:30\nmood: 6\ntrust_self: 7\n'
+    assert text == (f'---\ndate: {OFFSET_DATE}\nmood: 6\ntrust_self: 7\n'
                     'tags: ["sam", "trust: slow"]\n---\n\n# Coffee with Sam\n\n'
                     "We talked.\n\nIt went well.\n")
 
 
 def test_an_entry_without_title_or_ratings_has_just_date_and_tags():
     assert entry_markdown(entry(body="Only words.")) == (
-        "---\ndate: 2024-05-01T21:30\ntags: []\n---\n\nOnly words.\n")
+        f"---\ndate: {OFFSET_DATE}\ntags: []\n---\n\nOnly words.\n")
 
 
 def test_the_single_file_lists_entries_in_order_with_details():
@@ -82,3 +83,20 @@ def test_the_single_file_lists_entries_in_order_with_details():
         "\n\nWe talked.\n" in text
     assert "## Thursday 2 May 2024, 08:05\n\nQuiet day.\n" in text
     assert text.index("Coffee") < text.index("Quiet day.")
+
+
+def test_front_matter_dates_carry_seconds_and_the_offset_of_that_day():
+    assert OFFSET_DATE.startswith("2024-05-01T21:30:00") and OFFSET_DATE[19] in "+-Z"
+    assert datetime.fromisoformat(OFFSET_DATE).astimezone().replace(tzinfo=None) == WHEN
+
+
+def test_titles_are_escaped_and_headings_in_the_words_sit_below_the_entry():
+    body = "# Plan\nsteps\n## Detail\n```\n# not a heading\n```\nUnderlined\n---"
+    text = entry_markdown(entry("C# *is* [fun]", body))
+    assert "\n# C\\# \\*is\\* \\[fun\\]\n" in text
+    assert text.endswith("## Plan\nsteps\n### Detail\n```\n# not a heading\n```\n"
+                         "### Underlined\n")
+    single = journal_markdown([entry("x_y", "# Plan\n###### Deep")],
+                              exported_at=WHEN, count=1)
+    assert "## Wednesday 1 May 2024, 21:30 · x\\_y\n" in single
+    assert single.endswith("### Plan\n###### Deep\n"), "never deeper than ######"

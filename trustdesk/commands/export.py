@@ -17,16 +17,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export", help="write your journal to a file you can read anywhere (not encrypted)",
         description="Write everything (journal entries, worksheets, small steps) to a JSON "
-                    "file in TrustDesk's documented format, or the journal as Markdown: "
-                    "one file per entry in a new folder, or one single file. The export "
+                    "file in TrustDesk's documented format, or the journal as Markdown "
+                    "(one file per entry in a new folder, or one single file), as a jrnl "
+                    "plain-text journal, or as a CSV table. The export "
                     "is not encrypted. It is written under a temporary name and renamed "
                     "into place, so it is never half-written.")
     parser.add_argument("--output", "-o", metavar="PATH", required=True,
                         help="the file to write (JSON, or Markdown with --single-file), or "
                              "the new folder for Markdown files (absent or empty)")
-    parser.add_argument("--format", "-f", choices=("json", "markdown"), default="json",
+    parser.add_argument("--format", "-f", choices=("json", "markdown", "jrnl", "csv"),
+                        default="json",
                         help="json (default): everything, re-importable; markdown: the "
-                             "journal, for reading")
+                             "journal, for reading; jrnl: jrnl's plain-text journal "
+                             "(`jrnl --import` reads it); csv: one row per entry, for "
+                             "spreadsheets")
     parser.add_argument("--single-file", action="store_true",
                         help="with --format markdown: all entries in one file")
     parser.add_argument("--replace", action="store_true",
@@ -57,6 +61,9 @@ def run(args: argparse.Namespace) -> int:
     with unlocked(folder) as store:
         if args.format == "json":
             summary = store.exchange.export_json(target, replace=args.replace)
+        elif args.format in ("jrnl", "csv"):
+            summary = store.exchange.export_table(target, format=args.format,
+                                                  replace=args.replace)
         else:
             summary = store.exchange.export_markdown(
                 target, single_file=args.single_file, replace=args.replace)

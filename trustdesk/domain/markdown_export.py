@@ -2,9 +2,11 @@
 
 Per entry: `YYYY-MM-DD HHMM heading.md`, with a small front matter (the date,
 the check-in ratings that were given, the tags) and the title as a heading above
-the words. File names are safe on Linux, macOS and Windows: no path separators,
-reserved or invisible characters, at most MAX_NAME_BYTES bytes, unique without
-regard to case. Pure functions: the writing happens in storage.
+the words. Titles are escaped and headings inside the words are moved below the
+entry's own heading, so a body can't break the file's outline. File names are
+safe on Linux, macOS and Windows: no path separators, reserved or invisible
+characters, at most MAX_NAME_BYTES bytes, unique without regard to case. Pure
+functions: the writing happens in storage.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from trustdesk.domain.journal import Entry
 MAX_HEADING_CHARS = 60
 MAX_NAME_BYTES = 160          # well under the 255 bytes most file systems allow
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
-_RATINGS = (("mood", "Mood"), ("trust_others", "Trust in others"),
+RATINGS = (("mood", "Mood"), ("trust_others", "Trust in others"),
             ("trust_self", "Trust in myself"))
 
 
@@ -54,9 +56,61 @@ def entry_file_name(entry: Entry, taken: set[str]) -> str:
     return name
 
 
+_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=\s|$)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_NOT_PARAGRAPH = re.compile(r"^\s*$|^ {0,3}([-+*>#]|\d+[.)])(\s|$)")
+_TITLE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
+
+
+def escape_title(title: str) -> str:
+    """A title as Markdown text that reads as itself: `*`, `_`, `#`, brackets and the
+    like are backslash-escaped, so "C# *is* fun" isn't turned into emphasis."""
+    return _TITLE_SPECIAL.sub(r"\\\1", title)
+
+
+def demote_headings(body: str, levels: int) -> str:
+    """`body` with its Markdown headings `levels` deeper (at most ######), so they sit
+    below the entry's own heading. Underlined (setext) headings become # headings;
+    fenced code is left alone."""
+    lines = body.split("\n")
+    out: list[str] = []
+    fence = ""
+    for line in lines:
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence):
+                fence = ""
+            out.append(line)
+            continue
+        if opening:
+            fence = opening[1]
+            out.append(line)
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            depth = min(6, len(heading[2]) + levels)
+            out.append(f"{heading[1]}{'#' * depth}{line[heading.end():]}")
+            continue
+        underline = _SETEXT.match(line)
+        if underline and out and not _NOT_PARAGRAPH.match(out[-1]) \
+                and not _HEADING.match(out[-1]):
+            depth = min(6, (1 if underline[1][0] == "=" else 2) + levels)
+            out[-1] = f"{'#' * depth} {out[-1].strip()}"
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def local_moment(moment: datetime) -> str:
+    """A stored (local, offset-free) time with seconds and this computer's offset at
+    that moment: 2024-05-01T21:30:00+02:00."""
+    return moment.astimezone().isoformat(timespec="seconds")
+
+
 def front_matter(entry: Entry) -> str:
-    lines = ["---", f"date: {entry.written_at.isoformat(timespec='minutes')}"]
-    for key, _label in _RATINGS:
+    lines = ["---", f"date: {local_moment(entry.written_at)}"]
+    for key, _label in RATINGS:
         value = getattr(entry.checkin, key)
         if value is not None:
             lines.append(f"{key}: {value}")
@@ -69,15 +123,15 @@ def entry_markdown(entry: Entry) -> str:
     """One entry's file: front matter, the title as a heading, then the words."""
     parts = [front_matter(entry)]
     if entry.title:
-        parts.append(f"# {entry.title}\n")
+        parts.append(f"# {escape_title(entry.title)}\n")
     if entry.body:
-        parts.append(entry.body.rstrip("\n") + "\n")
+        parts.append(demote_headings(entry.body.rstrip("\n"), 1) + "\n")
     return "\n".join(parts)
 
 
 def checkin_line(entry: Entry) -> str:
     """ "Mood 6 · Trust in others 4 · Tags: work, family", or "" when there is none."""
-    parts = [f"{label} {getattr(entry.checkin, key)}" for key, label in _RATINGS
+    parts = [f"{label} {getattr(entry.checkin, key)}" for key, label in RATINGS
              if getattr(entry.checkin, key) is not None]
     if entry.tags:
         parts.append("Tags: " + ", ".join(entry.tags))
@@ -96,12 +150,12 @@ def journal_markdown(entries: Iterable[Entry], *, exported_at: datetime, count: 
     for entry in entries:
         heading = f"{_long_date(entry.written_at)}, {entry.written_at:%H:%M}"
         if entry.title:
-            heading += f" · {entry.title}"
+            heading += f" · {escape_title(entry.title)}"
         block = [f"---\n\n## {heading}\n"]
         details = checkin_line(entry)
         if details:
             block.append(f"*{details}*\n")
         if entry.body:
-            block.append(entry.body.rstrip("\n") + "\n")
+            block.append(demote_headings(entry.body.rstrip("\n"), 2) + "\n")
         out.append("\n".join(block))
     return "\n".join(out)

@@ -21,6 +21,7 @@ from typing import Any
 from trustdesk import paths
 from trustdesk.domain import exchange, markdown_export
 from trustdesk.domain.exchange import Bundle, Incoming
+from trustdesk.domain.exporters import csv_table, jrnl_text
 from trustdesk.domain.importers import detect as importers
 from trustdesk.domain.importers.common import Options
 from trustdesk.domain.merge import ADD, KEEP, UPDATE, ImportResult, decide, describe_contents
@@ -152,6 +153,24 @@ class Exchange:
                                  report=lambda done: report(30 + 70 * done // total))
         report(100)
         return ExportSummary(target, len(entries))
+
+    def export_table(self, target: Path, *, format: str, replace: bool = False,
+                     report: Progress | None = None) -> ExportSummary:
+        """The journal for another program (not encrypted): `format` "jrnl" writes
+        jrnl's plain-text journal, "csv" a table for spreadsheets."""
+        report = report or _quiet
+        report(0)
+        entries = self._journal.entries_between(None, None)
+        report(50)
+        if format == "jrnl":
+            data = jrnl_text.journal_text(entries).encode("utf-8")
+        elif format == "csv":
+            data = csv_table.journal_csv(entries).encode("utf-8-sig")
+        else:
+            raise ValueError(f"no such export format: {format!r}")
+        write_private_file(Path(target), data, replace=replace)
+        report(100)
+        return ExportSummary(Path(target), len(entries))
 
     # -- importing -------------------------------------------------------------
     @staticmethod

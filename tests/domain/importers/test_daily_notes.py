@@ -39,3 +39,20 @@ def test_trustdesks_own_markdown_export_reads_back_with_time_and_ratings():
     assert (walk.title, walk.body, walk.tags) == ("Evening walk", "The light on the water.",
                                                    ("walk",))
     assert (walk.checkin.mood, walk.checkin.trust_others) == (7, 6)
+
+
+def test_a_markdown_export_folder_reads_back_as_the_same_entries():
+    from trustdesk.domain.importers.common import Source, SourceFile
+    from trustdesk.domain.importers.detect import read
+    from trustdesk.domain.journal import CheckIn, Entry
+    from trustdesk.domain.markdown_export import entry_file_name, entry_markdown
+
+    written = [Entry(id="a", written_at=datetime(2024, 5, 1, 21, 30, 15), title="C# *is* fun",
+                     body="Words.", checkin=CheckIn(6, None, 7), tags=("sam", "trust: slow")),
+               Entry(id="b", written_at=datetime(2024, 5, 2, 8, 5), body="Untitled words.")]
+    taken: set[str] = set()
+    files = tuple(SourceFile(entry_file_name(one, taken), entry_markdown(one).encode())
+                  for one in written)
+    back = read(Source("TrustDesk journal", "folder", files)).bundle.entries
+    assert [(e.written_at, e.title, e.body, e.checkin, e.tags) for e in back] == \
+        [(e.written_at, e.title, e.body, e.checkin, e.tags) for e in written]

@@ -12,6 +12,7 @@ same source imported twice adds nothing. Pure: no file, Qt or SQL work.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -85,6 +86,15 @@ def parse_mood_map(text: str) -> dict[str, int]:
                                 "with N a whole number from 0 to 10.")
         out[word] = int(number)
     return out
+
+
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~=])")
+
+
+def unescape_markdown(text: str) -> str:
+    """Markdown's backslash escapes undone (`\\.` is `.`), as Day One writes them and as
+    TrustDesk escapes titles."""
+    return _ESCAPE.sub(r"\1", text)
 
 
 def decode_text(data: bytes, where: str) -> str:

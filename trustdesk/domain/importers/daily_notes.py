@@ -24,6 +24,7 @@ from trustdesk.domain.importers.common import (
     decode_text,
     import_tags,
     stable_id,
+    unescape_markdown,
 )
 from trustdesk.domain.journal import CheckIn
 
@@ -97,7 +98,7 @@ def read_note(one: SourceFile, where: str, collector: Collector) -> None:
         first, _, rest = body.partition("\n")
         heading = re.match(r"^#{1,6}\s+(.+?)\s*#*\s*$", first)
         if heading:
-            title, body = heading[1], rest.strip("\n")
+            title, body = unescape_markdown(heading[1]), rest.strip("\n")
     tags = _tags(front)
     mood = front.get("mood")
     if mood is not None and _rating(mood) is None:

@@ -24,7 +24,14 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from trustdesk.domain.exchange_fields import ImportProblem
-from trustdesk.domain.importers.common import Collector, Source, SourceFile, import_tags, stable_id
+from trustdesk.domain.importers.common import (
+    Collector,
+    Source,
+    SourceFile,
+    import_tags,
+    stable_id,
+    unescape_markdown,
+)
 
 NAME = "dayone"
 LABEL = "a Day One export"
@@ -33,7 +40,6 @@ _MEDIA_LISTS = {"photos": "Photo", "videos": "Video", "audios": "Audio recording
 _LINK_KINDS = {"": "Photo", "photo": "Photo", "video": "Video", "audio": "Audio recording",
                "pdfattachment": "PDF", "pdf": "PDF"}
 _MEDIA_LINK = re.compile(r"!\[[^\]]*\]\(dayone-moment:/{1,2}(?:(\w+)/)?[^)\s]*\)")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~=])")
 _UUID = re.compile(r"^[0-9A-Fa-f]{32}$")
 
 
@@ -76,10 +82,6 @@ def local_time(value: Any, zone: Any) -> datetime | None:
     return local.replace(tzinfo=None, microsecond=0)
 
 
-def unescape(text: str) -> str:
-    return _ESCAPE.sub(r"\1", text)
-
-
 def _text(item: dict[str, Any]) -> tuple[str, str, bool]:
     """(title, body, has_words): media links replaced by notes, escapes undone."""
     raw = item.get("text") or ""
@@ -100,7 +102,7 @@ def _text(item: dict[str, Any]) -> tuple[str, str, bool]:
         if count > linked.get(kind, 0):
             extra.append(note(kind, count - linked.get(kind, 0)))
     words = _MEDIA_LINK.sub("", raw).strip()
-    text = unescape(text).strip("\n")
+    text = unescape_markdown(text).strip("\n")
     if extra:
         text = (text + "\n\n" if text else "") + "\n".join(extra)
     lines = text.split("\n")

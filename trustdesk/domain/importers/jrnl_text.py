@@ -31,6 +31,7 @@ _SHAPE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[ T]\d{1,2}:\d{2}")
 _FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %I:%M:%S %p",
             "%Y-%m-%d %I:%M %p", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S")
 _FOLDER_FILE = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})\.txt$")
+_ESCAPED_START = re.compile(r"(?m)^\\(\[[^\]\n]+\] )")  # TrustDesk's jrnl export escapes these
 _TAG = re.compile(r"(?<!\S)([@#][-+*#/\w]+)")
 _SENTENCE = re.compile(r"([.!?\u2026\u203C\u203D\u2047-\u2049\u22EF\uFE52\uFE57]['\u2019\"\u201D]?"
                        r"[\])]*\s+)|[\uFF01\uFF0E\uFF1F\uFF61\u3002]")
@@ -84,6 +85,7 @@ def read_text(text: str, where: str, collector: Collector) -> None:
         if starred:
             raw = lines[0].strip("\n *") + "\n" + "\n".join(lines[1:])
         title, body = split_title(raw)
+        body = _ESCAPED_START.sub(r"\1", body)
         tags = import_tags((tag for tag in _TAG.findall(raw)), starred=starred)
         collector.add(place, entry_id=jrnl_id(written_at, title, body), written_at=written_at,
                       title=title, body=body, tags=tags)
