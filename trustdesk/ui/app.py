@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from trustdesk import APP_NAME, __version__
 from trustdesk.storage.store import JournalFolder
-from trustdesk.ui import icons, qt_state, tasks, theme
+from trustdesk.ui import icons, qt_state, session_bus, tasks, theme
 from trustdesk.ui.shell import MainWindow
 from trustdesk.ui.shutdown import SessionEnd
 
@@ -27,6 +27,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, once per process, themed and named."""
     app = QApplication.instance()
     if app is None:
+        session_bus.keep_to_an_existing_bus()  # before Qt could autolaunch a dbus-daemon
         app = QApplication([*(argv if argv is not None else sys.argv), *theme.STYLE_ARGS])
         theme.mark_fusion_set()
     app.setApplicationName(APP_NAME)

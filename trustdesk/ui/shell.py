@@ -6,16 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
-from trustdesk import paths
 from trustdesk.domain.settings import AppSettings
 from trustdesk.storage import errors
 from trustdesk.storage.instance_lock import InstanceLock
 from trustdesk.storage.store import DAMAGED_PAGES, JournalFolder
-from trustdesk.ui import tasks, theme
+from trustdesk.ui import tasks, theme, window_state
 from trustdesk.ui.autolock import AutoLock
 from trustdesk.ui.gate import NoticeScreen, UnlockScreen, WelcomeScreen
 from trustdesk.ui.pages import PAGES, PageSpec
@@ -310,19 +309,11 @@ class MainWindow(QMainWindow):
             return answer == f"{action.capitalize()} anyway"
 
     # -- window ----------------------------------------------------------------
-    def _window_state(self) -> QSettings | None:
-        """Window geometry is the only thing kept outside the vault."""
-        if not self.folder.root.is_dir():
-            return None
-        return QSettings(str(paths.window_state_path(self.folder.root)),
-                         QSettings.Format.IniFormat)
-
     def _restore_geometry(self) -> None:
-        state = self._window_state()
-        if state is not None:
-            geometry = state.value("geometry")
-            if isinstance(geometry, QByteArray):
-                self.restoreGeometry(geometry)
+        """Window geometry is the only thing kept outside the vault (window_state)."""
+        geometry = window_state.load(self.folder.root)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         screen = QGuiApplication.primaryScreen()
         if screen is not None and not screen.availableGeometry().intersects(self.geometry()):
             self.resize(*DEFAULT_SIZE)
@@ -337,10 +328,7 @@ class MainWindow(QMainWindow):
             self.workspace.clear_sensitive()
             self.store.close()
             self.store = None
-        state = self._window_state()
-        if state is not None:
-            state.setValue("geometry", self.saveGeometry())
-            state.sync()
+        window_state.save(self.folder.root, self.saveGeometry())
         if self._instance is not None:
             self._instance.release()
             self._instance = None
