@@ -84,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(data_dir=args.data_dir)
         return int(handler(args))
     except errors.VaultError as exc:
-        return _fail(args, exc, exc.message, exit_code_for(exc))
+        from trustdesk.commands.wording import cli_message
+
+        return _fail(args, exc, cli_message(exc), exit_code_for(exc))
     except commands.UsageError as exc:
         return _fail(args, exc, str(exc), commands.USAGE)
     except KeyboardInterrupt:

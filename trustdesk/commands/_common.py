@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from trustdesk.commands import UsageError, read_passphrase
+from trustdesk.commands import UsageError, read_passphrase, warn
+from trustdesk.commands.wording import old_log_notice
 from trustdesk.storage.store import JournalFolder, Store
 
 
@@ -21,12 +22,15 @@ def journal_folder(data_dir: Path) -> JournalFolder:
 
 
 @contextmanager
-def unlocked(folder: JournalFolder) -> Iterator[Store]:
+def unlocked(folder: JournalFolder, *, read_only: bool = False) -> Iterator[Store]:
     """Claim `folder` for this process (VaultInUse if the app has it open), read the
     passphrase, and yield the unlocked Store; it is closed (locked) and the folder
-    released when the block ends, however it ends."""
-    with folder.lock():
-        store = folder.unlock(read_passphrase())
+    released when the block ends, however it ends. Commands that only read pass
+    `read_only`: then nothing on disk changes, and read-only media work."""
+    with folder.lock(read_only=read_only):
+        store = folder.unlock(read_passphrase(), read_only=read_only)
+        if store.vault.old_log is not None:
+            warn(old_log_notice(store.vault.old_log))
         try:
             yield store
         finally:

@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with unlocked(journal_folder(args.data_dir)) as store:
+    with unlocked(journal_folder(args.data_dir), read_only=True) as store:
         problems = store.vault.check()
     if problems:
         for line in problems[:20]:

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     _check_target(target, args)
     folder = journal_folder(args.data_dir)
     warn(NOT_ENCRYPTED.format(target=target))
-    with unlocked(folder) as store:
+    with unlocked(folder, read_only=True) as store:
         if args.format == "json":
             summary = store.exchange.export_json(target, replace=args.replace)
         elif args.format in ("jrnl", "csv"):

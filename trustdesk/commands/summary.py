@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     target = output_path(args.output)
     if target.is_dir():
         raise UsageError(f"{target} is a folder; give a file name for the PDF.")
-    with unlocked(journal_folder(args.data_dir)) as store:
+    with unlocked(journal_folder(args.data_dir), read_only=True) as store:
         from trustdesk.storage.progress_data import ProgressSource
 
         source = ProgressSource.from_store(store)

@@ -108,7 +108,7 @@ def verify_backup(path: Path, passphrase: str, expected: dict[str, int] | None =
     try:
         key_and_verify(conn, passphrase)
         conn.execute("PRAGMA temp_store = MEMORY")
-        problems = integrity_problems(conn)
+        problems = integrity_problems(conn, path)
         if problems:
             raise errors.VaultDamaged("The backup copy failed its integrity check.")
         if expected is not None and table_counts(conn) != expected:

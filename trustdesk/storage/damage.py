@@ -21,7 +21,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from trustdesk.storage import errors
@@ -39,16 +40,17 @@ _SAMPLE_PAGES = 8
 
 @dataclass(frozen=True)
 class PageKeys:
-    """The HMAC key for one file's salt and one passphrase."""
+    """The page key and HMAC key for one file's salt and one passphrase."""
 
-    hmac_key: bytes
+    key: bytes = field(repr=False)
+    hmac_key: bytes = field(repr=False)
 
     @classmethod
     def derive(cls, salt: bytes, passphrase: str) -> PageKeys:
         key = hashlib.pbkdf2_hmac("sha512", normalize_passphrase(passphrase).encode("utf-8"),
                                   salt, KDF_ITERATIONS, KEY_SIZE)
         hmac_salt = bytes(b ^ 0x3A for b in salt)
-        return cls(hashlib.pbkdf2_hmac("sha512", key, hmac_salt, 2, KEY_SIZE))
+        return cls(key, hashlib.pbkdf2_hmac("sha512", key, hmac_salt, 2, KEY_SIZE))
 
     def page_is_authentic(self, page: bytes, number: int) -> bool:
         """Whether `page` (one whole stored page) was written with this key as page `number`."""
@@ -154,20 +156,21 @@ def _sample(pages: int, extra: list[int]) -> list[int]:
     return sorted(chosen)
 
 
-def check_side_files(path: Path, passphrase: str) -> None:
+def check_side_files(path: Path, passphrase: str) -> PageKeys | None:
     """Before SQLite sees a leftover write-ahead log (after a crash, or one copied in
     by mistake), judge the journal as SQLite would read it, log included: SQLite
     would otherwise copy a foreign log into the journal when it closes, even after a
-    wrong passphrase. Raises WrongPassphrase or VaultDamaged; returns when it's safe."""
+    wrong passphrase. Raises WrongPassphrase or VaultDamaged; when it's safe, returns
+    the keys it derived (None when there is no log SQLite would read)."""
     wal = side_file(path, "-wal")
     try:
-        if wal.stat().st_size == 0:
-            return
+        if not stat.S_ISREG(wal.stat().st_mode) or wal.stat().st_size == 0:
+            return None
     except FileNotFoundError:
-        return
+        return None
     frames = committed_frames(wal)
     if not frames:
-        return  # SQLite will ignore this log
+        return None  # SQLite will ignore this log
     keys = PageKeys.derive(salt_of(path), passphrase)
     in_file = os.path.getsize(path) // PAGE_SIZE
     logged = sorted(frames, key=lambda n: frames[n][1])
@@ -178,7 +181,7 @@ def check_side_files(path: Path, passphrase: str) -> None:
     if first:
         if not all(rest):
             raise errors.VaultDamaged(FOREIGN_LOG)
-        return
+        return keys
     if 1 in frames and _logged_salt(wal, frames[1][0]) != salt_of(path):
         raise errors.VaultDamaged(FOREIGN_LOG)  # the log's first page is another file's
     if any(rest):
@@ -191,13 +194,41 @@ FOREIGN_LOG = ("A leftover file beside your journal doesn't belong to it, so Tru
                "didn't open the journal. Nothing was changed.")
 
 
-def explain_refusal(path: Path, passphrase: str) -> None:
+def explain_refusal(path: Path, passphrase: str, backup_dir: Path | None = None) -> None:
     """A refused key: raise VaultDamaged if the passphrase is in fact right and only
-    the first page is hurt; otherwise return (it really is the wrong passphrase)."""
+    the start of the file is hurt; otherwise return (it is the wrong passphrase).
+
+    A damaged salt (the file's first 16 bytes) makes every page look foreign, just
+    like a wrong passphrase. It is recognised when the salt could never have been
+    drawn at random (zeros, a repeated byte), or when the same passphrase opens
+    the newest backup beside the journal: then the passphrase is right."""
     try:
-        keys = PageKeys.derive(salt_of(path), passphrase)
+        salt = salt_of(path)
+        if len(set(salt)) <= 2:
+            raise errors.VaultDamaged(DAMAGED_START)
+        keys = PageKeys.derive(salt, passphrase)
         verdict = main_file_verdict(path, keys)
     except OSError:
         return
     if verdict == "damaged":
         raise errors.VaultDamaged(DAMAGED_START)
+    if backup_dir is not None and _opens_newest_backup(backup_dir, passphrase):
+        raise errors.VaultDamaged(DAMAGED_START)
+
+
+def _opens_newest_backup(backup_dir: Path, passphrase: str) -> bool:
+    from trustdesk.storage.backups import list_backups
+
+    try:
+        backups = list_backups(backup_dir)
+    except OSError:
+        return False
+    if not backups:
+        return False
+    newest = backups[0].path
+    try:
+        keys = PageKeys.derive(salt_of(newest), passphrase)
+        with open(newest, "rb") as fh:
+            return keys.page_is_authentic(_read_page(fh, 1), 1)
+    except OSError:
+        return False

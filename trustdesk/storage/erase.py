@@ -18,7 +18,8 @@ from trustdesk.storage.backups import list_backups
 from trustdesk.storage.vault import SIDE_SUFFIXES, side_file
 
 _OURS_BESIDE = re.compile(r"^journal(-[0-9T-]+-[a-z0-9-]+)?\.trustdesk"
-                          r"(-wal|-shm|-journal|\.new|\.restoring|\.partial)?$")
+                          r"(-wal|-shm|-journal|\.new|\.restoring|\.partial)?"
+                          r"(\.set-aside-[0-9TZ-]+)?$")  # logs set aside (log_guard)
 
 
 def erase_everything(data_dir: Path, backup_dirs: list[Path]) -> list[Path]:

@@ -5,10 +5,14 @@ never leaves a stale lock behind."""
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 from trustdesk.storage.errors import VaultInUse
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a named pipe in its place must not hang us
+_READ_ONLY_ERRORS = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -38,15 +42,28 @@ else:
 
 class InstanceLock:
     """Holds the data folder's lock file until `release()`; raises VaultInUse when
-    another process (or another InstanceLock in this process) holds it."""
+    another process (or another InstanceLock in this process) holds it.
 
-    def __init__(self, lock_file: Path) -> None:
+    With `read_only` (for commands that only read), a lock file that can't be
+    created or written because the folder is read-only is opened for reading, or,
+    when there is none, not needed: nobody can write to that folder."""
+
+    def __init__(self, lock_file: Path, *, read_only: bool = False) -> None:
         self.path = lock_file
-        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+        self._fd: int | None = None
+        try:
+            fd = os.open(lock_file, os.O_RDWR | os.O_CREAT | _NONBLOCK, 0o600)
+        except OSError as exc:
+            if not read_only or exc.errno not in _READ_ONLY_ERRORS:
+                raise
+            try:
+                fd = os.open(lock_file, os.O_RDONLY | _NONBLOCK)
+            except FileNotFoundError:
+                return
         if not _try_lock(fd):
             os.close(fd)
             raise VaultInUse()
-        self._fd: int | None = fd
+        self._fd = fd
 
     @property
     def held(self) -> bool:

@@ -71,6 +71,7 @@ def change_passphrase(vault: Vault, *, old: str, new: str, backup_dir: Path,
                 "The passphrase couldn't be changed. Your journal still opens with "
                 "your current passphrase.") from exc
         tell(75)
+        vault.checkpoint()  # the re-encrypted pages go from the log into the file
         verify_opens_with(vault.path, new)
         vault.adopt_passphrase(new)
     tell(85)
@@ -90,7 +91,7 @@ def verify_opens_with(path: Path, passphrase: str) -> None:
     try:
         key_and_verify(conn, passphrase)
         conn.execute("PRAGMA temp_store = MEMORY")
-        if integrity_problems(conn):
+        if integrity_problems(conn, path):
             raise errors.VaultDamaged("After the change, the journal failed its check.")
     except sqlcipher3.Error as exc:
         raise translate(exc) or errors.VaultDamaged() from exc

@@ -3,6 +3,7 @@ data folder it lives in. UI and CLI code get at storage only through these."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,11 +62,13 @@ class JournalFolder:
         if not self.has_journal():
             raise VaultMissing(f"There is no TrustDesk journal in {self.root} yet.")
 
-    def lock(self) -> InstanceLock:
+    def lock(self, *, read_only: bool = False) -> InstanceLock:
         """Claim the folder for this process (raises VaultInUse). Creates the folder,
-        so call it only once a journal exists or is about to be created."""
-        paths.ensure_private_dir(self.root)
-        return InstanceLock(paths.lock_path(self.root))
+        so call it only once a journal exists or is about to be created. With
+        `read_only`, a folder nobody can write to (read-only media) needs no claim."""
+        if not read_only:
+            paths.ensure_private_dir(self.root)
+        return InstanceLock(paths.lock_path(self.root), read_only=read_only)
 
     def create(self, passphrase: str) -> Store:
         from trustdesk.storage.vault import Vault
@@ -73,18 +76,30 @@ class JournalFolder:
         paths.ensure_private_dir(self.root)
         return Store.on(Vault.create(self.vault_path, passphrase))
 
-    def unlock(self, passphrase: str, *, check_pages: bool = True) -> Store:
+    def unlock(self, passphrase: str, *, check_pages: bool = True,
+               read_only: bool = False) -> Store:
         """Open the journal. With `check_pages`, also check every page (about 0.3 s on
         a ten-year journal) and raise VaultDamaged for a hurt file, leaving it exactly
-        as it was. The app passes False and calls `find_damage` in the background
-        instead, so the journal shows at once."""
+        as it was: the check reads through a read-only connection, so nothing is
+        checkpointed before the verdict. The app passes False and calls `find_damage`
+        in the background instead, so the journal shows at once.
+
+        With `read_only` nothing on disk changes (see `Vault.open`); a journal of an
+        older format is upgraded first unless its folder can't be written."""
+        from trustdesk.storage.migrations import LATEST
         from trustdesk.storage.vault import Vault
 
-        vault = Vault.open(self.vault_path, passphrase, backup_dir=self.backup_dir)
-        if check_pages and _damaged(vault):
+        if check_pages or read_only:
+            vault = Vault.open(self.vault_path, passphrase, backup_dir=self.backup_dir,
+                               read_only=True)
+            if check_pages and _damaged(vault):
+                vault.close()
+                raise VaultDamaged(DAMAGED_PAGES)
+            if read_only and (vault.schema_version >= LATEST
+                              or not os.access(self.root, os.W_OK)):
+                return Store.on(vault)
             vault.close()
-            raise VaultDamaged(DAMAGED_PAGES)
-        return Store.on(vault)
+        return Store.on(Vault.open(self.vault_path, passphrase, backup_dir=self.backup_dir))
 
     def find_damage(self, store: Store) -> bool:
         """True if some page of the open journal is damaged. Reads through a second
@@ -97,7 +112,7 @@ class JournalFolder:
             try:
                 key_and_verify(conn, store.vault.passphrase)
                 conn.execute("PRAGMA temp_store = MEMORY")
-                suspicious = bool(integrity_problems(conn))
+                suspicious = bool(integrity_problems(conn, self.vault_path))
             finally:
                 conn.close()
         except VaultError:

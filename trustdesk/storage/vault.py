@@ -11,10 +11,12 @@ connection goes through `read()` or `transaction()`, which hold the vault's lock
 from __future__ import annotations
 
 import os
+import re
 import threading
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,9 @@ APPLICATION_ID = 0x54525354  # "TRST": tells our files apart from other SQLCiphe
 PAGE_SIZE = 4096
 SQLITE_MAGIC = b"SQLite format 3\x00"
 CACHE_KIB = 32 * 1024
+# The vault checkpoints the log itself, past this size, so it can record each log
+# it retires first (see log_guard); SQLite's own automatic checkpoint is off.
+CHECKPOINT_BYTES = 4 * 1024 * 1024
 
 _log_silenced = False
 
@@ -61,6 +66,23 @@ def connect_existing(path: Path) -> Any:
         raise errors.StorageUnavailable() from exc
 
 
+def connect_read_only(path: Path, *, main_file_only: bool) -> Any:
+    """Open an existing file for reading only: nothing is checkpointed or written.
+    With `main_file_only` the write-ahead log beside it is not read at all (SQLite's
+    `immutable`), which also works on read-only media; otherwise the log is read but
+    left as it is."""
+    _silence_sqlcipher_log()
+    query = "immutable=1" if main_file_only else "mode=ro"
+    try:
+        return sqlcipher3.connect(f"{path.absolute().as_uri()}?{query}", uri=True,
+                                  isolation_level=None, check_same_thread=False,
+                                  timeout=2.0)
+    except sqlcipher3.OperationalError as exc:
+        if not path.exists():
+            raise errors.VaultMissing() from exc
+        raise errors.StorageUnavailable() from exc
+
+
 def translate(exc: sqlcipher3.Error) -> errors.VaultError | None:
     """The typed error for a SQLite failure, or None for programming errors."""
     name = getattr(exc, "sqlite_errorname", "") or ""
@@ -76,25 +98,6 @@ def translate(exc: sqlcipher3.Error) -> errors.VaultError | None:
             or "readonly" in text or "disk i/o" in text or "unable to open" in text:
         return errors.StorageUnavailable()
     return None
-
-
-def _precheck(path: Path) -> None:
-    """Refuse, without keying, what is plainly not an encrypted TrustDesk file."""
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as fh:
-            head = fh.read(16)
-    except FileNotFoundError as exc:
-        raise errors.VaultMissing() from exc
-    except OSError as exc:
-        raise errors.StorageUnavailable() from exc
-    if head == SQLITE_MAGIC:
-        raise errors.NotAVault(
-            "This is an ordinary, unencrypted database file, not a TrustDesk journal.")
-    if size == 0:
-        raise errors.VaultDamaged("The journal file is empty; it may have been damaged.")
-    if size < PAGE_SIZE or size % PAGE_SIZE:
-        raise errors.VaultDamaged("The journal file is incomplete; it may have been cut short.")
 
 
 def key_and_verify(conn: Any, passphrase: str) -> None:
@@ -115,17 +118,41 @@ def _configure(conn: Any) -> None:
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         raise errors.StorageUnavailable()
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
+def _configure_read_only(conn: Any) -> None:
+    conn.execute("PRAGMA temp_store = MEMORY")
+    if conn.execute("PRAGMA temp_store").fetchone()[0] != 2:
+        raise errors.VaultError("Temporary data could not be kept in memory.")
+    conn.execute("PRAGMA query_only = ON")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+
+
+@dataclass(frozen=True)
+class OldLog:
+    """A write-ahead log from an earlier moment of this journal, found beside it and
+    not used. `moved` says whether it was set aside (under `path`) or, for a
+    read-only opening, left where it was."""
+
+    path: Path
+    moved: bool
+
+
 class Vault:
     """An unlocked journal. Create with `Vault.create` or `Vault.open`; `close()` locks."""
 
-    def __init__(self, path: Path, conn: Any, passphrase: str) -> None:
+    def __init__(self, path: Path, conn: Any, passphrase: str, *,
+                 read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
+        self._reads_log = True
+        #: A log from an earlier moment that opening found and did not replay.
+        self.old_log: OldLog | None = None
         self._conn: Any | None = conn
         self._passphrase: str | None = normalize_passphrase(passphrase)
         self._lock = threading.RLock()
@@ -162,24 +189,42 @@ class Vault:
 
     @classmethod
     def open(cls, path: Path, passphrase: str, *, backup_dir: Path | None = None,
-             migrate_to: int = LATEST) -> Vault:
+             migrate_to: int = LATEST, read_only: bool = False) -> Vault:
         """Unlock an existing vault, upgrading its schema if it is older.
 
         Raises the typed errors of `trustdesk.storage.errors`. A wrong passphrase
         changes nothing on disk. Before upgrading, a verified encrypted copy is
-        written to `backup_dir` (default: `backups/` beside the file)."""
-        from trustdesk.storage import damage  # it reads our constants
+        written to `backup_dir` (default: `backups/` beside the file).
+
+        A write-ahead log from an earlier moment of this journal is never replayed:
+        it is set aside (see `log_guard`) and named in `old_log`. With `read_only`
+        nothing on disk changes at all (no checkpoint, no upgrade, no log moved; an
+        old log is just not read), which also works on read-only media."""
+        from trustdesk.storage import damage, log_guard, odd_files  # they read our constants
 
         path = Path(path)
-        _precheck(path)
-        damage.check_side_files(path, passphrase)
-        conn = connect_existing(path)
+        backup_dir = backup_dir or path.parent / "backups"
+        odd_files.refuse_what_is_not_a_journal(path)
+        keys = damage.check_side_files(path, passphrase)
+        stale = keys is not None and log_guard.judge(path, keys.key, PAGE_SIZE)
+        old_log = None
+        if stale and not read_only:
+            try:
+                old_log = OldLog(log_guard.set_aside(path), moved=True)
+            except OSError as exc:
+                raise errors.StorageUnavailable() from exc
+        elif stale:
+            old_log = OldLog(side_file(path, "-wal"), moved=False)
+        if read_only:
+            conn = connect_read_only(path, main_file_only=keys is None or stale)
+        else:
+            conn = connect_existing(path)
         try:
             try:
                 key_and_verify(conn, passphrase)
             except errors.WrongPassphrase:
                 conn.close()
-                damage.explain_refusal(path, passphrase)
+                damage.explain_refusal(path, passphrase, backup_dir)
                 raise
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -187,16 +232,21 @@ class Vault:
                 raise errors.NotAVault()
             if version > LATEST:
                 raise errors.VaultTooNew()
-            _configure(conn)
+            if read_only:
+                _configure_read_only(conn)
+            else:
+                _configure(conn)
         except errors.VaultError:
             conn.close()
             raise
         except sqlcipher3.Error as exc:
             conn.close()
             raise translate(exc) or errors.VaultDamaged() from exc
-        vault = cls(path, conn, passphrase)
-        if version < migrate_to:
-            vault._upgrade(version, migrate_to, backup_dir or path.parent / "backups")
+        vault = cls(path, conn, passphrase, read_only=read_only)
+        vault._reads_log = not (read_only and (keys is None or stale))
+        vault.old_log = old_log
+        if version < migrate_to and not read_only:
+            vault._upgrade(version, migrate_to, backup_dir)
         return vault
 
     def _upgrade(self, current: int, target: int, backup_dir: Path) -> None:
@@ -253,6 +303,7 @@ class Vault:
                 conn.execute("BEGIN IMMEDIATE")
                 yield conn
                 conn.execute("COMMIT")
+                self._checkpoint_if_long(conn)
             except BaseException as exc:
                 if conn.in_transaction:
                     with suppress(sqlcipher3.Error):
@@ -262,6 +313,27 @@ class Vault:
                     if typed is not None:
                         raise typed from exc
                 raise
+
+    def _checkpoint_if_long(self, conn: Any) -> None:
+        try:
+            long = os.path.getsize(side_file(self.path, "-wal")) > CHECKPOINT_BYTES
+        except OSError:
+            return
+        if long:
+            self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """Move the log into the file, first recording inside it which log that was,
+        so a copy of this log can never be replayed over a newer file. A checkpoint
+        that can't finish now (a reader) is simply tried again later."""
+        from trustdesk.storage import log_guard
+
+        if self.read_only:
+            return
+        with self._lock, suppress(sqlcipher3.Error):
+            conn = self.connection
+            log_guard.record_retirement(conn, side_file(self.path, "-wal"), PAGE_SIZE)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def _ensure_file_is_there(self) -> None:
         """Refuse to write when the file is gone (an unplugged drive, a moved folder):
@@ -307,20 +379,20 @@ class Vault:
     def check(self) -> list[str]:
         """Problems found by SQLCipher's HMAC check and SQLite's quick_check; [] = ok."""
         with self.read() as conn:
-            return integrity_problems(conn)
+            return integrity_problems(conn, self.path if self._reads_log else None)
 
     def close(self) -> None:
-        """Lock: checkpoint the WAL into the encrypted file and drop the connection."""
+        """Lock: checkpoint the WAL into the encrypted file and drop the connection.
+        A read-only vault just drops the connection."""
         with self._lock:
-            conn, self._conn = self._conn, None
-            self._passphrase = None
-            if conn is None:
+            if self._conn is None:
+                self._passphrase = None
                 return
             try:
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            except sqlcipher3.Error:
-                pass
+                self.checkpoint()
             finally:
+                conn, self._conn = self._conn, None
+                self._passphrase = None
                 conn.close()
 
     def __enter__(self) -> Vault:
@@ -351,18 +423,30 @@ def table_counts(conn: Any) -> dict[str, int]:
             for name in names}
 
 
-def integrity_problems(conn: Any) -> list[str]:
+def integrity_problems(conn: Any, path: Path | None = None) -> list[str]:
     """What SQLCipher's HMAC check and SQLite's quick_check find; [] when healthy. A
-    page so damaged that a check itself fails is reported, not raised. The HMAC check
-    reads the main file only, so the log's pages are moved into it first (a no-op
-    for files not in WAL mode)."""
-    with suppress(sqlcipher3.Error):
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    page so damaged that a check itself fails is reported, not raised. Nothing is
+    written: quick_check reads every page in use through SQLCipher, which checks the
+    authentication code of each page it reads, from the log or the file. The HMAC
+    check reads the main file alone; when `conn` reads the log beside `path`, a main
+    file page that the log replaces is not the page in use, so its verdict is
+    dropped (after a passphrase change cut short, those pages still carry the old
+    key)."""
     try:
         problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
         quick = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
     except sqlcipher3.DatabaseError as exc:
         return [f"the check could not finish: {exc}"]
+    if path is not None and problems:
+        from trustdesk.storage.damage import committed_frames
+
+        replaced = committed_frames(side_file(path, "-wal"))
+        problems = [line for line in problems if _page_named(line) not in replaced]
     if quick != ["ok"]:
         problems.extend(quick)
     return problems
+
+
+def _page_named(line: str) -> int | None:
+    found = re.search(r"\bpage (\d+)", line)
+    return int(found.group(1)) if found else None
