@@ -18,10 +18,11 @@ from trustdesk.storage.migrations import LATEST
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def trustdesk(*args: str, stdin: str = "", env: dict[str, str] | None = None):
+def trustdesk(*args: str, stdin: str = "", env: dict[str, str] | None = None,
+              timeout: float = 60):
     run_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     return subprocess.run([sys.executable, "-m", "trustdesk", *args], input=stdin,
-                          capture_output=True, text=True, env=run_env, timeout=60)
+                          capture_output=True, text=True, env=run_env, timeout=timeout)
 
 
 def test_version():

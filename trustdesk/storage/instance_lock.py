@@ -9,7 +9,7 @@ import errno
 import os
 from pathlib import Path
 
-from trustdesk.storage.errors import VaultInUse
+from trustdesk.storage.errors import StorageUnavailable, VaultInUse
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a named pipe in its place must not hang us
 _READ_ONLY_ERRORS = (errno.EROFS, errno.EACCES, errno.EPERM)
@@ -54,8 +54,10 @@ class InstanceLock:
         try:
             fd = os.open(lock_file, os.O_RDWR | os.O_CREAT | _NONBLOCK, 0o600)
         except OSError as exc:
-            if not read_only or exc.errno not in _READ_ONLY_ERRORS:
+            if exc.errno not in _READ_ONLY_ERRORS:
                 raise
+            if not read_only:
+                raise StorageUnavailable() from exc
             try:
                 fd = os.open(lock_file, os.O_RDONLY | _NONBLOCK)
             except FileNotFoundError:
