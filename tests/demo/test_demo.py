@@ -97,6 +97,11 @@ def test_the_demo_is_careful_in_both_directions(demo):
     went = Counter(s.step.outcome for s in warnings if s.step and s.step.outcome)
     assert went["no"] >= 1 and went["no"] > went["yes"]
     assert not any("false_red_flag" in s.traps for s in store.worksheets.all_worksheets())
+    # seeing the pattern is what stopped it being explained away
+    assert all("explaining_away" in s.traps and s.pattern == "yes" for s in warnings)
+    assert not any("explaining_away" in s.traps for s in finished if s.verdict != "red_flag")
+    rerated = [s for s in warnings if s.step and s.step.belief_at_follow_up is not None]
+    assert rerated and all(s.step.belief_at_follow_up >= s.belief_after - 3 for s in rerated)
     summary = load_summary(store, Period("all_time"), TODAY)
     assert summary.beliefs.warning_signs == len(warnings)
     assert summary.beliefs.warning_reading.startswith(
@@ -164,6 +169,7 @@ def test_sample_text_is_safe_to_show():
         texts += [scenario.situation, scenario.thought, scenario.balanced, scenario.step,
                   scenario.prediction, scenario.went_well, scenario.went_partly,
                   scenario.went_badly, scenario.learned, *scenario.evidence_for,
+                  *([scenario.playing_safe] if scenario.playing_safe else []),
                   *scenario.evidence_against]
     for text in texts:
         assert not re.search(r"https?:|www\.|@|\d{3}[ -]?\d{3}", text), text
@@ -171,18 +177,28 @@ def test_sample_text_is_safe_to_show():
     assert len(set(texts)) == len(texts)
 
 
+def evening_seed(now: datetime) -> tuple[int, list]:
+    """A seed whose unlimited run puts both an entry and a worksheet after `now` on
+    the last day (the case to fix), and that run's entries. Searched for, so new
+    sample text (which shifts the random draws) doesn't quietly void the test."""
+    for seed in range(200):
+        rng = random.Random(seed)
+        unlimited = list(demo_entries(rng, 40, TODAY))
+        if any(e.written_at > now for e in unlimited) and \
+                any(s.created_at > now for s in demo_worksheets(rng, 40, TODAY)):
+            return seed, unlimited
+    raise AssertionError("no seed writes anything after 08:55 on the last day")
+
+
 def test_nothing_is_dated_after_the_moment_it_runs(tmp_path):
     """Run at 08:55, today's entries and worksheets are all from before 08:55 (the
     same seed without that limit puts some in the evening), and the other days are
     untouched."""
     now = datetime.combine(TODAY, time(8, 55))
-    rng = random.Random(9)
-    unlimited = list(demo_entries(rng, 40, TODAY))
-    assert any(e.written_at > now for e in unlimited)          # the case to fix
-    assert any(s.created_at > now for s in demo_worksheets(rng, 40, TODAY))
+    seed, unlimited = evening_seed(now)
     store = Store.on(Vault.create(tmp_path / "now.trustdesk", PASSPHRASE))
     try:
-        fill_demo(store, days=40, seed=9, today=TODAY, now=now)
+        fill_demo(store, days=40, seed=seed, today=TODAY, now=now)
         entries = store.journal.entries_between(None, None)
         sheets = store.worksheets.all_worksheets()
         planned = store.worksheets.step_created_times()

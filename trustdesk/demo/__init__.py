@@ -26,16 +26,13 @@ from trustdesk.domain.guide import load_guide
 from trustdesk.domain.guide_progress import GuideProgress
 from trustdesk.domain.journal import CheckIn, Entry, normalize_tags
 from trustdesk.domain.progress import WARNING_SIGN
-from trustdesk.domain.worksheet import TRAPS, Emotion, SmallStep, Worksheet
+from trustdesk.domain.worksheet import OFFERED_TRAPS, Emotion, SmallStep, Worksheet
 from trustdesk.storage.store import Store
 
 DEMO_PASSPHRASE = "demo journal, nothing private"
 DEMO_DAYS = 183
 DEMO_SEED = 2026
 _HARD_EVERY, _HARD_FIRST, _HARD_DAYS = 130, 95, 9
-# The traps a new worksheet offers: "false red flag" is retired (it repeated the
-# "false alarm" verdict), so the demo never ticks it.
-_OFFERED_TRAPS = tuple(trap for trap in TRAPS if trap != "false_red_flag")
 
 
 @dataclass(frozen=True)
@@ -186,26 +183,36 @@ def _feelings(rng: random.Random, names: Sequence[str], low: int, high: int,
 
 
 def _step(rng: random.Random, scenario: Scenario, sheet_id: str, created: datetime,
-          today: date, latest: datetime | None) -> SmallStep:
+          today: date, latest: datetime | None, belief_after: int) -> SmallStep:
     """A step planned at `created`; followed up later the same time of day, never
-    after `latest`. A safety step after a real warning sign mostly goes well."""
+    after `latest`. A safety step after a real warning sign mostly goes well. At
+    the follow-up, belief in the first thought is rated again: after a real
+    warning sign it stays about where it was; otherwise it follows how it went."""
     due = created.date() + timedelta(days=rng.randint(2, 7))
     fields = dict(id=_make_id(rng), text=scenario.step, due=due,
                   prediction=scenario.prediction, likelihood=rng.randint(40, 85),
-                  worksheet_id=sheet_id)
+                  worksheet_id=sheet_id,
+                  playing_safe=scenario.playing_safe if rng.random() < 0.7 else "")
     # Steps due in the last week wait for their follow-up, as do a few older ones.
     if due > today - timedelta(days=7) or rng.random() < 0.1:
         return SmallStep(**fields, updated_at=created)
     roll = rng.random()
-    well, partly = (0.7, 0.92) if scenario.verdict == WARNING_SIGN else (0.58, 0.88)
+    warning = scenario.verdict == WARNING_SIGN
+    well, partly = (0.7, 0.92) if warning else (0.58, 0.88)
     outcome = "no" if roll < well else "partly" if roll < partly else "yes"
     happened = {"no": scenario.went_well, "partly": scenario.went_partly,
                 "yes": scenario.went_badly}[outcome]
     learned = scenario.learned if rng.random() < 0.8 else ""
+    if warning:
+        belief = belief_after + rng.randint(-3, 5)
+    else:
+        belief = belief_after + {"no": -rng.randint(3, 15), "partly": rng.randint(-5, 5),
+                                 "yes": rng.randint(3, 15)}[outcome]
     followed_up_on = min(today, due + timedelta(days=rng.randint(0, 3)))
     answered = _not_after(datetime.combine(followed_up_on, created.time()), latest)
     return SmallStep(**fields, what_happened=happened, outcome=outcome, learned=learned,
-                     followed_up_on=followed_up_on, updated_at=max(created, answered))
+                     followed_up_on=followed_up_on, updated_at=max(created, answered),
+                     belief_at_follow_up=_clamp(belief, 0, 100))
 
 
 def _beliefs(rng: random.Random, verdict: str, held_up: bool,
@@ -222,6 +229,17 @@ def _beliefs(rng: random.Random, verdict: str, held_up: bool,
     if verdict == "not_sure":
         return before, _clamp(before - rng.randint(0, 12), 0, 100)
     return before, _clamp(before - rng.randint(15, 40) - 8 * progress, 0, 100)
+
+
+def _pattern(rng: random.Random, verdict: str) -> str | None:
+    """Is this part of a pattern with this person? After a real warning sign, yes:
+    seeing the pattern is what stopped it being explained away. Older-style sheets
+    sometimes leave it unanswered."""
+    if verdict == WARNING_SIGN:
+        return "yes"
+    if rng.random() < 0.25:
+        return None
+    return "no" if verdict == "false_alarm" else "not_sure"
 
 
 def demo_worksheets(rng: random.Random, days: int, today: date,
@@ -244,7 +262,7 @@ def demo_worksheets(rng: random.Random, days: int, today: date,
         before, after = _beliefs(rng, verdict, held_up, progress)
         traps = [t for t in scenario.traps if rng.random() < 0.7] or list(scenario.traps[:1])
         if not warning and rng.random() < 0.15:
-            extra = rng.choice(_OFFERED_TRAPS)
+            extra = rng.choice(OFFERED_TRAPS)   # never a retired trap
             if extra not in traps:
                 traps.append(extra)
         created = _not_after(datetime.combine(
@@ -262,12 +280,12 @@ def demo_worksheets(rng: random.Random, days: int, today: date,
             low, high = (5, 25) if warning else (10, 45)    # less alone, still wary
             eased = tuple(Emotion(e.name, max(0, (e.intensity or 0) - rng.randint(low, high)))
                           for e in feelings)
-            step = (_step(rng, scenario, sheet_id, created, today, latest)
+            step = (_step(rng, scenario, sheet_id, created, today, latest, after)
                     if rng.random() < 0.85 else None)
             sheets.append(Worksheet(
                 **common, emotions_before=feelings, evidence_for=scenario.evidence_for,
                 evidence_against=scenario.evidence_against,
-                verdict=verdict, traps=tuple(traps),
+                verdict=verdict, traps=tuple(traps), pattern=_pattern(rng, verdict),
                 balanced_view=scenario.balanced, belief_after=after, emotions_after=eased,
                 step=step))
         day += timedelta(days=rng.randint(4, 9))

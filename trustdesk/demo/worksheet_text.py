@@ -32,6 +32,7 @@ class Scenario:
     went_partly: str
     went_badly: str
     learned: str
+    playing_safe: str = ""            # a habit that could spoil the step, if they noticed one
 
 
 SCENARIOS = (
@@ -55,6 +56,8 @@ SCENARIOS = (
         "She answered with a short 'sorry, crazy week', and we haven't talked properly yet.",
         "She didn't answer for three more days. It stung, and I survived it.",
         "A slow reply is usually about the other person's life, not about me.",
+        playing_safe="Asking her if we're okay, when the point is to see what happens "
+                     "without asking.",
     ),
     Scenario(
         "abandonment",
@@ -76,6 +79,7 @@ SCENARIOS = (
         "I enjoyed the film, but I still checked my phone more than I wanted to.",
         "I spiralled for a while, and then told Sam; he was kind about it.",
         "Space in a relationship doesn't mean distance in it.",
+        playing_safe="Checking my phone all evening to see if he has texted.",
     ),
     Scenario(
         "failing",
@@ -97,6 +101,7 @@ SCENARIOS = (
         "I rushed the start, but the second half went well and people joined in.",
         "I did freeze for a moment, and a colleague helped me back on track without fuss.",
         "Being nervous and being capable can happen at the same time.",
+        playing_safe="Writing a word-for-word script and reading it out without looking up.",
     ),
     Scenario(
         "betrayal",
@@ -139,6 +144,7 @@ SCENARIOS = (
         "It was a bit awkward at first, then easy once we started singing.",
         "Someone teased me about it. It stung for a minute, then it was just a joke.",
         "People remember my mistakes far less than I do.",
+        playing_safe="Leaving straight after the last song, so nobody can bring it up.",
     ),
     Scenario(
         "being_wrong",
@@ -302,7 +308,7 @@ SCENARIOS = (
         ("He says he only wants to talk things through.",
          "He hasn't done anything to me, at least not yet."),
         "red_flag",
-        (),
+        ("explaining_away",),
         "Turning up after I said stop is a real warning sign, whatever he calls it. "
         "Being afraid makes sense here. Keeping myself safe comes first, and I don't "
         "have to plan it alone.",
@@ -330,7 +336,7 @@ SCENARIOS = (
         ("He's under a lot of pressure with the deadline.",
          "He laughed afterwards, so maybe it was a joke."),
         "red_flag",
-        (),
+        ("explaining_away",),
         "A threat is a real warning sign, even with a laugh after it. His pressure is "
         "real, and it isn't mine to carry. I can keep a record and tell my manager.",
         "Write down what Rob said and when, and show my manager in a private meeting.",
@@ -356,7 +362,7 @@ SCENARIOS = (
         ("She's family, and she's had a rough year.",
          "She's always been generous at birthdays."),
         "red_flag",
-        (),
+        ("explaining_away",),
         "I can love Nina and still say no. Guilt and pressure when I hesitate are a real "
         "warning sign, and protecting my money is allowed.",
         "Tell Nina no in a short message, so I can't be talked round, and tell Aunt Rosa "
