@@ -3,7 +3,8 @@
 The data folder holds exactly: the vault, its SQLite side files while it is open,
 the instance lock, `window.ini` (window geometry only), the `backups/` folder, and
 earlier journals a restore kept aside (`journal-<time>-before-restore.trustdesk`,
-`journal-<time>-damaged.trustdesk`), all encrypted.
+`journal-<time>-damaged.trustdesk`) and logs from an earlier moment that opening
+set aside (`journal.trustdesk-wal.set-aside-<time>`), all encrypted.
 """
 
 from __future__ import annotations

@@ -106,7 +106,7 @@ def inform(parent: QWidget | None, *, title: str, text: str, details: str = "",
            warning: bool = False) -> None:
     """Tell the person something that needs acknowledging (use sparingly)."""
     if _responder is not None:
-        _responder(Question("warn" if warning else "inform", title, text, ("OK",)))
+        _responder(Question("warn" if warning else "inform", title, text, ("OK",), details))
         return
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)

@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
                                       "Your journal was not changed.")
 
     def _opened(self, result: tuple[Store, AppSettings]) -> None:
-        from trustdesk.ui import maintenance
+        from trustdesk.ui import maintenance, open_notices
         from trustdesk.ui.workspace import Workspace
 
         self.store, self.settings = result
@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self._add_lock_shortcut()
         self._daily_backup = maintenance.start_daily_backup(self)
         self._page_check = maintenance.start_page_check(self)
+        open_notices.tell_after_unlock(self, self.store)
         self.unlocked.emit()
 
     begin_session = _opened  # for maintenance: show the workspace of a reopened journal
