@@ -55,6 +55,8 @@ class Source:
     kind: str
     files: tuple[SourceFile, ...]
     skipped_files: int = 0        # files left unread (photos, other kinds)
+    # Parsed JSON by path, so detecting and reading parse a large export once.
+    parsed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def with_suffix(self, *suffixes: str) -> list[SourceFile]:
         return [one for one in self.files if one.suffix in suffixes]

@@ -115,11 +115,17 @@ def _json_documents(source: Source) -> list[tuple[SourceFile, Any]]:
     out (a Day One zip may hold other files)."""
     out = []
     for one in source.with_suffix(".json"):
-        try:
-            out.append((one, exchange.parse_json(one.data)))
-        except ImportProblem:
+        if one.path not in source.parsed:
+            try:
+                source.parsed[one.path] = exchange.parse_json(one.data)
+            except ImportProblem as problem:
+                source.parsed[one.path] = problem
+        document = source.parsed[one.path]
+        if isinstance(document, ImportProblem):
             if source.kind == "file":
-                raise
+                raise document
+            continue
+        out.append((one, document))
     return out
 
 
