@@ -71,3 +71,17 @@ def test_nothing_to_import_exits_8_naming_what_was_found(data_dir, tmp_path):
     (tmp_path / "empty").mkdir()
     empty = trustdesk("--data-dir", str(data_dir), "import", str(tmp_path / "empty"))
     assert empty.returncode == 8 and "This folder holds nothing TrustDesk reads" in empty.stderr
+
+
+def test_a_dry_run_needs_no_journal_yet(tmp_path):
+    empty = tmp_path / "no-journal-yet"
+    result = trustdesk("--data-dir", str(empty), "import", "--dry-run",
+                       str(DATA / "rednotebook" / "data"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        "“data” is a RedNotebook journal.",
+        "It holds 6 entries, from 14 June 2012 to 31 March 2019."]
+    assert result.stdout.splitlines()[-1] == "Dry run: nothing was written."
+    assert not empty.exists()
+    real = trustdesk("--data-dir", str(empty), "import", str(DATA / "rednotebook" / "data"))
+    assert real.returncode == 7

@@ -243,3 +243,52 @@ def test_exported_words_appear_nowhere_but_the_chosen_folder(qtbot, unlocked, tm
     assert files_holding(needle, places, skip=chosen, since=started) == []
     assert PASSPHRASE.encode() not in b"".join(p.read_bytes() for p in chosen.rglob("*")
                                                if p.is_file())
+
+
+def test_a_day_one_zip_shows_its_plan_before_anything_is_written(qtbot, unlocked, tmp_path):
+    import zipfile
+
+    from tests.import_data import DATA
+
+    export = tmp_path / "Day One export.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.write(DATA / "dayone" / "Journal.json", "Journal.json")
+        archive.writestr("photos/0cc175b9c0f1b6a831c399e269772661.jpeg", b"\xff\xd8")
+    section = data_section(unlocked)
+    with dialogs.answering(answers(open_path=str(export), ask=CANCEL)) as asked:
+        click_and_wait(qtbot, section, section.import_button)
+    assert asked[1].text == ("“Day One export.zip” is a Day One export with 4 entries, from "
+                             "2 March 2019 to 30 November 2022. Bring them into your journal?")
+    assert asked[1].details.startswith(
+        "1 entry holds only photos or other media, which TrustDesk doesn't keep: each says so "
+        "in a short note.\nLeft out (2; the rest comes in):\n"
+        "  Journal.json: entry 5: dated 1850-01-01, before 1900")
+    assert unlocked.store.journal.count() == 0, "nothing is written before the answer"
+    with dialogs.answering(answers(open_path=str(export), ask=IMPORT)):
+        click_and_wait(qtbot, section, section.import_button)
+        qtbot.waitUntil(lambda: section.task is None and "Imported" in section.status.text(),
+                        timeout=20000)
+    assert section.status.text().startswith(
+        "Imported 4 entries: 4 new. 2 records in the source could not be imported (listed "
+        "before the import).")
+    assert unlocked.store.journal.count() == 4
+
+
+def test_a_folder_of_daily_notes_comes_in_through_the_folder_button(qtbot, unlocked):
+    from tests.import_data import DATA
+
+    section = data_section(unlocked)
+    with dialogs.answering(answers(folder=str(DATA / "notes"), ask=IMPORT)) as asked:
+        click_and_wait(qtbot, section, section.folder_button)
+        qtbot.waitUntil(lambda: section.task is None and "Imported" in section.status.text(),
+                        timeout=20000)
+    assert [q.kind for q in asked] == ["folder", "ask"]
+    assert asked[1].text.startswith("“notes” is a folder of daily notes with 5 entries")
+    assert unlocked.store.journal.count() == 5
+
+
+def test_a_folder_with_nothing_to_import_says_so(qtbot, unlocked, tmp_path):
+    section = data_section(unlocked)
+    with dialogs.answering(answers(folder=str(tmp_path))):
+        click_and_wait(qtbot, section, section.folder_button)
+    assert "holds nothing TrustDesk reads" in section.status.text()

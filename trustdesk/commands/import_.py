@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 
 from trustdesk.commands import INVALID_FILE, OK, UsageError
-from trustdesk.commands._common import journal_folder, unlocked
+from trustdesk.commands._common import unlocked
 from trustdesk.domain.exchange import ImportProblem
 from trustdesk.domain.importers.common import Options, parse_mood_map
 from trustdesk.domain.importers.detect import FORMAT_NAMES
 from trustdesk.domain.importers.plan import outcome_lines, plan_lines, preview_line
 from trustdesk.storage.exchange import Exchange
+from trustdesk.storage.store import JournalFolder
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,7 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=FORMAT_NAMES, default=None,
                         help="read PATH as this format instead of detecting it")
     parser.add_argument("--dry-run", action="store_true",
-                        help="print the plan and what would change; write nothing")
+                        help="print the plan and what would change; write nothing (no "
+                             "journal is needed yet)")
     parser.add_argument("--daylio-moods", metavar="WORD=N,…", default="",
                         help="rate Daylio moods other than the five default ones, "
                              "0 to 10 (\"super=9,gut=7\")")
@@ -44,7 +46,9 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser().absolute()
     if not source.exists():
         raise UsageError(f"There is no file or folder at {source}.")
-    folder = journal_folder(args.data_dir)
+    folder = JournalFolder(args.data_dir)
+    if not args.dry_run:
+        folder.require_journal()
     try:
         options = Options(daylio_moods=parse_mood_map(args.daylio_moods))
         # checked completely before unlocking
@@ -53,6 +57,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"trustdesk: {problem.explain(source.name)}", file=sys.stderr)
         return INVALID_FILE
     print("\n".join(plan_lines(incoming, source.name)), flush=True)
+    if args.dry_run and not folder.has_journal():
+        print(f"There is no journal in {folder.root} yet, so everything would be new.")
+        print("Dry run: nothing was written.")
+        return OK
     with unlocked(folder) as store:
         if args.dry_run:
             print(preview_line(store.exchange.preview_import(incoming)))

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from trustdesk.domain.exchange import ImportProblem, Incoming
-from trustdesk.domain.importers.plan import holds, plan_lines
+from trustdesk.domain.importers.plan import holds, outcome_lines, plan_lines
 from trustdesk.domain.merge import ImportResult
 from trustdesk.storage import errors
 from trustdesk.storage.exchange import Exchange, ExportSummary
@@ -31,8 +31,11 @@ NOT_ENCRYPTED_DETAILS = ("Save it somewhere only you can reach, and delete it wh
 CHOOSE = "Choose where to save…"
 PER_ENTRY, ONE_FILE = "One file per entry…", "All in one file…"
 IMPORT, CANCEL = "Import", "Cancel"
-IMPORTED_FILE_NOTE = ("The file you imported is not encrypted; you can delete it if you no "
+IMPORTED_FILE_NOTE = ("What you imported is not encrypted; you can delete it if you no "
                       "longer need it.")
+IMPORT_FILTERS = ("Journals and exports (*.json *.zip *.csv *.txt *.md *.markdown);;"
+                  "All files (*)")
+PLAN_LISTED = 8     # skipped rows and duplicates named in the question; the rest counted
 
 
 def _today() -> str:
@@ -50,7 +53,8 @@ class DataSection(Section):
             "Your data",
             "Your words are yours to take anywhere. Export everything as a file other "
             "programs can read, or your journal as Markdown. Import brings in a TrustDesk "
-            "export, or a journal exported from jrnl.")
+            "export, or a journal from jrnl, Day One, Daylio, RedNotebook or a folder of "
+            "daily notes (a file, a .zip or a folder).")
         self._exchange = exchange
         self._start = start_folder or Path.home()
         self.task: tasks.Task | None = None
@@ -60,8 +64,15 @@ class DataSection(Section):
         self.markdown_button = QPushButton("Export journal as Markdown…")
         self.markdown_button.setAccessibleName("Export journal as Markdown")
         self.import_button = QPushButton("Import…")
-        self.import_button.setAccessibleName("Import a TrustDesk or jrnl export")
-        self.buttons = ButtonRow((self.json_button, self.markdown_button, self.import_button))
+        self.import_button.setAccessibleName("Import a file or a zip")
+        self.import_button.setAccessibleDescription(
+            "A TrustDesk export, or a journal from jrnl, Day One, Daylio or RedNotebook")
+        self.folder_button = QPushButton("Import a folder…")
+        self.folder_button.setAccessibleName("Import a folder")
+        self.folder_button.setAccessibleDescription(
+            "RedNotebook's data folder, a jrnl folder journal, or a folder of daily notes")
+        self.buttons = ButtonRow((self.json_button, self.markdown_button, self.import_button,
+                                  self.folder_button))
         self.layout_.addWidget(self.buttons)
         self.progress = self.add_progress("Export or import progress")
         self.status = QLabel()
@@ -76,6 +87,7 @@ class DataSection(Section):
         self.json_button.clicked.connect(self.export_json)
         self.markdown_button.clicked.connect(self.export_markdown)
         self.import_button.clicked.connect(self.import_file)
+        self.folder_button.clicked.connect(self.import_folder)
 
     # -- exporting -------------------------------------------------------------
     def _warned(self, title: str, choices: tuple[str, ...]) -> str | None:
@@ -134,19 +146,30 @@ class DataSection(Section):
         if self.task is not None:
             return
         source = dialogs.open_path(self, title="Import", start=str(self._start),
-                                   filters="Exports (*.json);;All files (*)")
-        if source is None or not shiboken6.isValid(self):
+                                   filters=IMPORT_FILTERS)
+        if source is not None and shiboken6.isValid(self):
+            self._check_import(source)
+
+    def import_folder(self) -> None:
+        if self.task is not None:
             return
-        self._start_work("Checking the file…", lambda _report: Exchange.read_import(source),
+        source = dialogs.folder_path(self, title="Import a folder", start=str(self._start))
+        if source is not None and shiboken6.isValid(self):
+            self._check_import(source)
+
+    def _check_import(self, source: Path) -> None:
+        """Read and check the source off the UI thread, then show its plan."""
+        self._start_work("Checking what is in it…",
+                         lambda _report: Exchange.read_import(source),
                          lambda incoming: self._confirm_import(source, incoming),
                          name=source.name)
 
     def _confirm_import(self, source: Path, incoming: Incoming) -> None:
-        bundle = incoming.bundle
-        if bundle.is_empty:
-            self._say(f"“{source.name}” has nothing in it to import.")
+        if incoming.bundle.is_empty:
+            self._say(" ".join([f"“{source.name}” has nothing in it to import.",
+                                *plan_lines(incoming, source.name, limit=PLAN_LISTED)[2:]]))
             return
-        plan = plan_lines(incoming, source.name)
+        plan = plan_lines(incoming, source.name, limit=PLAN_LISTED)
         answer = dialogs.ask(
             self, title="Import", choices=(IMPORT, CANCEL), default=0, cancel=1,
             text=f"“{source.name}” is {incoming.label} with {holds(incoming)}. "
@@ -159,10 +182,12 @@ class DataSection(Section):
             return
         exchange = self._exchange
         self._start_work("Importing…", lambda report: exchange.apply_import(
-            incoming, report=report), self._imported, name=source.name)
+            incoming, report=report), lambda result: self._imported(result, incoming),
+            name=source.name)
 
-    def _imported(self, result: ImportResult) -> None:
-        self._say(f"{result.describe()} {IMPORTED_FILE_NOTE}")
+    def _imported(self, result: ImportResult, incoming: Incoming) -> None:
+        self._say(" ".join([*outcome_lines(result, incoming, listed="before the import"),
+                            IMPORTED_FILE_NOTE]))
         if result.changed:
             self.imported.emit(result)
 
@@ -197,7 +222,8 @@ class DataSection(Section):
         return True
 
     def _buttons(self) -> tuple[QPushButton, ...]:
-        return (self.json_button, self.markdown_button, self.import_button)
+        return (self.json_button, self.markdown_button, self.import_button,
+                self.folder_button)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)

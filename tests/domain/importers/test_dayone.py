@@ -78,3 +78,19 @@ def test_a_last_change_in_the_far_future_does_not_win_later_merges():
                     (SourceFile("Journal.json", json.dumps(document).encode()),))
     (entry,) = read(source).bundle.entries
     assert entry.updated_at == entry.written_at == datetime(2018, 5, 1, 10, 0)
+
+
+def test_an_export_of_several_journals_tags_each_entry_with_its_journal():
+    one = {"metadata": {}, "entries": [{"uuid": "00112233445566778899AABBCCDDEEFF",
+                                        "creationDate": "2018-05-01T10:00:00Z",
+                                        "timeZone": "UTC", "text": "At work."}]}
+    two = {"metadata": {}, "entries": [{"uuid": "FFEEDDCCBBAA99887766554433221100",
+                                        "creationDate": "2018-05-02T10:00:00Z",
+                                        "timeZone": "UTC", "text": "At home.",
+                                        "tags": ["Family"]}]}
+    source = Source("export.zip", "zip", (
+        SourceFile("Work.json", json.dumps(one).encode()),
+        SourceFile("Personal.json", json.dumps(two).encode())))
+    entries = read(source).bundle.entries
+    assert [(e.body, e.tags) for e in entries] == [("At work.", ("work",)),
+                                                   ("At home.", ("family", "personal"))]

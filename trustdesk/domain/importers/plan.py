@@ -32,16 +32,17 @@ def holds(incoming: Incoming) -> str:
     return text
 
 
-def _listed(lines: list[str]) -> list[str]:
-    out = [f"  {line}" for line in lines[:MAX_LISTED]]
-    if len(lines) > MAX_LISTED:
-        out.append(f"  … and {len(lines) - MAX_LISTED:,} more")
+def _listed(lines: list[str], limit: int) -> list[str]:
+    out = [f"  {line}" for line in lines[:limit]]
+    if len(lines) > limit:
+        out.append(f"  … and {len(lines) - limit:,} more")
     return out
 
 
-def plan_lines(incoming: Incoming, name: str) -> list[str]:
+def plan_lines(incoming: Incoming, name: str, *, limit: int = MAX_LISTED) -> list[str]:
     """What `name` is and holds, what is skipped and repeated: one line each, the
-    skipped records and duplicates indented below their heading."""
+    skipped records and duplicates (at most `limit` of each named) indented below
+    their heading."""
     report = incoming.report
     lines = [f"“{name}” is {report.label}.",
              f"It holds {holds(incoming)}." if not incoming.bundle.is_empty
@@ -49,10 +50,10 @@ def plan_lines(incoming: Incoming, name: str) -> list[str]:
     lines.extend(report.notes)
     if report.skipped:
         lines.append(f"Left out ({len(report.skipped):,}; the rest comes in):")
-        lines.extend(_listed([one.line() for one in report.skipped]))
+        lines.extend(_listed([one.line() for one in report.skipped], limit))
     if report.duplicates:
         lines.append(f"Repeated word for word ({len(report.duplicates):,}, each kept once):")
-        lines.extend(_listed([one.line() for one in report.duplicates]))
+        lines.extend(_listed([one.line() for one in report.duplicates], limit))
     return lines
 
 
@@ -77,11 +78,12 @@ def preview_line(result: ImportResult) -> str:
     return "Importing it would " + "; ".join(parts) + "."
 
 
-def outcome_lines(result: ImportResult, incoming: Incoming) -> list[str]:
+def outcome_lines(result: ImportResult, incoming: Incoming, *,
+                  listed: str = "above") -> list[str]:
     """After the import: the result, and how many records stayed out."""
     lines = [result.describe()]
     left_out = len(incoming.report.skipped)
     if left_out:
         lines.append(f"{left_out:,} {'record' if left_out == 1 else 'records'} in the "
-                     "source could not be imported (listed above).")
+                     f"source could not be imported (listed {listed}).")
     return lines
