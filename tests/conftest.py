@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen always, on one 1920x1080 screen (Qt's offscreen default is 800x600, where
+# the main window would open maximized).
+os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
+    Path(__file__).parent / "data" / "offscreen-screen.json")
 os.environ.pop("TRUSTDESK_DATA_DIR", None)
 
 from trustdesk.storage.store import JournalFolder, Store

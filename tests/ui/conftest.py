@@ -33,10 +33,13 @@ def no_dialogs() -> Iterator[list[dialogs.Question]]:
         yield asked
 
 
-def open_window(qtbot, folder: Path) -> MainWindow:
+def open_window(qtbot, folder: Path,
+                size: tuple[int, int] | None = (1280, 800)) -> MainWindow:
+    """The main window on `folder`, shown at `size` (None: where it places itself)."""
     window = MainWindow(JournalFolder(folder))
     qtbot.addWidget(window)
-    window.resize(1280, 800)
+    if size is not None:
+        window.resize(*size)
     window.show()
     return window
 

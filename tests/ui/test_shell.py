@@ -14,7 +14,7 @@ from trustdesk.storage.store import JournalFolder
 from trustdesk.ui import theme
 from trustdesk.ui.gate import NoticeScreen, UnlockScreen, WelcomeScreen
 from trustdesk.ui.pages import PAGES
-from trustdesk.ui.shell import MIN_SIZE
+from trustdesk.ui.window_fit import MIN_SIZE
 from trustdesk.ui.workspace import Workspace
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from trustdesk.domain.settings import AppSettings
@@ -18,14 +18,12 @@ from trustdesk.ui import tasks, theme, window_state
 from trustdesk.ui.autolock import AutoLock
 from trustdesk.ui.gate import NoticeScreen, UnlockScreen, WelcomeScreen
 from trustdesk.ui.pages import PAGES, PageSpec
+from trustdesk.ui.window_fit import MIN_SIZE, place_window
 
 if TYPE_CHECKING:  # the unlocked side is imported once a journal opens
     from trustdesk.storage.store import Store
     from trustdesk.ui.desktop_signals import DesktopSignals
     from trustdesk.ui.workspace import Workspace
-
-MIN_SIZE = (960, 640)
-DEFAULT_SIZE = (1280, 800)
 
 
 class MainWindow(QMainWindow):
@@ -47,7 +45,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle("TrustDesk")
         self.setMinimumSize(*MIN_SIZE)
-        self.resize(*DEFAULT_SIZE)
+        self._open_maximized = False  # on a small screen, the first show maximizes
         self._restore_geometry()
         self.screens = QStackedWidget()
         self.setCentralWidget(self.screens)
@@ -311,13 +309,19 @@ class MainWindow(QMainWindow):
 
     # -- window ----------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        """Window geometry is the only thing kept outside the vault (window_state)."""
-        geometry = window_state.load(self.folder.root)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None and not screen.availableGeometry().intersects(self.geometry()):
-            self.resize(*DEFAULT_SIZE)
+        """Sized from the screen, or put back where it was if that screen still
+        exists (see ui/window_fit.py). The place is kept outside the vault
+        (ui/window_state.py)."""
+        placement = place_window(self, window_state.load(self.folder.root))
+        self._open_maximized = placement.maximized
+
+    def setVisible(self, visible: bool) -> None:
+        """The first show on a small screen shows maximized."""
+        if visible and self._open_maximized:
+            self._open_maximized = False
+            self.showMaximized()  # sets the state, then comes back here to show
+            return
+        super().setVisible(visible)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.store is not None and self.workspace is not None:
