@@ -91,8 +91,12 @@ def export_lane(journal: Path, bundle: Bundle, out: Path, kills: int, seed: int)
               "single_file_leftovers_seen": 0}
     for n in range(kills):
         worker = start_worker(WORKER, "export", str(journal), PASSPHRASE, str(out))
-        if n % 2:  # any moment
-            lines = kill_after(worker, rng.uniform(0.0, 0.8))
+        if n == 1:  # just after a Markdown folder is complete, so one always is
+            lines = kill_after(worker, 0.0, after=lambda line: line == "done md")
+        elif n % 2:  # any moment, counted from a random point of the run, not a clock
+            anchor = rng.choice(("json ", "done json", "one ", "done one", "p ", "done md"))
+            lines = kill_after(worker, rng.uniform(0.0, 0.05),
+                               after=lambda line, anchor=anchor: line.startswith(anchor))
         else:      # while a single file is being written (after encoding, at 70%)
             target = rng.choice(("json 70", "one 30"))
             lines = kill_after(worker, rng.uniform(0.0, 0.004),
@@ -168,8 +172,11 @@ def import_lane(case, folder: Path, kills: int, seed: int) -> dict:
         journal = lane / "journal.trustdesk"
         shutil.copy2(base, journal)
         worker = start_worker(WORKER, "import", str(journal), PASSPHRASE, str(source))
-        if n % 2:  # any moment from start to well after the end
-            lines = kill_after(worker, rng.uniform(0.0, 1.0))
+        if n == 1:  # after the end, so one run always holds all of the import
+            lines = kill_after(worker, 0.0, after=lambda line: line == "done")
+        elif n % 2:  # any moment, counted from a random point of the run, not a clock
+            lines = kill_after(worker, rng.uniform(0.0, 0.05),
+                               after=progress_at_least(rng.randint(0, 100)))
         else:      # a moment inside the writing transaction (40 to 100 percent)
             lines = kill_after(worker, rng.uniform(0.0, 0.005),
                                after=progress_at_least(rng.randint(41, 99)))
