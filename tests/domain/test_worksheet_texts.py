@@ -11,7 +11,16 @@ import pytest
 
 from trustdesk import resources
 from trustdesk.domain import worksheet_texts
-from trustdesk.domain.worksheet import FEAR_CATEGORIES, OUTCOMES, STATUSES, TRAPS, VERDICTS, Emotion
+from trustdesk.domain.worksheet import (
+    FEAR_CATEGORIES,
+    OFFERED_TRAPS,
+    OUTCOMES,
+    PATTERNS,
+    STATUSES,
+    TRAPS,
+    VERDICTS,
+    Emotion,
+)
 
 
 @pytest.fixture
@@ -25,10 +34,29 @@ def test_every_domain_key_has_its_text():
     assert [s.key for s in texts.steps] == list(worksheet_texts.STEP_KEYS)
     assert {c.key for c in texts.categories} == set(FEAR_CATEGORIES)
     assert {t.key for t in texts.traps} == set(TRAPS) and len(texts.traps) == 13
+    assert {t.key for t in texts.offered_traps} == set(OFFERED_TRAPS)
+    assert "false_red_flag" not in OFFERED_TRAPS and "explaining_away" in OFFERED_TRAPS
     assert {v.key for v in texts.verdicts} == set(VERDICTS)
+    assert {p.key for p in texts.patterns} == set(PATTERNS)
     assert set(texts.statuses) == set(STATUSES)
     assert set(texts.outcomes) == set(OUTCOMES)
-    assert all(c.counterweight and c.description for c in texts.categories)
+    assert all(c.description for c in texts.categories)
+
+
+def test_thinking_traps_come_before_the_call():
+    keys = worksheet_texts.STEP_KEYS
+    assert keys.index("traps") < keys.index("evidence")
+
+
+def test_trap_names_are_plain_words_first_with_the_term_after():
+    texts = worksheet_texts.load()
+    assert texts.trap("catastrophising").label == "Jumping to the worst (catastrophising)"
+    assert texts.trap("explaining_away").label == "Explaining it away (minimising)"
+    assert "loves me" in texts.trap("explaining_away").example
+    emotional = texts.trap("emotional_reasoning")
+    assert "reason to look closer" in emotional.description
+    assert "either way" in emotional.description
+    assert all(trap.term for trap in texts.offered_traps)
 
 
 def test_quick_pick_feelings_are_valid_feelings():
@@ -42,7 +70,7 @@ def test_traps_that_matter_most_for_trust_come_first():
     traps = worksheet_texts.load().traps
     flags = [t.trust_priority for t in traps]
     assert flags == sorted(flags, reverse=True) and flags.count(True) >= 3
-    assert traps[0].key == "false_red_flag"
+    assert traps[0].key == "explaining_away"
 
 
 def test_each_step_has_labels_with_hints():
@@ -53,10 +81,28 @@ def test_each_step_has_labels_with_hints():
             assert step.field(label + "_hint"), f"{step.key}.{label} has no hint"
 
 
-def test_counterweight_falls_back_to_other_when_no_fear_is_chosen():
+def test_starting_points_are_a_sentence_and_one_or_two_questions_chosen_by_the_call():
     texts = worksheet_texts.load()
-    assert texts.counterweight(None) == texts.category("other").counterweight
-    assert texts.counterweight("failing") == texts.category("failing").counterweight
+    for verdict in (*VERDICTS, None):
+        point = texts.starting_point(verdict)
+        assert point.sentence.endswith(".") and 1 <= len(point.questions) <= 2
+        assert all(q.endswith("?") for q in point.questions)
+    assert texts.starting_point(None) == texts.starting_point("none")
+    assert texts.starting_point("red_flag") != texts.starting_point("false_alarm")
+    assert "old hurt" not in texts.starting_point("red_flag").text()
+
+
+def test_no_universal_claims_and_one_pair_of_terms(raw):
+    """Inserted text makes no claims that may be untrue for someone isolated, and the
+    worksheet says "real warning sign" and "starting point" only."""
+    joined = "\n".join(_all_strings(raw)).lower()
+    for claim in ("more support than", "always includes", "plenty of people",
+                  "ask for reassurance"):
+        assert claim not in joined, claim
+    assert "counterweight" not in joined
+    offered = "\n".join(s for t in raw["traps"] if not t.get("retired")
+                        for s in _all_strings(t)).lower()
+    assert "red flag" not in offered and "red flag" not in joined
 
 
 @pytest.mark.parametrize("table, key", [("categories", "failing"), ("traps", "labelling"),

@@ -93,27 +93,30 @@ def test_fill_all_eight_steps_lock_unlock_and_find_it_complete(qtbot, unlocked, 
     assert form.index == 1
     form.go_to(3)
 
-    first = s[3].evidence_for.lines()[0]
-    qtbot.keyClicks(first, "Jo cancelled last month too.")
-    qtbot.keyClick(first, Qt.Key.Key_Return)
-    against = s[3].evidence_against.lines()[0]
-    qtbot.keyClicks(against, "Jo said the babysitter fell through.")
-    qtbot.keyClick(against, Qt.Key.Key_Return)
-    qtbot.keyClicks(s[3].evidence_against.lines()[1], "Jo suggested another day right away.")
-    click(qtbot, s[3].verdicts["false_alarm"])
-    assert not s[3].safety.isVisible()
+    # Thinking traps come before the call, each with its example in view.
+    mind_reading = s[3].rows["mind_reading"]
+    assert mind_reading.box.text() == "Guessing their thoughts (mind reading)"
+    assert mind_reading.example.isVisible() and "For example" in mind_reading.example.text()
+    assert "false_red_flag" not in [k for k, row in s[3].rows.items() if row.isVisible()]
+    click(qtbot, mind_reading.box)
+    click(qtbot, s[3].rows["overgeneralising"].box)
     click(qtbot, form.next_button)
 
-    mind_reading = s[4].rows["mind_reading"]
-    click(qtbot, mind_reading.toggle)
-    assert mind_reading.example.isVisible() and "For example" in mind_reading.example.text()
-    click(qtbot, mind_reading.box)
-    click(qtbot, s[4].rows["overgeneralising"].box)
+    first = s[4].evidence_for.lines()[0]
+    qtbot.keyClicks(first, "Jo cancelled last month too.")
+    qtbot.keyClick(first, Qt.Key.Key_Return)
+    against = s[4].evidence_against.lines()[0]
+    qtbot.keyClicks(against, "Jo said the babysitter fell through.")
+    qtbot.keyClick(against, Qt.Key.Key_Return)
+    qtbot.keyClicks(s[4].evidence_against.lines()[1], "Jo suggested another day right away.")
+    click(qtbot, s[4].patterns["no"])
+    click(qtbot, s[4].verdicts["false_alarm"])
+    assert not s[4].safety.isVisible()
     click(qtbot, form.next_button)
 
     click(qtbot, s[5].insert_button)
-    counterweight = TEXTS.category("rejection").counterweight
-    assert s[5].view.toPlainText() == counterweight
+    starting_point = TEXTS.starting_point("false_alarm").text()
+    assert s[5].view.toPlainText() == starting_point
     qtbot.keyClicks(s[5].view, " Jo offered another day.")
     click(qtbot, form.next_button)
 
@@ -148,8 +151,8 @@ def test_fill_all_eight_steps_lock_unlock_and_find_it_complete(qtbot, unlocked, 
     assert saved.evidence_for == ("Jo cancelled last month too.",)
     assert saved.evidence_against == ("Jo said the babysitter fell through.",
                                       "Jo suggested another day right away.")
-    assert saved.traps == ("mind_reading", "overgeneralising")
-    assert saved.balanced_view == counterweight + " Jo offered another day."
+    assert saved.traps == ("mind_reading", "overgeneralising") and saved.pattern == "no"
+    assert saved.balanced_view == starting_point + " Jo offered another day."
     assert saved.step.due == date.today() + timedelta(days=3)
     assert (saved.step.prediction, saved.step.likelihood) == (
         "Jo will think I'm too sensitive.", 40)
@@ -315,8 +318,8 @@ def test_clear_sensitive_empties_every_field(qtbot, unlocked):
     s[2].belief.set_value(70)
     click(qtbot, s[2].emotions.chips["Lonely"]) if s[2].isVisible() else s[2].emotions.add_feeling(
         "Lonely")
-    s[3].evidence_for.lines()[0].setText("secret evidence")
-    s[4].rows["labelling"].box.setChecked(True)
+    s[4].evidence_for.lines()[0].setText("secret evidence")
+    s[3].rows["labelling"].box.setChecked(True)
     s[7].likelihood.set_value(20)
     page.flush()
     page.clear_sensitive()
@@ -328,7 +331,7 @@ def test_clear_sensitive_empties_every_field(qtbot, unlocked):
         else:
             assert line.text() in ("", "–"), line.accessibleName()
     assert s[2].belief.value() is None and s[7].likelihood.value() is None
-    assert s[2].emotions.names() == [] and not s[4].rows["labelling"].box.isChecked()
+    assert s[2].emotions.names() == [] and not s[3].rows["labelling"].box.isChecked()
     assert page.form.banner_text.text() == "" and page.list_view.model.rowCount() == 0
     assert page.stack.currentWidget() is page.list_view
 

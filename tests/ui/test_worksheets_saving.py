@@ -105,7 +105,7 @@ def test_every_worksheet_control_is_named_for_screen_readers(qtbot, unlocked):
     page = worksheets(unlocked)
     page.start_worksheet("failing")
     page.form.steps[2].emotions.add_feeling("Uneasy")
-    page.form.steps[3].evidence_for.add_line("One")
+    page.form.steps[4].evidence_for.add_line("One")
     page.form.go_to(OVERVIEW)
     for widget in page.findChildren(QWidget):
         if widget.objectName().startswith("qt_"):  # Qt's own parts of spin boxes, tables

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -75,6 +76,37 @@ def set_state(widget: QWidget, name: str, value: object) -> None:
     if widget.property(name) != value:
         widget.setProperty(name, value)
         repolish(widget)
+
+
+class SafetyOffer(QFrame):
+    """A framed sentence with a link that opens the safety note in its own window
+    (beside the worksheet, which stays open). Hidden until a step shows it."""
+
+    BUTTON_TEXT = "Open the safety note"
+
+    def __init__(self, text: str, name: str) -> None:
+        super().__init__()
+        self.setProperty("role", "safetybox")
+        self.setAccessibleName(name)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(14, 10, 14, 10)
+        column.setSpacing(4)
+        self.label = text_label(text)
+        column.addWidget(self.label)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.button = link_button(self.BUTTON_TEXT)
+        self.button.setAccessibleDescription("Opens the safety note in its own window")
+        self.button.clicked.connect(self.open_note)
+        row.addWidget(self.button)
+        row.addStretch(1)
+        column.addLayout(row)
+        self.hide()
+
+    def open_note(self) -> None:
+        from trustdesk.ui.safety_note import show_safety_note
+
+        show_safety_note(self)
 
 
 class TextBox(QPlainTextEdit):

@@ -1,5 +1,7 @@
 """Looking back on a small step: what happened, whether the feared outcome came
-true (yes, partly, no), and what was learned."""
+true (yes, partly, no), belief in the sheet's first thought now, and what was
+learned. When the feared thing happened on a sheet about a real warning sign, or a
+fear of control or betrayal, the safety note is offered right there."""
 
 from __future__ import annotations
 
@@ -21,8 +23,9 @@ from trustdesk.domain.text import clean_text
 from trustdesk.domain.worksheet import OUTCOMES, DueStep, SmallStep
 from trustdesk.domain.worksheet_texts import WorksheetTexts
 from trustdesk.ui.widgets.labels import text_label
-from trustdesk.ui.worksheets.common import Field, TextBox, editor_top, scrolled
-from trustdesk.ui.worksheets.overview import long_date
+from trustdesk.ui.worksheets.common import Field, SafetyOffer, TextBox, editor_top, scrolled
+from trustdesk.ui.worksheets.overview import FEARED_HAPPENED, long_date
+from trustdesk.ui.worksheets.rating import RatingField
 
 
 class FollowUpPanel(QWidget):
@@ -37,6 +40,7 @@ class FollowUpPanel(QWidget):
         super().__init__()
         self.texts = texts
         self._step: SmallStep | None = None
+        self._safety_matters = False
         self._loading = False
         f = texts.followup
 
@@ -46,14 +50,16 @@ class FollowUpPanel(QWidget):
         column.setSpacing(20)
         self.back_link, self.save_state, self.problem = editor_top(column, self.close_requested)
         column.addWidget(text_label("How did it go?", "title"))
-        column.addWidget(text_label(f["intro"], "intro"))
+        self.intro = text_label(f["intro"], "intro")
+        column.addWidget(self.intro)
 
         self.plan = QFrame()
         self.plan.setProperty("role", "thought")
         plan_column = QVBoxLayout(self.plan)
         plan_column.setContentsMargins(16, 12, 16, 14)
         plan_column.setSpacing(4)
-        plan_column.addWidget(text_label("Your small step", "caption"))
+        self.plan_caption = text_label("Your small step", "caption")
+        plan_column.addWidget(self.plan_caption)
         self.plan_step = text_label("", "thoughttext")
         self.plan_step.setAccessibleName("Your small step")
         self.plan_when = text_label("", "muted")
@@ -81,6 +87,11 @@ class FollowUpPanel(QWidget):
         row.addStretch(1)
         self.outcome_field = Field(f["outcome"], "", outcome_box)
         column.addWidget(self.outcome_field)
+        self.safety = SafetyOffer(f["safety"], "If you are not safe")
+        self.outcome_field.add(self.safety)
+        self.belief = RatingField("Belief in the first thought now",
+                                  low="0 · not at all", high="100 · completely sure")
+        column.addWidget(Field(f["belief"], f["belief_hint"], self.belief))
         self.learned = TextBox("What you learned", lines=4)
         column.addWidget(Field(f["learned"], f["learned_hint"], self.learned))
 
@@ -100,7 +111,17 @@ class FollowUpPanel(QWidget):
 
         self.what.textChanged.connect(self._changed)
         self.learned.textChanged.connect(self._changed)
-        self.outcome_group.buttonToggled.connect(lambda _b, on: on and self._changed())
+        self.belief.changed.connect(self._changed)
+        self.outcome_group.buttonToggled.connect(self._outcome_toggled)
+
+    def _outcome_toggled(self, _button: object, on: bool) -> None:
+        self._show_safety()
+        if on:
+            self._changed()
+
+    def _show_safety(self) -> None:
+        outcome = next((k for k, b in self.outcomes.items() if b.isChecked()), None)
+        self.safety.setVisible(self._safety_matters and outcome in FEARED_HAPPENED)
 
     @property
     def step_id(self) -> str | None:
@@ -108,13 +129,20 @@ class FollowUpPanel(QWidget):
 
     def open(self, due: DueStep) -> None:
         step = self._step = due.step
+        self._safety_matters = due.safety_matters
+        red_flag = due.verdict == "red_flag"
         self._loading = True
         try:
+            f = self.texts.followup
+            self.intro.setText(self.texts.red_flag["followup_intro"] if red_flag
+                               else f["intro"])
+            self.plan_caption.setText(self.texts.red_flag["step"] if red_flag
+                                      else "Your small step")
             self.plan_step.setText(step.text.strip() or "(no step written)")
             self.plan_when.setText(f"Planned for {long_date(step.due)}" if step.due else "")
             likely = ("" if step.likelihood is None
                       else f" It felt {step.likelihood} out of 100 likely.")
-            self.plan_feared.setText(f"You feared: {step.prediction.strip()}{likely}"
+            self.plan_feared.setText(f"You predicted: {step.prediction.strip()}{likely}"
                                      if step.prediction.strip() else likely.strip())
             self.plan_feared.setVisible(bool(self.plan_feared.text()))
             self.plan_thought.setText(f"From the thought: “{due.thought.strip()}”"
@@ -123,8 +151,13 @@ class FollowUpPanel(QWidget):
             self.what.set_text(step.what_happened)
             self.learned.set_text(step.learned)
             self._check(step.outcome)
+            self.belief.set_value(step.belief_at_follow_up)
+            self.belief.set_reference(
+                f"On the worksheet you rated it {due.belief_before} out of 100 at the start."
+                if due.belief_before is not None else "")
         finally:
             self._loading = False
+        self._show_safety()
         self.show_problem("")
         self.save_state.setText("")
         self.what.setFocus()
@@ -137,6 +170,7 @@ class FollowUpPanel(QWidget):
         followed = self._step.followed_up_on if self._step.outcome else None
         return replace(self._step, what_happened=clean_text(self.what.text()),
                        learned=clean_text(self.learned.text()), outcome=outcome,
+                       belief_at_follow_up=self.belief.value(),
                        followed_up_on=(followed or today) if outcome else None)
 
     def saved(self, step: SmallStep) -> None:
@@ -155,6 +189,10 @@ class FollowUpPanel(QWidget):
             self.what.set_text("")
             self.learned.set_text("")
             self._check(None)
+            self.belief.set_value(None)
+            self.belief.set_reference("")
+            self._safety_matters = False
+            self._show_safety()
             self.show_problem("")
             self.save_state.setText("")
         finally:

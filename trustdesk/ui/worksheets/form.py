@@ -44,8 +44,9 @@ from trustdesk.ui.worksheets.steps_later import (
 STEP_COUNT = 8
 OVERVIEW = STEP_COUNT  # the index of the overview page
 STEP_TYPES: tuple[type[StepView], ...] = (
-    SituationStep, FearStep, RatingsBeforeStep, EvidenceStep, TrapsStep, BalancedStep,
+    SituationStep, FearStep, RatingsBeforeStep, TrapsStep, EvidenceStep, BalancedStep,
     RatingsAfterStep, SmallStepStep)
+SMALL_STEP = 7
 
 
 class _Steps:
@@ -245,13 +246,14 @@ class WorksheetForm(QWidget):
                                   created_at=sheet.created_at)
 
     def take_follow_up(self, step: SmallStep) -> None:
-        small = self._views.get(7)
+        small = self._views.get(SMALL_STEP)
         if isinstance(small, SmallStepStep):
             small.set_follow_up(step)
         if self._sheet is not None and self._sheet.step is not None:
             self._sheet = replace(self._sheet, step=replace(
                 self._sheet.step, what_happened=step.what_happened, outcome=step.outcome,
-                learned=step.learned, followed_up_on=step.followed_up_on))
+                learned=step.learned, belief_at_follow_up=step.belief_at_follow_up,
+                followed_up_on=step.followed_up_on))
         if self._index == OVERVIEW:
             self._refresh_overview()
 
@@ -291,6 +293,7 @@ class WorksheetForm(QWidget):
             view.prepare(sheet)
         self.stack.setCurrentWidget(self._pages[index])
         self.chips[index].setChecked(True)
+        self._name_last_chip(sheet)
         self.heading.setText(view.title)
         self.step_name.setText(f"Step {index + 1} of {STEP_COUNT}" if index < STEP_COUNT
                                else "Overview")
@@ -306,6 +309,14 @@ class WorksheetForm(QWidget):
         scroll.verticalScrollBar().setValue(0)
         view.focus_first()
         self.step_changed.emit(index)
+
+    def _name_last_chip(self, sheet: Worksheet) -> None:
+        """The last step is "A small safety step" after the call "a real warning sign"."""
+        title = (self.texts.red_flag["step_title"] if sheet.verdict == "red_flag"
+                 else self.texts.step("small_step").title)
+        name = f"Step {STEP_COUNT}: {title}"
+        self.chips[SMALL_STEP].setAccessibleName(name)
+        self.chips[SMALL_STEP].setToolTip(name)
 
     def next(self) -> None:
         if self._index == OVERVIEW:

@@ -8,10 +8,12 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from trustdesk.domain.worksheet import Emotion, Worksheet
+from trustdesk.domain.worksheet import Emotion, Worksheet, is_safety_sheet
 from trustdesk.domain.worksheet_texts import WorksheetTexts
 from trustdesk.ui.widgets.labels import text_label
-from trustdesk.ui.worksheets.common import link_button
+from trustdesk.ui.worksheets.common import SafetyOffer, link_button
+
+FEARED_HAPPENED = ("yes", "partly")
 
 MISSING_STEP = {"thought": 1, "belief_before": 2, "balanced": 5, "belief_after": 6}
 
@@ -95,12 +97,16 @@ class OverviewView(QWidget):
                             f"{m['draft']} To finish it, these parts are still open:")
         for key in missing:
             self.body.addWidget(text_label("• " + m[f"need_{key}"], "note"))
+        red_flag = sheet.verdict == "red_flag"
         if sheet.belief_before is not None and sheet.belief_after is not None:
-            self.body.addWidget(text_label(
-                f"Your belief in the thought went from {sheet.belief_before} to "
-                f"{sheet.belief_after}." if sheet.belief_before != sheet.belief_after else
-                f"Your belief in the thought stayed at {sheet.belief_after}. "
-                "That's okay: looking at it closely still counts.", "notice"))
+            went = (f"Your belief in the thought went from {sheet.belief_before} to "
+                    f"{sheet.belief_after}." if sheet.belief_before != sheet.belief_after
+                    else f"Your belief in the thought stayed at {sheet.belief_after}.")
+            if red_flag and sheet.belief_after >= sheet.belief_before:
+                went += " " + t.red_flag["belief_stayed"]
+            elif sheet.belief_before == sheet.belief_after:
+                went += " That's okay: looking at it closely still counts."
+            self.body.addWidget(text_label(went, "notice"))
 
         part = self._section(t.step("situation").title, 0)
         part.line("When", long_date(sheet.happened_on))
@@ -115,16 +121,19 @@ class OverviewView(QWidget):
         part.line("Belief in the thought", rated(sheet.belief_before))
         part.line("Feelings", feelings(sheet.emotions_before))
 
-        part = self._section(t.step("evidence").title, 3)
+        part = self._section(t.step("traps").title, 3)
+        part.line("", "\n".join("• " + t.trap(key).label for key in sheet.traps),
+                  empty="None ticked")
+
+        part = self._section(t.step("evidence").title, 4)
         part.line("What supports the fear", "\n".join("• " + e for e in sheet.evidence_for))
         part.line("What doesn't fit the fear",
                   "\n".join("• " + e for e in sheet.evidence_against))
+        pattern = t.pattern(sheet.pattern)
+        part.line("Part of a pattern with this person", pattern.label if pattern else "",
+                  empty="Not answered yet")
         verdict = t.verdict(sheet.verdict)
         part.line("Your call", verdict.label if verdict else "", empty="Not decided yet")
-
-        part = self._section(t.step("traps").title, 4)
-        part.line("", ", ".join(t.trap(key).name for key in sheet.traps),
-                  empty="None ticked")
 
         part = self._section(t.step("balanced_view").title, 5)
         part.line("", sheet.balanced_view)
@@ -136,15 +145,18 @@ class OverviewView(QWidget):
         part.line("Belief in the first thought", rated(after) + change)
         part.line("Feelings", feelings(sheet.emotions_after))
 
-        part = self._section(t.step("small_step").title, 7)
+        part = self._section(t.red_flag["step_title"] if red_flag
+                             else t.step("small_step").title, 7)
         step = sheet.step
         if step is None:
             part.line("", "", empty="No step planned yet")
         else:
             part.line("The step", step.text)
             part.line("By when", long_date(step.due) if step.due else "", empty="No date")
-            part.line("What you feared would happen", step.prediction)
+            part.line("What you predicted", step.prediction)
             part.line("How likely it felt", rated(step.likelihood))
+            if step.playing_safe or not red_flag:
+                part.line("Playing it safe", step.playing_safe, empty="Nothing noted")
             self._follow_up(part, sheet, today)
 
     def _follow_up(self, part: _Section, sheet: Worksheet, today: date) -> None:
@@ -157,7 +169,17 @@ class OverviewView(QWidget):
             part.line(f["what_happened"], step.what_happened)
             outcome = self.texts.outcomes.get(step.outcome or "", "")
             part.line(f["outcome"], outcome, empty="Not answered yet")
+            part.line("Belief in the first thought then",
+                      rated(step.belief_at_follow_up)
+                      + (f" (from {sheet.belief_before} at the start)"
+                         if sheet.belief_before is not None
+                         and step.belief_at_follow_up is not None else ""))
             part.line(f["learned"], step.learned)
+            if (step.outcome in FEARED_HAPPENED
+                    and is_safety_sheet(verdict=sheet.verdict, category=sheet.category)):
+                offer = SafetyOffer(f["safety"], "If you are not safe")
+                offer.show()
+                part.column.addWidget(offer)
         words = ("Look back on this step" if step.outcome is None else "Change how it went")
         if step.outcome is None and step.is_due(today):
             part.note("Its date has come. When you're ready, take a moment to look back.")

@@ -221,7 +221,9 @@ class WorksheetsPage(Page):
             return
         self._follow_up_from_form = True
         self._show_follow_up(DueStep(step=sheet.step, thought=sheet.thought,
-                                     category=sheet.category, happened_on=sheet.happened_on))
+                                     category=sheet.category, happened_on=sheet.happened_on,
+                                     verdict=sheet.verdict,
+                                     belief_before=sheet.belief_before))
 
     def _leave_current(self, *, keep_form: bool = False) -> bool:
         """Save whatever is open. False (with the reason shown inline) if it can't."""

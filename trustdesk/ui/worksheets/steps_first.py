@@ -1,4 +1,5 @@
-"""Steps 1 to 4: what happened, the fear, how strong it feels, and the evidence."""
+"""Steps 1 to 3 and 5: what happened, the fear, how strong it feels, and the
+evidence with the call (step 4, the thinking traps, is in steps_later)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from trustdesk.domain.text import clean_line, clean_text
-from trustdesk.domain.worksheet import Worksheet
+from trustdesk.domain.worksheet import SAFETY_CATEGORIES, Worksheet
 from trustdesk.domain.worksheet_texts import WorksheetTexts
 from trustdesk.ui.widgets.labels import text_label
-from trustdesk.ui.worksheets.common import TextBox
+from trustdesk.ui.worksheets.common import SafetyOffer, TextBox
 from trustdesk.ui.worksheets.emotions import EmotionsField
 from trustdesk.ui.worksheets.rating import RatingField
 from trustdesk.ui.worksheets.step_base import StepView, date_edit, from_qdate, to_qdate
@@ -114,14 +115,26 @@ class FearStep(StepView):
             [(c.key, c.label, c.description) for c in texts.categories], "Kind of fear",
             columns=2)
         self.category_field = self.field("category", box)
+        # Offered the moment a fear of control or of betrayal is chosen.
+        self.safety = SafetyOffer(texts.messages["safety_offer"], "If you are not safe")
+        self.category_field.add(self.safety)
         self.thought = TextBox("The fearful thought", lines=3)
         self.thought_field = self.field("thought", self.thought)
         self.finish()
-        self.group.buttonToggled.connect(lambda _b, on: on and self.changed.emit())
+        self.group.buttonToggled.connect(self._kind_toggled)
         self.thought.textChanged.connect(self.changed)
+
+    def _kind_toggled(self, _button: object, on: bool) -> None:
+        self._show_safety()
+        if on:
+            self.changed.emit()
+
+    def _show_safety(self) -> None:
+        self.safety.setVisible(checked(self.kinds) in SAFETY_CATEGORIES)
 
     def load(self, sheet: Worksheet) -> None:
         check_only(self.kinds, sheet.category)
+        self._show_safety()
         self.thought.set_text(sheet.thought)
 
     def collect(self) -> dict[str, Any]:
@@ -179,15 +192,19 @@ class EvidenceStep(StepView):
                                               "Something that points the other way")
         self.field("evidence_for", self.evidence_for)
         self.field("evidence_against", self.evidence_against)
+        box, self.pattern_group, self.patterns = choices(
+            [(p.key, p.label, p.help) for p in texts.patterns],
+            "Is this part of a pattern with this person", columns=3)
+        self.field("pattern", box)
         box, self.group, self.verdicts = choices(
             [(v.key, v.label, v.help) for v in texts.verdicts], "Your call")
         verdict = self.field("verdict", box)
-        self.safety = text_label(texts.messages["safety"], "safety")
-        self.safety.setAccessibleName("If you are not safe")
+        self.safety = SafetyOffer(texts.messages["safety"], "If you are not safe")
         verdict.add(self.safety)
         self.finish()
         self.evidence_for.changed.connect(self.changed)
         self.evidence_against.changed.connect(self.changed)
+        self.pattern_group.buttonToggled.connect(lambda _b, on: on and self.changed.emit())
         self.group.buttonToggled.connect(self._verdict_toggled)
 
     def _verdict_toggled(self, _button: object, on: bool) -> None:
@@ -201,17 +218,19 @@ class EvidenceStep(StepView):
     def load(self, sheet: Worksheet) -> None:
         self.evidence_for.set_value(sheet.evidence_for)
         self.evidence_against.set_value(sheet.evidence_against)
+        check_only(self.patterns, sheet.pattern)
         check_only(self.verdicts, sheet.verdict)
         self._show_safety()
 
     def collect(self) -> dict[str, Any]:
         return {"evidence_for": _cleaned(self.evidence_for.value()),
                 "evidence_against": _cleaned(self.evidence_against.value()),
-                "verdict": checked(self.verdicts)}
+                "pattern": checked(self.patterns), "verdict": checked(self.verdicts)}
 
     def clear(self) -> None:
         self.evidence_for.clear()
         self.evidence_against.clear()
+        check_only(self.patterns, None)
         check_only(self.verdicts, None)
         self._show_safety()
 

@@ -1,4 +1,5 @@
-"""Steps 5 to 8: thinking traps, a balanced view, rating again, and one small step."""
+"""Step 4, thinking traps, and steps 6 to 8: a balanced view, rating again, and one
+small step (a small safety step after the call "a real warning sign")."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from trustdesk.domain.text import clean_text, new_id
 from trustdesk.domain.worksheet import SmallStep, Worksheet
 from trustdesk.domain.worksheet_texts import TrapText, WorksheetTexts
 from trustdesk.ui.widgets.labels import text_label
-from trustdesk.ui.worksheets.common import TextBox, link_button
+from trustdesk.ui.worksheets.common import SafetyOffer, TextBox
 from trustdesk.ui.worksheets.emotions import EmotionsField
 from trustdesk.ui.worksheets.rating import RatingField
 from trustdesk.ui.worksheets.step_base import StepView, date_edit, from_qdate, to_qdate
@@ -25,7 +26,8 @@ def default_due(today: date) -> date:
 
 
 class _TrapRow(QFrame):
-    """A trap to tick, its one-sentence description, and an example on request."""
+    """A trap to tick, named in plain words first, with its one-sentence description
+    and one example, both shown."""
 
     def __init__(self, trap: TrapText) -> None:
         super().__init__()
@@ -33,53 +35,57 @@ class _TrapRow(QFrame):
         self.key = trap.key
         column = QVBoxLayout(self)
         column.setContentsMargins(14, 10, 14, 10)
-        column.setSpacing(4)
-        self.box = QCheckBox(trap.name)
-        self.box.setAccessibleName(trap.name)
-        self.box.setAccessibleDescription(trap.description)
+        column.setSpacing(2)
+        self.box = QCheckBox(trap.label)
+        self.box.setAccessibleName(trap.label)
+        self.box.setAccessibleDescription(f"{trap.description} For example: {trap.example}")
         column.addWidget(self.box)
         self.description = text_label(trap.description, "choicehelp")
         column.addWidget(self.description)
         self.example = text_label(f"For example: {trap.example}", "example")
-        self.example.hide()
-        self.toggle = link_button("Show an example", f"Show an example of {trap.name.lower()}")
-        row = QHBoxLayout()
-        row.setContentsMargins(24, 0, 0, 0)
-        row.addWidget(self.toggle)
-        row.addStretch(1)
-        column.addLayout(row)
         column.addWidget(self.example)
-        self.toggle.clicked.connect(self.toggle_example)
-
-    def toggle_example(self) -> None:
-        show = self.example.isHidden()
-        self.example.setVisible(show)
-        self.toggle.setText("Hide the example" if show else "Show an example")
 
 
 class TrapsStep(StepView):
+    """The traps to tick. A retired trap shows only on a sheet that has it ticked,
+    so older sheets keep what they said and new ones aren't offered it."""
+
     def __init__(self, texts: WorksheetTexts) -> None:
         super().__init__("traps", texts)
         self.rows: dict[str, _TrapRow] = {}
         field = self.field("traps")
-        groups = (("Common when trust has been hurt", [t for t in texts.traps if t.trust_priority]),
-                  ("Other traps to look for", [t for t in texts.traps if not t.trust_priority]))
+        offered = texts.offered_traps
+        groups = (("Common when trust has been hurt", [t for t in offered if t.trust_priority]),
+                  ("Other traps to look for", [t for t in offered if not t.trust_priority]),
+                  ("From an older version of this worksheet",
+                   [t for t in texts.traps if t.retired]))
+        self._retired_heading = None
         for heading, traps in groups:
-            field.add(text_label(heading, "subheading"))
+            label = text_label(heading, "subheading")
+            field.add(label)
             for trap in traps:
                 row = _TrapRow(trap)
                 row.box.toggled.connect(self.changed)
                 self.rows[trap.key] = row
                 field.add(row)
+                if trap.retired:
+                    row.hide()
+            if traps and traps[0].retired:
+                self._retired_heading = label
+                label.hide()
         self.finish()
 
     def load(self, sheet: Worksheet) -> None:
+        any_retired = False
         for key, row in self.rows.items():
             row.box.blockSignals(True)
             row.box.setChecked(key in sheet.traps)
             row.box.blockSignals(False)
-            if not row.example.isHidden():
-                row.toggle_example()
+            if self.texts.trap(key).retired:
+                row.setVisible(key in sheet.traps)
+                any_retired = any_retired or key in sheet.traps
+        if self._retired_heading is not None:
+            self._retired_heading.setVisible(any_retired)
 
     def collect(self) -> dict[str, Any]:
         # Kept in the order shown, which is stable and what the person saw.
@@ -95,8 +101,8 @@ class TrapsStep(StepView):
 class BalancedStep(StepView):
     def __init__(self, texts: WorksheetTexts) -> None:
         super().__init__("balanced_view", texts)
-        self._category: str | None = None
-        self.insert_button = QPushButton(self.text.field("insert_counterweight"))
+        self._verdict: str | None = None
+        self.insert_button = QPushButton(self.text.field("insert_starting_point"))
         self.insert_button.setAccessibleName("Insert a starting point for a balanced view")
         self.insert_hint = text_label("", "muted")
         self.view = TextBox("A balanced view", lines=8)
@@ -113,19 +119,16 @@ class BalancedStep(StepView):
         self.insert_button.clicked.connect(self.insert_starting_point)
 
     def prepare(self, sheet: Worksheet) -> None:
-        self._category = sheet.category
-        chosen = self.texts.category(sheet.category)
-        base = self.text.field("insert_counterweight_hint")
-        if chosen and "your kind of fear" in base:
-            base = base.replace("your kind of fear", chosen.label.lower())
-        self.insert_hint.setText(base)
+        self._verdict = sheet.verdict
+        self.insert_hint.setText(self.text.field("insert_starting_point_hint"))
 
     def insert_starting_point(self) -> None:
-        """Insert the counterweight for the chosen fear where the cursor is."""
+        """Insert the starting point for the call (a sentence and a question or two)
+        where the cursor is."""
         cursor = self.view.textCursor()
         before = self.view.toPlainText()[:cursor.position()]
         gap = "" if not before.strip() else ("\n" if before.endswith("\n") else "\n\n")
-        cursor.insertText(gap + self.texts.counterweight(self._category))
+        cursor.insertText(gap + self.texts.starting_point(self._verdict).text())
         self.view.setTextCursor(cursor)
         self.view.setFocus()
 
@@ -138,7 +141,7 @@ class BalancedStep(StepView):
 
     def clear(self) -> None:
         self.view.set_text("")
-        self._category = None
+        self._verdict = None
 
     def show_missing(self, missing: list[str]) -> None:
         show = "balanced" in missing
@@ -165,6 +168,8 @@ class RatingsAfterStep(StepView):
         self.prepare(sheet)
 
     def prepare(self, sheet: Worksheet) -> None:
+        red_flag = sheet.verdict == "red_flag"
+        self.intro.setText(self.texts.red_flag["rerate_intro"] if red_flag else self.text.intro)
         before = sheet.belief_before
         self.belief.set_reference(f"At the start you rated it {before} out of 100."
                                   if before is not None else "")
@@ -188,28 +193,53 @@ class RatingsAfterStep(StepView):
 
 
 class SmallStepStep(StepView):
+    """One small step as a real test: a prediction that could be seen or heard, how
+    likely it feels, and any playing-it-safe habits that would spoil it. After the
+    call "a real warning sign" it is a small safety step instead: the danger line,
+    no testing of the other person, no playing-it-safe question (playing it safe is
+    right there)."""
+
     def __init__(self, texts: WorksheetTexts) -> None:
         super().__init__("small_step", texts)
         self._step: SmallStep | None = None
-        self.red_flag = text_label(self.text.field("red_flag_note"), "notice")
-        self.column.addWidget(self.red_flag)
-        self.what = TextBox("Your small trust step", lines=2)
+        self._red_flag = False
+        self.danger = SafetyOffer(texts.red_flag["danger"], "Before you plan it")
+        self.column.addWidget(self.danger)
+        self.what = TextBox("Your small step", lines=2)
         self.due = date_edit("Try it by")
-        self.prediction = TextBox("What you fear will happen", lines=3)
+        self.prediction = TextBox("What you predict will happen", lines=3)
         self.likelihood = RatingField("How likely it feels",
                                       low="0 · surely won't", high="100 · surely will")
-        self.field("step", self.what)
+        self.playing_safe = TextBox("Playing it safe", lines=2)
+        self.step_field = self.field("step", self.what)
         self.field("due", self.due)
-        self.field("prediction", self.prediction)
+        self.prediction_field = self.field("prediction", self.prediction)
         self.field("likelihood", self.likelihood)
+        self.playing_safe_field = self.field("playing_safe", self.playing_safe)
         self.finish()
-        self.what.textChanged.connect(self.changed)
+        for box in (self.what, self.prediction, self.playing_safe):
+            box.textChanged.connect(self.changed)
         self.due.dateChanged.connect(self.changed)
-        self.prediction.textChanged.connect(self.changed)
         self.likelihood.changed.connect(self.changed)
 
+    @property
+    def is_safety_step(self) -> bool:
+        return self._red_flag
+
     def prepare(self, sheet: Worksheet) -> None:
-        self.red_flag.setVisible(sheet.verdict == "red_flag")
+        red = self._red_flag = sheet.verdict == "red_flag"
+        words, path = self.text, self.texts.red_flag
+        self.title = path["step_title"] if red else words.title
+        self.intro.setText(path["step_intro"] if red else words.intro)
+        self.danger.setVisible(red)
+        for field, key, box in ((self.step_field, "step", self.what),
+                                (self.prediction_field, "prediction", self.prediction)):
+            field.title.setText(path[key] if red else words.field(key))
+            hint = path[f"{key}_hint"] if red else words.field(f"{key}_hint")
+            field.hint.setText(hint)
+            box.setAccessibleDescription(hint)
+        self.what.setAccessibleName(path["step"] if red else "Your small step")
+        self.playing_safe_field.setVisible(not red or bool(self.playing_safe.text().strip()))
 
     def load(self, sheet: Worksheet) -> None:
         step = self._step = sheet.step
@@ -217,33 +247,39 @@ class SmallStepStep(StepView):
         self.due.setDate(to_qdate(step.due if step and step.due else default_due(date.today())))
         self.prediction.set_text(step.prediction if step else "")
         self.likelihood.set_value(step.likelihood if step else None)
+        self.playing_safe.set_text(step.playing_safe if step else "")
         self.prepare(sheet)
 
     def collect(self) -> dict[str, Any]:
         text, prediction = clean_text(self.what.text()), clean_text(self.prediction.text())
+        playing_safe = clean_text(self.playing_safe.text())
         old = self._step
-        has_follow_up = old is not None and (old.outcome or old.what_happened or old.learned)
-        if not (text.strip() or prediction.strip() or self.likelihood.value() is not None
-                or has_follow_up):
+        has_follow_up = old is not None and (old.outcome or old.what_happened or old.learned
+                                             or old.belief_at_follow_up is not None)
+        if not (text.strip() or prediction.strip() or playing_safe.strip()
+                or self.likelihood.value() is not None or has_follow_up):
             return {"step": None}
         base = old or SmallStep(id=new_id(), text="")
         return {"step": replace(base, text=text, due=from_qdate(self.due.date()),
-                                prediction=prediction, likelihood=self.likelihood.value())}
+                                prediction=prediction, likelihood=self.likelihood.value(),
+                                playing_safe=playing_safe)}
 
     def set_follow_up(self, step: SmallStep) -> None:
         """Take in a follow-up recorded elsewhere, so the next save keeps it."""
         if self._step is not None and self._step.id == step.id:
             self._step = replace(self._step, what_happened=step.what_happened,
                                  outcome=step.outcome, learned=step.learned,
+                                 belief_at_follow_up=step.belief_at_follow_up,
                                  followed_up_on=step.followed_up_on)
 
     def clear(self) -> None:
         self._step = None
         self.what.set_text("")
         self.prediction.set_text("")
+        self.playing_safe.set_text("")
         self.likelihood.set_value(None)
         self.due.setDate(QDate.currentDate())
-        self.red_flag.hide()
+        self.prepare(Worksheet(id="-", happened_on=date.today()))
 
     def focus_first(self) -> None:
         self.what.setFocus()
