@@ -59,7 +59,7 @@ def test_every_reading_is_one_kind_sentence_for_any_data(raw_checkins, raw_sheet
         assert reading.endswith("."), reading
         assert ". " not in reading, reading          # one sentence
         plain = reading
-        for trap in TRAPS:      # a trap's own name ("should statements") is not a verdict
-            plain = plain.replace(trap.replace("_", " "), "")
+        for trap in TRAPS:      # a trap's own name ("Should statements") is not a verdict
+            plain = re.sub(re.escape(trap.replace("_", " ")), "", plain, flags=re.IGNORECASE)
         assert not JUDGING.search(plain), reading
         assert "None" not in reading and "nan" not in reading, reading
