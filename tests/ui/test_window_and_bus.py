@@ -168,6 +168,8 @@ def test_the_app_leaves_no_dbus_daemon_behind(x_display, data_dir):
     try:
         result = subprocess.run([sys.executable, "-m", "trustdesk", "--data-dir", str(data_dir)],
                                 env=env, capture_output=True, text=True, timeout=60)
+        if "Could not load the Qt platform plugin" in result.stderr:
+            pytest.skip("Qt's X11 libraries are missing (see the README's list)")
         assert result.returncode == 0, result.stderr[-2000:]
         assert "first paint" in result.stderr
         time.sleep(0.3)  # a daemon forks away from its launcher
