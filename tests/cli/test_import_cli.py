@@ -85,3 +85,16 @@ def test_a_dry_run_needs_no_journal_yet(tmp_path):
     assert not empty.exists()
     real = trustdesk("--data-dir", str(empty), "import", str(DATA / "rednotebook" / "data"))
     assert real.returncode == 7
+
+
+def test_a_source_whose_every_record_is_left_out_exits_8(data_dir, tmp_path):
+    old = tmp_path / "journal.txt"
+    old.write_text("[1850-06-01 12:00] Too early.\n\n[1851-01-01 09:00] Also too early.\n",
+                   "utf-8")
+    result = trustdesk("--data-dir", str(data_dir), "import", str(old), stdin=KEY)
+    assert result.returncode == 8
+    assert "It holds nothing that can be imported." in result.stdout
+    assert "  entry 1 ([1850-06-01 12:00]): dated 1850-06-01, before 1900" in result.stdout
+    assert one_line_error(result) == (
+        "trustdesk: journal.txt can't be imported; nothing was changed. None of its records "
+        "can be read (the reasons are listed above).")

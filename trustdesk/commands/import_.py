@@ -57,6 +57,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"trustdesk: {problem.explain(source.name)}", file=sys.stderr)
         return INVALID_FILE
     print("\n".join(plan_lines(incoming, source.name)), flush=True)
+    if incoming.bundle.is_empty and incoming.report.skipped:
+        print(f"trustdesk: {source.name} can't be imported; nothing was changed. None of its "
+              "records can be read (the reasons are listed above).", file=sys.stderr)
+        return INVALID_FILE
     if args.dry_run and not folder.has_journal():
         print(f"There is no journal in {folder.root} yet, so everything would be new.")
         print("Dry run: nothing was written.")
