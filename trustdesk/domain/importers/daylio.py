@@ -150,8 +150,9 @@ def read(files: list[SourceFile], options: Options, collector: Collector | None 
             if added is not None and not added.title and not added.body:
                 checkins += 1
     if checkins:
-        says = "row has no note and comes" if checkins == 1 else "rows have no note and come"
-        collector.notes.append(f"{checkins:,} {says} in as check-ins (a mood, no words).")
+        says = "row has no note and comes in as a check-in" if checkins == 1 \
+            else "rows have no note and come in as check-ins"
+        collector.notes.append(f"{checkins:,} {says} (a mood, no words).")
     if unrated:
         names = ", ".join(f"{name} ({count:,})" for name, count in sorted(unrated.items()))
         collector.notes.append(

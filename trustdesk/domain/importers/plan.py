@@ -23,7 +23,8 @@ def holds(incoming: Incoming) -> str:
     text = describe_contents(len(bundle.entries), len(bundle.worksheets), len(bundle.steps))
     checkins = sum(1 for entry in bundle.entries if not entry.title and not entry.body)
     if checkins:
-        text += f" ({checkins:,} of them check-ins without words)"
+        text += (" (1 of them a check-in without words)" if checkins == 1
+                 else f" ({checkins:,} of them check-ins without words)")
     if bundle.entries:
         first = min(entry.written_at for entry in bundle.entries)
         last = max(entry.written_at for entry in bundle.entries)
