@@ -80,16 +80,18 @@ class JournalFolder:
                read_only: bool = False) -> Store:
         """Open the journal. With `check_pages`, also check every page (about 0.3 s on
         a ten-year journal) and raise VaultDamaged for a hurt file, leaving it exactly
-        as it was: the check reads through a read-only connection, so nothing is
-        checkpointed before the verdict. The app passes False and calls `find_damage`
-        in the background instead, so the journal shows at once.
+        as it was: nothing is merged before the verdict (with a log beside the file,
+        the check reads through a read-only connection first). The app passes False
+        and calls `find_damage` in the background instead, so the journal shows at once.
 
         With `read_only` nothing on disk changes (see `Vault.open`); a journal of an
         older format is upgraded first unless its folder can't be written."""
+        from trustdesk.storage.log_guard import read_log, wal_path
         from trustdesk.storage.migrations import LATEST
-        from trustdesk.storage.vault import Vault
+        from trustdesk.storage.vault import PAGE_SIZE, Vault
 
-        if check_pages or read_only:
+        checked = False
+        if read_only or (check_pages and read_log(wal_path(self.vault_path), PAGE_SIZE)):
             vault = Vault.open(self.vault_path, passphrase, backup_dir=self.backup_dir,
                                read_only=True)
             if check_pages and _damaged(vault):
@@ -99,7 +101,12 @@ class JournalFolder:
                               or not os.access(self.root, os.W_OK)):
                 return Store.on(vault)
             vault.close()
-        return Store.on(Vault.open(self.vault_path, passphrase, backup_dir=self.backup_dir))
+            checked = True
+        vault = Vault.open(self.vault_path, passphrase, backup_dir=self.backup_dir)
+        if check_pages and not checked and _damaged(vault):
+            vault.close(checkpoint=False)  # no log to merge: the file keeps every byte
+            raise VaultDamaged(DAMAGED_PAGES)
+        return Store.on(vault)
 
     def find_damage(self, store: Store) -> bool:
         """True if some page of the open journal is damaged. Reads through a second

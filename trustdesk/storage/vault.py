@@ -381,15 +381,16 @@ class Vault:
         with self.read() as conn:
             return integrity_problems(conn, self.path if self._reads_log else None)
 
-    def close(self) -> None:
+    def close(self, *, checkpoint: bool = True) -> None:
         """Lock: checkpoint the WAL into the encrypted file and drop the connection.
-        A read-only vault just drops the connection."""
+        A read-only vault, or `checkpoint=False`, just drops the connection."""
         with self._lock:
             if self._conn is None:
                 self._passphrase = None
                 return
             try:
-                self.checkpoint()
+                if checkpoint:
+                    self.checkpoint()
             finally:
                 conn, self._conn = self._conn, None
                 self._passphrase = None
