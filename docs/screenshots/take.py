@@ -4,20 +4,38 @@
 
 WIDTH and HEIGHT are the screen in device pixels; SCALE (default 1) is the desktop's
 scale factor, so 1366 768 light 1.25 shows what a 1366x768 laptop at 125% shows.
+The window fills the screen as a maximized window would, less a desktop panel
+(PANEL device pixels) and a title bar (TITLE_BAR logical pixels): at 1366x768 and
+125%, 1093x552 logical pixels.
 Writes OUT/<page>-<theme>.png. Used to look at the app before calling UI work done;
 the README's pictures are chosen from its output."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
+
+PANEL = 40      # device pixels the desktop's panel takes from the screen's height
+TITLE_BAR = 30  # logical pixels of the window's title bar
+
+
+def window_size(width: int, height: int, scale: float) -> tuple[int, int]:
+    """The inside of a maximized window on that screen, in logical pixels."""
+    return round(width / scale), round((height - PANEL) / scale) - TITLE_BAR
 
 
 def main() -> int:
     out, width, height, theme = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     scale = float(sys.argv[5]) if len(sys.argv) > 5 else 1.0
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    screen = Path(tempfile.mkdtemp(prefix="trustdesk-shots-")) / "screen.json"
+    screen.write_text(json.dumps({"screens": [{
+        "name": "screen", "x": 0, "y": 0, "width": width, "height": height,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     os.environ["QT_SCALE_FACTOR"] = str(scale)
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
@@ -26,6 +44,7 @@ def main() -> int:
     from trustdesk.ui.demo_app import DemoJournal, open_demo_window, unlock_demo
 
     app = create_application([])
+    shutil.rmtree(screen.parent)  # read once, when the application starts
     out.mkdir(parents=True, exist_ok=True)
 
     def settle(ms: int = 400) -> None:
@@ -38,8 +57,9 @@ def main() -> int:
         assert demo.folder is not None
         window = open_demo_window(demo.folder)
         theme_module.apply(app, theme=theme)
-        window.resize(round(width / scale), round(height / scale))
-        window.show()
+        window.show()             # maximized on a small screen, as the app opens
+        window.showNormal()       # then the panel and title bar are taken off
+        window.resize(*window_size(width, height, scale))
         settle()
         window.grab().save(str(out / f"unlock-{theme}.png"))
         unlock_demo(window)

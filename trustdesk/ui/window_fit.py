@@ -23,8 +23,11 @@ from PySide6.QtCore import QByteArray, QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-# The smallest window every page lays out in.
-MIN_SIZE = (960, 640)
+# The smallest window every page lays out in. Common screens' available areas, in
+# logical pixels after the desktop's panels: 1280x720 at 100% ~1280x680, 1366x768
+# at 125% ~1093x590 and at 150% ~910x490, 1920x1080 at 200% ~960x520. With a title
+# bar of up to ~40 px and a border, 880x440 fits inside all of them.
+MIN_SIZE = (880, 440)
 PREFERRED_SIZE = (1280, 800)
 # Room left around a window that isn't maximized, for the title bar and borders.
 FRAME_TOP = 40

@@ -51,6 +51,10 @@ class FilterBar(QWidget):
         self.range.setAccessibleName("Filter by date")
         for key, label in RANGES:
             self.range.addItem(label, key)
+        for box in (self.tag, self.range):  # short, so the list pane fits small windows
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
 
         self.start = QDateEdit()
         self.start.setAccessibleName("From date")

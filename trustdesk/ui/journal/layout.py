@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -53,6 +53,43 @@ class _EditorScroll(PageScroll):
                      super().minimumSizeHint().height())
 
 
+class _RestackingSplitter(QSplitter):
+    """The list beside the editor where both get the width their text needs; the
+    list above the editor where they don't (a small window with large text), so
+    neither is squeezed or cut off. `is_stacked()` says which."""
+
+    def __init__(self) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self._checking = False
+
+    def is_stacked(self) -> bool:
+        return self.orientation() == Qt.Orientation.Vertical
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._restack()
+        return handled
+
+    def _restack(self) -> None:
+        if self._checking or self.count() < 2:
+            return
+        needed = sum(self.widget(i).minimumSizeHint().width() for i in range(self.count()))
+        stack = self.width() < needed + self.handleWidth()
+        if stack == self.is_stacked():
+            return
+        self._checking = True
+        try:
+            if stack:
+                self.setOrientation(Qt.Orientation.Vertical)
+                self.setSizes([self.height() * 9 // 20, self.height()])
+            else:
+                self.setOrientation(Qt.Orientation.Horizontal)
+                self.setSizes([self.widget(0).minimumSizeHint().width(), self.width()])
+        finally:
+            self._checking = False
+
+
 def build_layout(page: QWidget, repo: JournalRepository) -> JournalLayout:
     """Create the page's widgets inside `page` and return them."""
     title = QLabel("Journal")
@@ -70,6 +107,7 @@ def build_layout(page: QWidget, repo: JournalRepository) -> JournalLayout:
     count_label.setObjectName("JournalCount")
     count_label.setProperty("role", "muted")
     count_label.setAccessibleName("Entries shown")
+    count_label.setWordWrap(True)  # a long count never widens the list pane
 
     model = EntryListModel(repo)
     view = QListView()
@@ -111,7 +149,7 @@ def build_layout(page: QWidget, repo: JournalRepository) -> JournalLayout:
     editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     editor_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields inside
 
-    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter = _RestackingSplitter()
     splitter.setChildrenCollapsible(False)
     splitter.addWidget(side)
     splitter.addWidget(editor_scroll)

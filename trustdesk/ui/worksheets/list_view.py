@@ -122,6 +122,11 @@ class WorksheetListView(QWidget):
         self.status_filter.addItem("Any status", None)
         for status in STATUSES:
             self.status_filter.addItem(texts.statuses[status], status)
+        for box in (self.category_filter, self.status_filter):
+            # As wide as a short label, not the longest one: the row fits small windows.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)
         filters.addWidget(text_label("Show", "muted", wrap=False))
         filters.addWidget(self.category_filter)
         filters.addWidget(self.status_filter)
