@@ -89,9 +89,12 @@ class SafetyOffer(QFrame):
         self.setProperty("role", "safetybox")
         self.setAccessibleName(name)
         column = QVBoxLayout(self)
-        column.setContentsMargins(14, 10, 14, 10)
-        column.setSpacing(4)
+        # The link's text sits 4 px inside its button (app.qss), so the box starts
+        # 4 px further in and the sentence above lines up with the link's words.
+        column.setContentsMargins(12, 12, 16, 10)
+        column.setSpacing(6)
         self.label = text_label(text)
+        self.label.setContentsMargins(4, 0, 0, 0)
         column.addWidget(self.label)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -163,7 +166,10 @@ class Field(QWidget):
         self.note.hide()
         self.layout_.addWidget(self.note)
 
-    def add(self, widget: QWidget) -> None:
+    def add(self, widget: QWidget, *, gap: int = 0) -> None:
+        """Add `widget` under the input (above the note), `gap` pixels below it."""
+        if gap:
+            self.layout_.insertSpacing(self.layout_.count() - 1, gap)
         self.layout_.insertWidget(self.layout_.count() - 1, widget)
 
     def show_note(self, text: str) -> None:

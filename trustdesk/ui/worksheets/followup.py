@@ -88,7 +88,7 @@ class FollowUpPanel(QWidget):
         self.outcome_field = Field(f["outcome"], "", outcome_box)
         column.addWidget(self.outcome_field)
         self.safety = SafetyOffer(f["safety"], "If you are not safe")
-        self.outcome_field.add(self.safety)
+        self.outcome_field.add(self.safety, gap=8)
         self.belief = RatingField("Belief in the first thought now",
                                   low="0 · not at all", high="100 · completely sure")
         column.addWidget(Field(f["belief"], f["belief_hint"], self.belief))

@@ -117,7 +117,7 @@ class FearStep(StepView):
         self.category_field = self.field("category", box)
         # Offered the moment a fear of control or of betrayal is chosen.
         self.safety = SafetyOffer(texts.messages["safety_offer"], "If you are not safe")
-        self.category_field.add(self.safety)
+        self.category_field.add(self.safety, gap=8)
         self.thought = TextBox("The fearful thought", lines=3)
         self.thought_field = self.field("thought", self.thought)
         self.finish()
@@ -200,7 +200,7 @@ class EvidenceStep(StepView):
             [(v.key, v.label, v.help) for v in texts.verdicts], "Your call")
         verdict = self.field("verdict", box)
         self.safety = SafetyOffer(texts.messages["safety"], "If you are not safe")
-        verdict.add(self.safety)
+        verdict.add(self.safety, gap=8)
         self.finish()
         self.evidence_for.changed.connect(self.changed)
         self.evidence_against.changed.connect(self.changed)

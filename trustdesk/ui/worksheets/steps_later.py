@@ -43,6 +43,9 @@ class _TrapRow(QFrame):
         self.description = text_label(trap.description, "choicehelp")
         column.addWidget(self.description)
         self.example = text_label(f"For example: {trap.example}", "example")
+        # Margins, not stylesheet padding: a wrapped label measures its height
+        # without the padding and then draws one line in two lines' room.
+        self.example.setContentsMargins(30, 4, 10, 4)  # in line with the description
         column.addWidget(self.example)
 
 
