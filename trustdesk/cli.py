@@ -24,6 +24,8 @@ _EXIT_FOR_ERROR: tuple[tuple[type[errors.VaultError], int], ...] = (
     (errors.VaultTooNew, commands.TOO_NEW),
     (errors.VaultMissing, commands.MISSING),
     (errors.VaultExists, commands.USAGE),
+    (errors.OutputRefused, commands.USAGE),
+    (errors.OutputExists, commands.USAGE),
 )
 
 

@@ -52,20 +52,54 @@ def warn(message: str) -> None:
     print(f"trustdesk: {message}", file=sys.stderr, flush=True)
 
 
-def read_passphrase(prompt: str = "Passphrase: ", *, confirm: bool = False) -> str:
+NO_PASSPHRASE = ("No passphrase was given: type it when asked, or send it as the first "
+                 "line of standard input.")
+NOT_UTF8 = ("The passphrase isn't valid UTF-8 text, so it can't be the journal's; check "
+            "the encoding of the terminal or of what was piped in.")
+
+
+def read_passphrase(prompt: str = "Passphrase: ", *, confirm: bool = False,
+                    new: bool = False) -> str:
     """From the terminal without echo (asked twice when `confirm`), or else the first
-    line of standard input, so scripts and tests can pipe it in."""
+    line of standard input, so scripts and tests can pipe it in.
+
+    An empty passphrase or bytes that aren't UTF-8 are answered at once, before any
+    key is derived: for a `new` passphrase as a UsageError (exit 2), else as
+    WrongPassphrase (exit 3), each with a sentence saying which."""
     import getpass
 
-    if not sys.stdin.isatty():
-        line = sys.stdin.readline()
-        return line.removesuffix("\n").removesuffix("\r")
-    first = getpass.getpass(prompt)
-    if confirm:
-        again = getpass.getpass("Repeat the passphrase: ")
-        if again != first:
-            raise UsageError("The two passphrases don't match.")
+    def fail(message: str) -> Exception:
+        if new:
+            return UsageError(message)
+        from trustdesk.storage.errors import WrongPassphrase
+
+        return WrongPassphrase(message)
+
+    try:
+        if sys.stdin is None or not sys.stdin.isatty():
+            first = _first_line()
+        else:
+            first = getpass.getpass(prompt)
+            if confirm and first:
+                again = getpass.getpass("Repeat the passphrase: ")
+                if again != first:
+                    raise UsageError("The two passphrases don't match.")
+    except UnicodeDecodeError:
+        raise fail(NOT_UTF8) from None
+    if not first:
+        raise fail(NO_PASSPHRASE)
     return first
+
+
+def _first_line() -> str:
+    """The first line of standard input without its line ending, decoded as strict
+    UTF-8 (raises UnicodeDecodeError); "" when there is none."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        return line.removesuffix("\n").removesuffix("\r")
+    raw = stream.readline()
+    return raw.removesuffix(b"\n").removesuffix(b"\r").decode("utf-8", errors="strict")
 
 
 class UsageError(Exception):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from trustdesk.commands import OK, UsageError
-from trustdesk.commands._common import journal_folder, output_path, unlocked
+from trustdesk.commands import OK
+from trustdesk.commands._common import journal_folder, unlocked
+from trustdesk.commands._output import guarded_output
 from trustdesk.storage.backup import make_backup
 
 
@@ -15,17 +16,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write an encrypted copy of the journal to FILE, using SQLite's online "
                     "backup, then verify it (it opens, its integrity checks are clean and "
                     "its row counts match). The copy opens with the same passphrase. "
-                    "FILE must not exist yet.")
+                    "FILE must not exist yet, and can't be inside the data folder or the "
+                    "backup folder.")
     parser.add_argument("--output", "-o", metavar="FILE", required=True,
                         help="where to write the copy")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    target = output_path(args.output)
-    if target.exists():
-        raise UsageError(f"{target} already exists; choose a new file name.")
-    with unlocked(journal_folder(args.data_dir)) as store:
+    folder = journal_folder(args.data_dir)
+    target = guarded_output(args.output, folder.protected(), can_replace=False)
+    with unlocked(folder) as store:
+        target = guarded_output(target, folder.protected(store), can_replace=False)
         make_backup(store.vault, target)
     print(f"Backed up to {target}")
     return OK

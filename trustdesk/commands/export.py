@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from trustdesk.commands import OK, UsageError, warn
-from trustdesk.commands._common import journal_folder, output_path, unlocked
+from trustdesk.commands._common import journal_folder, unlocked
+from trustdesk.commands._output import guarded_output
 
 NOT_ENCRYPTED = ("the export is NOT encrypted: anyone who can read {target} can read "
                  "everything in it. Keep it somewhere safe, and delete it when you no "
@@ -38,27 +38,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _check_target(target: Path, args: argparse.Namespace) -> None:
+def run(args: argparse.Namespace) -> int:
     if args.single_file and args.format != "markdown":
         raise UsageError("--single-file goes with --format markdown.")
-    folder = args.format == "markdown" and not args.single_file
-    if folder:
-        if target.exists() and not (target.is_dir() and not any(target.iterdir())):
-            raise UsageError(f"{target} already exists and isn't an empty folder; "
-                             "choose a new folder name.")
-    elif target.is_dir():
-        raise UsageError(f"{target} is a folder; give a file name.")
-    elif target.exists() and not args.replace:
-        raise UsageError(f"{target} already exists; choose a new file name "
-                         "(or add --replace).")
-
-
-def run(args: argparse.Namespace) -> int:
-    target = output_path(args.output)
-    _check_target(target, args)
+    as_folder = args.format == "markdown" and not args.single_file
     folder = journal_folder(args.data_dir)
+    target = guarded_output(args.output, folder.protected(), replace=args.replace,
+                            as_folder=as_folder)
     warn(NOT_ENCRYPTED.format(target=target))
     with unlocked(folder, read_only=True) as store:
+        target = guarded_output(target, folder.protected(store), replace=args.replace,
+                                as_folder=as_folder)
         if args.format == "json":
             summary = store.exchange.export_json(target, replace=args.replace)
         elif args.format in ("jrnl", "csv"):

@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     folder = JournalFolder(args.data_dir)
     if folder.has_journal():
         raise VaultExists(f"A TrustDesk journal already exists in {folder.root}.")
-    passphrase = read_passphrase("New passphrase: ", confirm=True)
+    passphrase = read_passphrase("New passphrase: ", confirm=True, new=True)
     problem = problem_with_new(passphrase, passphrase)
     if problem:
         raise UsageError(problem)

@@ -13,7 +13,8 @@ import sys
 from datetime import date
 
 from trustdesk.commands import OK, UsageError
-from trustdesk.commands._common import journal_folder, output_path, unlocked
+from trustdesk.commands._common import journal_folder, unlocked
+from trustdesk.commands._output import guarded_output
 from trustdesk.domain.period import Period
 from trustdesk.domain.text import InvalidRecord
 
@@ -30,7 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "last 3 months; with only --from, up to today; with only --to, from "
                     "your first record. The PDF is not encrypted.")
     parser.add_argument("--output", "-o", metavar="FILE", required=True,
-                        help="where to write the PDF (replaced if it exists)")
+                        help="where to write the PDF (not inside the data or backup folder)")
+    parser.add_argument("--replace", action="store_true",
+                        help="replace an existing FILE (as a whole)")
     parser.add_argument("--from", dest="first", metavar="YYYY-MM-DD",
                         help="first day to include")
     parser.add_argument("--to", dest="last", metavar="YYYY-MM-DD",
@@ -41,13 +44,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
+
+
 def _day(text: str | None, option: str) -> date | None:
     if text is None:
         return None
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise UsageError(f"{option} needs a date like 2026-03-01, not {text!r}.") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UsageError(f"{option} must be a date from {FIRST_DAY} to {LAST_DAY}, "
+                         f"not {text.strip()}.")
+    return day
 
 
 def _options(include: str | None):
@@ -103,10 +113,11 @@ def run(args: argparse.Namespace) -> int:
     if first is not None and last is not None and first > last:
         raise UsageError("--from must be on or before --to.")
     options = _options(args.include)
-    target = output_path(args.output)
-    if target.is_dir():
-        raise UsageError(f"{target} is a folder; give a file name for the PDF.")
-    with unlocked(journal_folder(args.data_dir), read_only=True) as store:
+    folder = journal_folder(args.data_dir)
+    target = guarded_output(args.output, folder.protected(), replace=args.replace)
+    with unlocked(folder, read_only=True) as store:
+        places = folder.protected(store)
+        target = guarded_output(target, places, replace=args.replace)
         from trustdesk.storage.progress_data import ProgressSource
 
         source = ProgressSource.from_store(store)
@@ -122,6 +133,7 @@ def run(args: argparse.Namespace) -> int:
     _gui_application()
     from trustdesk.report.summary import SummaryWriteError, write_pdf
 
+    target = guarded_output(target, places, replace=args.replace)  # drawing took a while
     try:
         pages = write_pdf(target, summary, options, excerpts=excerpts, made_on=today)
     except SummaryWriteError as exc:

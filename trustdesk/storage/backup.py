@@ -117,12 +117,18 @@ def verify_backup(path: Path, passphrase: str, expected: dict[str, int] | None =
         conn.close()
 
 
-def backup_name(kind: str, when: datetime | None = None) -> str:
-    """A sortable file name such as `journal-2026-11-27T0930-daily.trustdesk`."""
+def backup_name(kind: str, when: datetime | None = None, journal: str | None = None) -> str:
+    """A sortable file name such as `journal-2026-11-27T093005-daily.1a2b3c4d.trustdesk`;
+    `journal` is the short id of the journal it copies (see `backups.journal_id`),
+    left out when unknown."""
     stamp = (when or datetime.now()).strftime("%Y-%m-%dT%H%M%S")
-    return f"journal-{stamp}-{kind}{BACKUP_SUFFIX}"
+    mark = f".{journal}" if journal else ""
+    return f"journal-{stamp}-{kind}{mark}{BACKUP_SUFFIX}"
 
 
 def backup_before_migration(vault: Vault, backup_dir: Path, from_version: int) -> Path:
     """The copy taken before a schema upgrade, kept until the person removes it."""
-    return make_backup(vault, backup_dir / backup_name(f"before-upgrade-v{from_version}"))
+    from trustdesk.storage.backups import short_journal_id
+
+    return make_backup(vault, backup_dir / backup_name(
+        f"before-upgrade-v{from_version}", journal=short_journal_id(vault)))

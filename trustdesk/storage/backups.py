@@ -1,8 +1,13 @@
 """The backup folder: which backups exist, when the next automatic one is due, and
 which old ones rotation removes. Making one copy is `backup.make_backup`.
 
-Names are `journal-YYYY-MM-DDTHHMMSS-<kind>.trustdesk` (local time), so they sort by
-date and say why they were made. Kinds: `daily` (automatic), `manual` ("Back up
+Names are `journal-YYYY-MM-DDTHHMMSS-<kind>.<id>.trustdesk` (local time), so they
+sort by date and say why they were made; `<id>` is 8 hex digits of the journal's own
+id (kept in its settings), so journals sharing a backup folder tell their copies
+apart. Rotation removes only copies that are provably this journal's: ones with its
+id, and, in the usual `backups` folder inside the journal's own data folder, older
+ones without an id. A copy without an id in a folder the person chose, or with
+another journal's id, is never removed. Kinds: `daily` (automatic), `manual` ("Back up
 now"), and safety copies: `before-upgrade-vN`, `before-passphrase-change`,
 `before-restore`, `before-import`; and `new-passphrase` (right after a change).
 Files that don't match the pattern are never touched.
@@ -13,7 +18,9 @@ Threading: plain file work, any thread. `inspect_backup` derives a key (about
 
 from __future__ import annotations
 
+import os
 import re
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,6 +29,7 @@ from typing import TYPE_CHECKING
 
 import sqlcipher3
 
+from trustdesk import paths
 from trustdesk.storage import errors
 from trustdesk.storage.backup import (
     BACKUP_SUFFIX,
@@ -39,7 +47,10 @@ if TYPE_CHECKING:
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 FOLDER_SETTING = "backup.folder"
-_NAME = re.compile(r"^journal-(\d{4}-\d{2}-\d{2}T\d{6})-([a-z0-9-]+)\.trustdesk$")
+ID_SETTING = "journal.id"
+ID_CHARS = 8
+_NAME = re.compile(r"^journal-(\d{4}-\d{2}-\d{2}T\d{6})-([a-z0-9-]+)"
+                   r"(?:\.([0-9a-f]{8}))?\.trustdesk$")
 _STAMP = "%Y-%m-%dT%H%M%S"
 
 # Tables whose rows are things a person made, with the words to count them.
@@ -68,6 +79,7 @@ class BackupInfo:
     path: Path
     made_at: datetime
     kind: str
+    journal: str | None = None  # the short id of the journal it copies; None if unnamed
 
     @property
     def is_safety_copy(self) -> bool:
@@ -89,7 +101,7 @@ def parse(path: Path) -> BackupInfo | None:
         made_at = datetime.strptime(match.group(1), _STAMP)
     except ValueError:
         return None
-    return BackupInfo(path, made_at, match.group(2))
+    return BackupInfo(path, made_at, match.group(2), match.group(3))
 
 
 def list_backups(*folders: Path) -> list[BackupInfo]:
@@ -118,36 +130,92 @@ def choose_folder(settings: SettingsRepository, folder: Path | None) -> None:
     settings.set(FOLDER_SETTING, str(folder) if folder is not None else "")
 
 
-def unique_target(folder: Path, kind: str, when: datetime | None = None) -> Path:
+def journal_id(vault: Vault) -> str | None:
+    """This journal's id (32 hex digits, kept in its settings and so in its backups),
+    made on first use; None when it can't be read or stored (a journal too old to
+    have settings, or opened read-only)."""
+
+    try:
+        with vault.read() as conn:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                               (ID_SETTING,)).fetchone()
+        if row is not None:
+            value = row[0].strip('"')
+            if re.fullmatch(r"[0-9a-f]{32}", value):
+                return value
+        value = secrets.token_hex(16)
+        with vault.transaction() as conn:
+            conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) "
+                         "DO UPDATE SET value = excluded.value", (ID_SETTING, f'"{value}"'))
+        return value
+    except (sqlcipher3.Error, errors.VaultError):
+        return None
+
+
+def short_journal_id(vault: Vault) -> str | None:
+    """The part of `journal_id` that goes in backup names."""
+    full = journal_id(vault)
+    return full[:ID_CHARS] if full else None
+
+
+def _is_usual_folder(vault: Vault, folder: Path) -> bool:
+    """True when `folder` is the `backups` folder inside the journal's data folder,
+    which holds only this journal's copies."""
+    usual = paths.default_backup_dir(Path(vault.path).parent)
+    if Path(folder).absolute() == usual.absolute():
+        return True
+    try:
+        return os.path.samefile(folder, usual)
+    except OSError:
+        return False
+
+
+def is_ours(info: BackupInfo, journal: str | None, *, usual_folder: bool) -> bool:
+    """True when `info` is provably a backup of the journal with short id `journal`:
+    it carries that id, or it carries none and lies in the journal's usual folder."""
+    if info.journal is not None:
+        return journal is not None and info.journal == journal
+    return usual_folder
+
+
+def unique_target(folder: Path, kind: str, when: datetime | None = None,
+                  journal: str | None = None) -> Path:
     when = when or datetime.now()
-    target = folder / backup_name(kind, when)
+    target = folder / backup_name(kind, when, journal)
     count = 2
     while target.exists():
-        target = folder / backup_name(f"{kind}-{count}", when)
+        target = folder / backup_name(f"{kind}-{count}", when, journal)
         count += 1
     return target
 
 
 def back_up(vault: Vault, folder: Path, kind: str, *, report: Progress | None = None,
             now: datetime | None = None) -> Path:
-    """Make a verified backup of `kind` in `folder`, then rotate old ones away.
-    Rotation holds the vault's maintenance lock, so it never removes the temporary
-    file of another backup still being made (say, the daily one and an import's)."""
-    made = make_backup(vault, unique_target(folder, kind, now), report=report)
+    """Make a verified backup of `kind` in `folder`, then rotate old ones of this
+    journal away. Rotation holds the vault's maintenance lock, so it never removes
+    the temporary file of another backup still being made (say, the daily one and
+    an import's)."""
+    journal = short_journal_id(vault)
+    made = make_backup(vault, unique_target(folder, kind, now, journal), report=report)
     with vault.maintenance:
-        prune(folder, today=(now or datetime.now()).date(), keep=made)
+        prune(folder, today=(now or datetime.now()).date(), keep=made, journal=journal,
+              usual_folder=_is_usual_folder(vault, folder))
     return made
 
 
-def daily_due(folder: Path, today: date) -> bool:
-    """True unless a backup (of any kind) was already made today."""
-    return not any(info.made_at.date() == today for info in list_backups(folder))
+def daily_due(folder: Path, today: date, journal: str | None = None, *,
+              usual_folder: bool = True) -> bool:
+    """True unless a backup (of any kind) of this journal was already made today."""
+    return not any(info.made_at.date() == today
+                   and is_ours(info, journal, usual_folder=usual_folder)
+                   for info in list_backups(folder))
 
 
 def back_up_if_due(vault: Vault, folder: Path, *, now: datetime | None = None) -> Path | None:
     """The automatic backup: at most once a day. Returns the new file, or None."""
     now = now or datetime.now()
-    if not daily_due(folder, now.date()):
+    if not daily_due(folder, now.date(), short_journal_id(vault),
+                     usual_folder=_is_usual_folder(vault, folder)):
         return None
     return back_up(vault, folder, "daily", now=now)
 
@@ -156,7 +224,8 @@ def to_remove(backups: Iterable[BackupInfo], today: date) -> list[BackupInfo]:
     """Rotation: keep the newest backup of each of the last KEEP_DAILY days that have
     one, then the newest of each of the KEEP_WEEKLY weeks before those (like borg's
     prune), and always the newest safety copy. Backups dated in the future (a clock
-    that was wrong) are kept. Everything else goes."""
+    that was wrong) are kept. Everything else goes. `backups` must all be copies of
+    one journal (see `is_ours`)."""
     ordered = sorted(backups, key=lambda info: (info.made_at, info.path.name), reverse=True)
     kept: set[Path] = {info.path for info in ordered if info.made_at.date() > today}
     for period, count in ((lambda d: d.date(), KEEP_DAILY),
@@ -180,17 +249,23 @@ def to_remove(backups: Iterable[BackupInfo], today: date) -> list[BackupInfo]:
     return [info for info in ordered if info.path not in kept]
 
 
-def prune(folder: Path, *, today: date, keep: Path | None = None) -> list[Path]:
-    """Remove what rotation doesn't keep (never `keep`, the copy just made), and
-    leftovers of interrupted backups."""
+def prune(folder: Path, *, today: date, keep: Path | None = None,
+          journal: str | None = None, usual_folder: bool = True) -> list[Path]:
+    """Remove this journal's backups that rotation doesn't keep (never `keep`, the
+    copy just made), and its leftovers of interrupted backups. Only copies for which
+    `is_ours` holds are considered; everything else in `folder` is left alone."""
     removed = []
-    for info in to_remove(list_backups(folder), today):
+    mine = [info for info in list_backups(folder)
+            if is_ours(info, journal, usual_folder=usual_folder)]
+    for info in to_remove(mine, today):
         if keep is not None and info.path.name == keep.name:
             continue
         info.path.unlink(missing_ok=True)
         removed.append(info.path)
     for leftover in Path(folder).glob(f"journal-*{BACKUP_SUFFIX}{PARTIAL_SUFFIX}"):
-        leftover.unlink(missing_ok=True)
+        info = parse(leftover.with_name(leftover.name.removesuffix(PARTIAL_SUFFIX)))
+        if info is not None and is_ours(info, journal, usual_folder=usual_folder):
+            leftover.unlink(missing_ok=True)
     return removed
 
 

@@ -61,3 +61,16 @@ class StorageFull(VaultError):
 class StorageUnavailable(VaultError):
     message = ("TrustDesk can't write to the journal's folder right now (it may be "
                "read-only or disconnected). Your words are kept until it can.")
+
+
+class OutputRefused(VaultError):
+    """A file the person asked for would land on the journal, its side files or lock,
+    inside the data or backup folder, or on something that is not a regular file."""
+
+    message = "TrustDesk won't write there; choose another file."
+
+
+class OutputExists(VaultError):
+    """The output exists and the person didn't ask to replace it."""
+
+    message = "That file already exists; choose a new name."

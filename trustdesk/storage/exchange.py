@@ -28,6 +28,7 @@ from trustdesk.domain.merge import ADD, KEEP, UPDATE, ImportResult, decide, desc
 from trustdesk.storage.backups import back_up, folder_for
 from trustdesk.storage.import_source import gather
 from trustdesk.storage.journal_repo import JournalRepository
+from trustdesk.storage.output_guard import ProtectedPlaces
 from trustdesk.storage.private_files import write_private_file, write_private_folder
 from trustdesk.storage.settings_repo import SettingsRepository
 from trustdesk.storage.vault import Vault
@@ -119,6 +120,7 @@ class Exchange:
                     now: datetime | None = None) -> ExportSummary:
         """Write everything to `target` in the TrustDesk format (not encrypted)."""
         report = report or _quiet
+        self.protected().check(Path(target), replace=replace)
         report(0)
         bundle = self.snapshot()
         report(40)
@@ -135,6 +137,7 @@ class Exchange:
         """The journal as Markdown (not encrypted): one file `target`, or a new folder
         `target` (absent or empty) with one file per entry."""
         report = report or _quiet
+        self.protected().check(Path(target), replace=replace, folder=not single_file)
         report(0)
         entries = self._journal.entries_between(None, None)
         report(30)
@@ -188,6 +191,12 @@ class Exchange:
 
     def backup_folder(self) -> Path:
         return folder_for(self._settings, paths.default_backup_dir(self._vault.path.parent))
+
+    def protected(self) -> ProtectedPlaces:
+        """Where no export may land (the journal's files and folders); every export
+        checks its target against these first and raises OutputRefused."""
+        usual = paths.default_backup_dir(self._vault.path.parent)
+        return ProtectedPlaces.around(self._vault.path, (usual, self.backup_folder()))
 
     def apply_import(self, incoming: Incoming, *, report: Progress | None = None,
                      backup: bool = True) -> ImportResult:

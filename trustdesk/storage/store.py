@@ -15,6 +15,7 @@ from trustdesk.storage.instance_lock import InstanceLock
 if TYPE_CHECKING:  # imported when first needed: the window shows before any of this
     from trustdesk.storage.exchange import Exchange
     from trustdesk.storage.journal_repo import JournalRepository
+    from trustdesk.storage.output_guard import ProtectedPlaces
     from trustdesk.storage.settings_repo import SettingsRepository
     from trustdesk.storage.vault import Vault
     from trustdesk.storage.worksheet_repo import WorksheetRepository
@@ -131,6 +132,17 @@ class JournalFolder:
         from trustdesk.storage.backups import folder_for
 
         return folder_for(store.settings, self.backup_dir)
+
+    def protected(self, store: Store | None = None) -> ProtectedPlaces:
+        """Where no export, summary or backup copy may be written: the journal, its
+        side files and lock, this folder and the backup folders (with `store`, the
+        folder chosen in Settings too; without, only the usual one)."""
+        from trustdesk.storage.output_guard import ProtectedPlaces
+
+        folders = [self.backup_dir]
+        if store is not None:
+            folders.append(self.backup_dir_for(store))
+        return ProtectedPlaces.around(self.vault_path, folders)
 
 
 def _damaged(vault: Vault) -> bool:

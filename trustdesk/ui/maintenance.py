@@ -14,7 +14,7 @@ import shiboken6
 
 from trustdesk.domain.settings import AppSettings
 from trustdesk.storage import errors
-from trustdesk.storage.backups import back_up_if_due
+from trustdesk.storage.backups import back_up_if_due, short_journal_id
 from trustdesk.storage.erase import erase_everything
 from trustdesk.storage.restore import REPLACED_KIND, restore_backup
 from trustdesk.storage.store import DAMAGED_PAGES, JournalFolder, Store
@@ -106,9 +106,10 @@ def erase(window: MainWindow) -> list[Path]:
         return []
     folder = window.folder
     backup_dirs = list(dict.fromkeys([folder.backup_dir_for(window.store), folder.backup_dir]))
+    journal = short_journal_id(window.store.vault)
     store = window.end_session("erase", save=False)
     assert store is not None
     store.close()
-    removed = erase_everything(folder.root, backup_dirs)
+    removed = erase_everything(folder.root, backup_dirs, journal)
     window.show_welcome()
     return removed
