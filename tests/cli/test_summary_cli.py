@@ -110,7 +110,7 @@ def test_only_a_start_date_runs_to_today_and_only_an_end_from_the_first_record(f
     (("--from", "2026-03-02", "--to", "2026-03-01"), "--from must be on or before --to"),
     (("--include", "charts,moods"), "Unknown section 'moods'"),
     (("--include", " , "), "Choose at least one section"),
-    (("--from", "1850-01-01"), "not supported"),
+    (("--from", "1850-01-01"), "--from must be a date from 1900-01-01 to 2100-12-31"),
 ])
 def test_mistakes_are_usage_errors(filled, tmp_path, args, says):
     result = run(filled, "-o", str(tmp_path / "x.pdf"), *args)

@@ -69,7 +69,8 @@ def test_automatic_backup_happens_once_a_day_and_rotates(store, tmp_path):
 def test_back_up_removes_leftovers_of_an_interrupted_backup(store, tmp_path):
     folder = tmp_path / "backups"
     folder.mkdir()
-    leftover = folder / (backup_name("daily", datetime(2026, 1, 1)) + ".partial")
+    journal = backups.short_journal_id(store.vault)
+    leftover = folder / (backup_name("daily", datetime(2026, 1, 1), journal) + ".partial")
     leftover.write_bytes(b"half a copy")
     made = back_up(store.vault, folder, "manual")
     assert made.exists() and not leftover.exists()

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from trustdesk.storage import errors
-from trustdesk.storage.backups import back_up, list_backups
+from trustdesk.storage.backups import back_up, list_backups, short_journal_id
 from trustdesk.storage.erase import erase_everything
 from trustdesk.storage.restore import (
     keep_aside,
@@ -100,15 +100,18 @@ def test_erase_everything_removes_only_what_trustdesk_made(store, data_dir, tmp_
     folder = tmp_path / "b"
     back_up(store.vault, folder, "manual")
     (folder / "my-own-notes.txt").write_text("keep")
+    another_journals = folder / "journal-2026-01-01T090000-daily.0123abcd.trustdesk"
+    another_journals.write_bytes(b"another journal's backup")
     (data_dir / "window.ini").write_text("[x]")
     (data_dir / "unrelated.txt").write_text("keep")
     vault_path = store.vault.path
+    journal = short_journal_id(store.vault)
     store.close()
     kept = keep_aside(vault_path, "damaged")
     assert kept is not None
-    removed = erase_everything(data_dir, [folder])
+    removed = erase_everything(data_dir, [folder], journal)
     assert not vault_path.exists() and not kept.exists()
-    assert list_backups(folder) == []
+    assert [info.path for info in list_backups(folder)] == [another_journals]
     assert (folder / "my-own-notes.txt").read_text() == "keep"
     assert (data_dir / "unrelated.txt").read_text() == "keep"
     assert not (data_dir / "window.ini").exists()

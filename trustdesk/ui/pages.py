@@ -61,7 +61,7 @@ def _progress(store: Store) -> Page:
     from trustdesk.storage.progress_data import ProgressSource
     from trustdesk.ui.progress import ProgressPage
 
-    return ProgressPage(ProgressSource.from_store(store))
+    return ProgressPage(ProgressSource.from_store(store), places=store.exchange.protected)
 
 
 def _settings(store: Store) -> Page:

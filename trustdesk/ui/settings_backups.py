@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from trustdesk.storage import errors
 from trustdesk.storage.backups import back_up, choose_folder, folder_for, list_backups
+from trustdesk.storage.output_guard import ProtectedPlaces
 from trustdesk.storage.settings_repo import SettingsRepository
 from trustdesk.storage.vault import Vault
 from trustdesk.ui import dialogs, tasks
+from trustdesk.ui.output_check import checked_backup_folder
 from trustdesk.ui.restore_dialog import RestoreDialog
 from trustdesk.ui.settings_page import Section
 
@@ -100,8 +102,14 @@ class BackupsSection(Section):
     def _change_folder(self) -> None:
         chosen = dialogs.folder_path(self, title="Choose a folder for backups",
                                      start=str(self.folder()))
-        if chosen is not None and shiboken6.isValid(self):
+        if chosen is None or not shiboken6.isValid(self):
+            return
+        chosen = checked_backup_folder(self, self._places, chosen)
+        if chosen is not None:
             self._set_folder(chosen)
+
+    def _places(self) -> ProtectedPlaces:
+        return ProtectedPlaces.around(self._vault.path, (self._default, self.folder()))
 
     def _set_folder(self, folder: Path | None) -> None:
         choose_folder(self._settings, None if folder == self._default else folder)

@@ -21,6 +21,7 @@ from trustdesk.storage import errors
 from trustdesk.storage.exchange import Exchange, ExportSummary
 from trustdesk.storage.private_files import new_folder_name
 from trustdesk.ui import dialogs, tasks
+from trustdesk.ui.output_check import checked_output
 from trustdesk.ui.settings_page import Section
 from trustdesk.ui.widgets.button_row import ButtonRow
 
@@ -103,7 +104,7 @@ class DataSection(Section):
             return None
         if not chosen.suffix and not chosen.with_suffix(suffix).exists():
             chosen = chosen.with_suffix(suffix)
-        return chosen
+        return checked_output(self, self._exchange.protected, chosen)
 
     def export_json(self) -> None:
         if self.task is not None or self._warned("Export everything", (CHOOSE, CANCEL)) is None:
@@ -134,7 +135,11 @@ class DataSection(Section):
                                      start=str(self._start))
         if parent is None or not shiboken6.isValid(self):
             return
-        folder = new_folder_name(parent, f"TrustDesk journal {_today()}")
+        folder = checked_output(self, exchange.protected,
+                                new_folder_name(parent, f"TrustDesk journal {_today()}"),
+                                folder=True)
+        if folder is None:
+            return
         self._start_work("Exporting…", lambda report: exchange.export_markdown(
             folder, report=report), self._exported)
 

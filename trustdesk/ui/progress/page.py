@@ -26,6 +26,7 @@ from trustdesk.report import charts
 from trustdesk.storage import errors
 from trustdesk.storage.progress_data import ProgressSource
 from trustdesk.ui import tasks
+from trustdesk.ui.output_check import Places
 from trustdesk.ui.page import Page
 from trustdesk.ui.progress.cards import ChartCard, EmptyNote, GuideCard
 from trustdesk.ui.progress.period_picker import PeriodPicker
@@ -55,10 +56,12 @@ class ProgressPage(Page):
     summary_shown = Signal()
 
     def __init__(self, source: ProgressSource, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today,
+                 places: Places | None = None) -> None:
         super().__init__()
         self.setObjectName("ProgressPage")
         self._source = source
+        self._places = places
         self._today = today
         self._generation = 0
         self._print_dialog = None
@@ -215,7 +218,7 @@ class ProgressPage(Page):
             self._print_dialog.activateWindow()
             return self._print_dialog
         dialog = PrintSummaryDialog(self._source, period=self.period(), today=self._today,
-                                    parent=self)
+                                    places=self._places, parent=self)
         dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
         self._print_dialog = dialog
         dialog.open()

@@ -39,6 +39,7 @@ from trustdesk.report.summary import (
 from trustdesk.storage import errors
 from trustdesk.storage.progress_data import ProgressSource
 from trustdesk.ui import dialogs, tasks, theme
+from trustdesk.ui.output_check import Places, checked_output
 from trustdesk.ui.progress import summary_jobs as jobs
 from trustdesk.ui.progress.period_picker import PeriodPicker
 from trustdesk.ui.progress.preview import PreviewPane
@@ -65,9 +66,11 @@ class PrintSummaryDialog(QDialog):
 
     def __init__(self, source: ProgressSource, *, period: Period,
                  today: Callable[[], date] = date.today,
+                 places: Places | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         dialogs.track(self)
+        self._places = places
         self.setObjectName("PrintSummaryDialog")
         self.setWindowTitle("Print summary")
         self.setModal(True)
@@ -267,7 +270,9 @@ class PrintSummaryDialog(QDialog):
             filters="PDF documents (*.pdf)")
         if chosen is None:
             return
-        path = jobs.with_pdf_suffix(chosen)
+        path = checked_output(self, self._places, jobs.with_pdf_suffix(chosen))
+        if path is None:
+            return
         if path != chosen and path.exists():
             answer = dialogs.ask(self, title="Replace the file?",
                                  text=f"“{path.name}” already exists in that folder.",
