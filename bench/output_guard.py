@@ -5,7 +5,8 @@ no journal needed; a few seconds):
 
 1. The cost of `ProtectedPlaces.check` per call, in microseconds (median of many),
    for a new file outside the data folder, an existing file with --replace, and a
-   refused target (the journal through a symlink).
+   refused target (the journal through a symlink), beside the name checks the
+   commands made before.
 2. Rotation in a backup folder shared by two journals over 20 days (one backup a
    day each): how many of each journal's copies are left when rotation looks at
    every copy in the folder (how it worked before backups carried an id) and when
@@ -58,7 +59,13 @@ def guard_cost(root: Path) -> dict[str, float]:
         with contextlib.suppress(OutputRefused):
             places.check(out / "link.json", replace=True)
 
-    return {"new_file_us": per_call_us(lambda: places.check(out / "new.json")),
+    def before() -> None:  # what the commands checked before the guard
+        target = (out / "new.json").absolute()
+        target.parent.is_dir()
+        target.exists()
+
+    return {"before_name_checks_us": per_call_us(before),
+            "new_file_us": per_call_us(lambda: places.check(out / "new.json")),
             "replace_existing_us": per_call_us(lambda: places.check(existing, replace=True)),
             "refused_symlink_us": per_call_us(refused)}
 

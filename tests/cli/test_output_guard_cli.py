@@ -29,6 +29,8 @@ COMMANDS = {
     "export json": ("export", "--replace"),
     "export markdown file": ("export", "-f", "markdown", "--single-file", "--replace"),
     "export markdown folder": ("export", "-f", "markdown"),
+    "export jrnl": ("export", "-f", "jrnl", "--replace"),
+    "export csv": ("export", "-f", "csv", "--replace"),
     "backup": ("backup",),
 }
 

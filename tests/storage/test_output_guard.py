@@ -156,5 +156,8 @@ def test_exports_refuse_the_journal_on_their_own(store, data_dir, tmp_path):
                 store.exchange.export_markdown(target)
         with pytest.raises(OutputRefused):
             store.exchange.export_markdown(target, single_file=single, replace=True)
+        for kind in ("jrnl", "csv"):
+            with pytest.raises(OutputRefused):
+                store.exchange.export_table(target, format=kind, replace=True)
     assert digest(journal) == before
     assert not (data_dir / "md").exists()

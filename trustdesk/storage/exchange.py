@@ -162,6 +162,7 @@ class Exchange:
         """The journal for another program (not encrypted): `format` "jrnl" writes
         jrnl's plain-text journal, "csv" a table for spreadsheets."""
         report = report or _quiet
+        self.protected().check(Path(target), replace=replace)
         report(0)
         entries = self._journal.entries_between(None, None)
         report(50)
