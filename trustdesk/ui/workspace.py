@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from trustdesk.domain.settings import AppSettings
 from trustdesk.storage.errors import VaultError
 from trustdesk.storage.store import Store
-from trustdesk.ui import icons, theme
+from trustdesk.ui import icons, input_guard, theme
 from trustdesk.ui.page import Page
 from trustdesk.ui.pages import LANDING, PageSpec
 from trustdesk.ui.safety_note import link_button
@@ -49,6 +49,7 @@ class Workspace(QWidget):
         self._specs = list(specs)
         self._built: dict[str, Page] = {}
         self._current: str | None = None
+        input_guard.install()  # wheel and Tab rules for the pages' fields, app-wide
 
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,103 @@
+"""Keyboard and mouse rules for the whole app, in one application-wide event filter.
+
+- The mouse wheel changes a date, number, slider or combo box only while it has
+  focus; over an unfocused one the wheel scrolls the page as if it weren't there
+  (scrolling a worksheet over "By when?" once moved a small step's date silently).
+- A date or date-and-time field is one Tab stop: Tab leaves it instead of walking
+  through its day, month, year and time; the arrow keys move between those parts.
+
+Installed when a journal is first unlocked (ui/workspace.py): a Python filter on
+the whole application sees every event, which before the first paint would cost
+the unlock screen ~50 ms (see ui/app.py). UI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDateTimeEdit,
+    QScrollBar,
+    QWidget,
+)
+
+WHEEL_GUARDED = (QAbstractSpinBox, QAbstractSlider, QComboBox)
+
+_installed: list[InputGuard] = []
+
+
+def install() -> None:
+    """Install the guard on the application, once."""
+    app = QApplication.instance()
+    if app is not None and not _installed:
+        guard = InputGuard(app)
+        app.installEventFilter(guard)
+        _installed.append(guard)
+
+
+def _guarded(widget: QObject) -> bool:
+    return isinstance(widget, WHEEL_GUARDED) and not isinstance(widget, QScrollBar)
+
+
+class InputGuard(QObject):
+    """The application-wide filter (see the module's docstring)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Wheel:
+            return _guarded(watched) and self._wheel(watched, event)
+        if kind == QEvent.Type.KeyPress:
+            return isinstance(watched, QDateTimeEdit) and self._tab(watched, event)
+        # Not WheelFocus: Qt gives focus on a wheel before any filter sees the wheel.
+        if kind == QEvent.Type.Polish and _guarded(watched) \
+                and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        return False
+
+    @staticmethod
+    def _wheel(widget: QWidget, event: QEvent) -> bool:
+        """Hand the wheel to the scroll area around an unfocused control."""
+        if widget.hasFocus():
+            return False
+        parent = widget.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            QApplication.sendEvent(parent.viewport(), event)
+        return True
+
+    @staticmethod
+    def _tab(edit: QDateTimeEdit, event: QKeyEvent) -> bool:
+        """Tab and Shift+Tab leave a date field at once."""
+        key = event.key()
+        if key not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) or \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False
+        forward = key == Qt.Key.Key_Tab and \
+            not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        target = _next_tab_stop(edit, forward=forward)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason if forward
+                            else Qt.FocusReason.BacktabFocusReason)
+        return True
+
+
+def _next_tab_stop(widget: QWidget, *, forward: bool) -> QWidget | None:
+    """The widget Tab (or Shift+Tab) reaches after `widget` and its children, as
+    QWidget.focusNextPrevChild chooses it."""
+    window = widget.window()
+    candidate = widget
+    while True:
+        candidate = candidate.nextInFocusChain() if forward else candidate.previousInFocusChain()
+        if candidate is widget or candidate is None:
+            return None
+        if widget.isAncestorOf(candidate) or candidate.focusProxy() is not None:
+            continue
+        if candidate.focusPolicy() & Qt.FocusPolicy.TabFocus and candidate.isEnabled() \
+                and candidate.isVisibleTo(window) and candidate.window() is window:
+            return candidate
