@@ -292,3 +292,22 @@ def test_a_folder_with_nothing_to_import_says_so(qtbot, unlocked, tmp_path):
     with dialogs.answering(answers(folder=str(tmp_path))):
         click_and_wait(qtbot, section, section.folder_button)
     assert "holds nothing TrustDesk reads" in section.status.text()
+
+
+def test_daylio_moods_trustdesk_cannot_rate_are_asked_for_before_the_plan(qtbot, unlocked):
+    from tests.import_data import DATA
+
+    section = data_section(unlocked)
+    german = DATA / "daylio" / "daylio-2018-de.csv"
+    with dialogs.answering(answers(open_path=str(german), moods={"super": 10},
+                                   ask=IMPORT)) as asked:
+        click_and_wait(qtbot, section, section.import_button)
+        qtbot.waitUntil(lambda: section.task is None and "Imported" in section.status.text(),
+                        timeout=20000)
+    assert [q.kind for q in asked] == ["open_path", "moods", "ask"]
+    assert asked[1].choices == ("gut", "super")
+    assert "Moods TrustDesk can't rate on its own: gut (1)." in asked[2].details
+    moods = {entry.written_at.day: (entry.checkin.mood, entry.tags)
+             for entry in unlocked.store.journal.entries_between(None, None)}
+    assert moods == {2: (10, ("freunde", "kino")), 3: (None, ("mood:gut", "sport")),
+                     4: (7, ())}

@@ -16,6 +16,9 @@ from trustdesk.domain.importers.plan import outcome_lines, plan_lines, preview_l
 from trustdesk.storage.exchange import Exchange
 from trustdesk.storage.store import JournalFolder
 
+RATE_MOODS = ("To rate them, import with --daylio-moods \"NAME=N,…\" (N from 0 to 10) "
+              "before the first import: entries already in your journal stay as they are.")
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -57,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"trustdesk: {problem.explain(source.name)}", file=sys.stderr)
         return INVALID_FILE
     print("\n".join(plan_lines(incoming, source.name)), flush=True)
+    if incoming.report.unrated_moods:
+        print(RATE_MOODS, flush=True)
     if incoming.bundle.is_empty and incoming.report.skipped:
         print(f"trustdesk: {source.name} can't be imported; nothing was changed. None of its "
               "records can be read (the reasons are listed above).", file=sys.stderr)

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QSpinBox,
+    QWidget,
+)
 
 from trustdesk.ui.qt_state import forget_qt_state
 
@@ -24,7 +33,8 @@ from trustdesk.ui.qt_state import forget_qt_state
 class Question:
     """What a dialog asks; test responders receive one and return the answer."""
 
-    kind: str       # "ask", "inform", "warn", "save_path", "open_path", "folder", "printer"
+    kind: str       # "ask", "inform", "warn", "save_path", "open_path", "folder", "printer",
+                    # "moods"
     title: str
     text: str
     choices: tuple[str, ...] = ()
@@ -117,6 +127,43 @@ def inform(parent: QWidget | None, *, title: str, text: str, details: str = "",
     track(box)
     box.exec()
     box.deleteLater()
+
+
+def rate_moods(parent: QWidget | None, *, title: str, text: str,
+               names: Sequence[str]) -> dict[str, int] | None:
+    """Ask for a 0-10 rating of each of `names` (mood words another app used); each
+    may stay "not rated". Returns the ratings given (possibly none), or None when the
+    person cancelled. Test responders get a Question of kind "moods" whose choices are
+    the names, and answer with such a dict or None."""
+    if _responder is not None:
+        answer = _responder(Question("moods", title, text, tuple(names)))
+        return None if answer is None else dict(answer)  # type: ignore[call-overload]
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setMinimumWidth(420)
+    form = QFormLayout(dialog)
+    intro = QLabel(text)
+    intro.setWordWrap(True)
+    form.addRow(intro)
+    boxes: dict[str, QSpinBox] = {}
+    for name in names:
+        box = QSpinBox()
+        box.setRange(-1, 10)
+        box.setValue(-1)
+        box.setSpecialValueText("not rated")
+        box.setAccessibleName(f"Mood for {name}")
+        form.addRow(name, box)
+        boxes[name] = box
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    track(dialog)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    ratings = {name: box.value() for name, box in boxes.items() if box.value() >= 0}
+    dialog.deleteLater()
+    return ratings if accepted else None
 
 
 def _file_dialog(parent: QWidget | None, kind: str, title: str, start: str,

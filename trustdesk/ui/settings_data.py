@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from trustdesk.domain.exchange import ImportProblem, Incoming
+from trustdesk.domain.importers.common import Options
 from trustdesk.domain.importers.plan import holds, outcome_lines, plan_lines
 from trustdesk.domain.merge import ImportResult
 from trustdesk.storage import errors
@@ -162,14 +163,33 @@ class DataSection(Section):
         if source is not None and shiboken6.isValid(self):
             self._check_import(source)
 
-    def _check_import(self, source: Path) -> None:
+    def _check_import(self, source: Path, options: Options | None = None) -> None:
         """Read and check the source off the UI thread, then show its plan."""
         self._start_work("Checking what is in it…",
-                         lambda _report: Exchange.read_import(source),
-                         lambda incoming: self._confirm_import(source, incoming),
+                         lambda _report: Exchange.read_import(source, options=options),
+                         lambda incoming: self._confirm_import(source, incoming,
+                                                               rated=options is not None),
                          name=source.name)
 
-    def _confirm_import(self, source: Path, incoming: Incoming) -> None:
+    def _rate_moods(self, source: Path, incoming: Incoming) -> bool:
+        """Offer to rate the moods TrustDesk couldn't; True when the source is being
+        read again with the ratings (or the person cancelled)."""
+        ratings = dialogs.rate_moods(
+            self, title="Moods from Daylio", names=incoming.report.unrated_moods,
+            text=f"“{source.name}” uses moods TrustDesk can't rate on its own. Give each a "
+                 "mood from 0 (very low) to 10 (very good), or leave it “not rated”: it is "
+                 "then kept as a tag.")
+        if ratings is None or not shiboken6.isValid(self):
+            self._say("")
+            return True
+        if ratings:
+            self._check_import(source, Options(daylio_moods=ratings))
+            return True
+        return False
+
+    def _confirm_import(self, source: Path, incoming: Incoming, *, rated: bool = False) -> None:
+        if incoming.report.unrated_moods and not rated and self._rate_moods(source, incoming):
+            return
         if incoming.bundle.is_empty:
             self._say(" ".join([f"“{source.name}” has nothing in it to import.",
                                 *plan_lines(incoming, source.name, limit=PLAN_LISTED)[2:]]))

@@ -46,8 +46,9 @@ def test_bad_rows_are_listed_duplicates_reported_and_custom_moods_kept_unrated()
         "row 10 is the same as row 3; kept once"]
     wistful = by_day(incoming)["2024-05-07"]
     assert wistful.checkin.mood is None and wistful.tags == ("mood:wistful", "reading")
-    assert any("wistful (1)" in note and "--daylio-moods" in note
-               for note in incoming.report.notes)
+    assert "Moods TrustDesk can't rate on its own: wistful (1). They are kept as tags " \
+        "(\"mood:NAME\") and left unrated." in incoming.report.notes
+    assert incoming.report.unrated_moods == ("wistful",)
 
 
 def test_the_old_layout_with_localised_month_names_and_a_mood_mapping():

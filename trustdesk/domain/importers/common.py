@@ -144,6 +144,7 @@ class SourceReport:
     skipped: tuple[Skipped, ...] = ()
     duplicates: tuple[Duplicate, ...] = ()
     notes: tuple[str, ...] = ()
+    unrated_moods: tuple[str, ...] = ()   # mood words TrustDesk couldn't rate (Daylio)
 
 
 # -- building entries -----------------------------------------------------------------
@@ -187,6 +188,7 @@ class Collector:
         self.skipped: list[Skipped] = []
         self.duplicates: list[Duplicate] = []
         self.notes: list[str] = []
+        self.unrated_moods: list[str] = []
         self._seen: dict[str, str] = {}
 
     def skip(self, where: str, reason: str) -> None:
@@ -229,4 +231,4 @@ class Collector:
 
     def report(self) -> SourceReport:
         return SourceReport(self.label, tuple(self.skipped), tuple(self.duplicates),
-                            tuple(self.notes))
+                            tuple(self.notes), tuple(self.unrated_moods))

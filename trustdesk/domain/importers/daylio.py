@@ -154,10 +154,9 @@ def read(files: list[SourceFile], options: Options, collector: Collector | None 
             else "rows have no note and come in as check-ins"
         collector.notes.append(f"{checkins:,} {says} (a mood, no words).")
     if unrated:
+        collector.unrated_moods.extend(sorted(unrated))
         names = ", ".join(f"{name} ({count:,})" for name, count in sorted(unrated.items()))
         collector.notes.append(
             f"Moods TrustDesk can't rate on its own: {names}. They are kept as tags "
-            "(\"mood:NAME\") and left unrated. To rate them, import with "
-            "--daylio-moods \"NAME=N,…\" (N from 0 to 10) before the first import: "
-            "entries already in your journal stay as they are.")
+            "(\"mood:NAME\") and left unrated.")
     return collector
