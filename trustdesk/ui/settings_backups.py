@@ -20,6 +20,7 @@ from trustdesk.ui import dialogs, tasks
 from trustdesk.ui.output_check import checked_backup_folder
 from trustdesk.ui.restore_dialog import RestoreDialog
 from trustdesk.ui.settings_page import Section
+from trustdesk.ui.widgets.busy import focusable_result_line, give_focus_back, hold_focus
 
 
 def last_backup_text(made_at: datetime | None, now: datetime | None = None) -> str:
@@ -50,6 +51,7 @@ class BackupsSection(Section):
         self._settings = settings
         self._default = default_dir
         self.task: tasks.Task | None = None
+        self._had_focus: QPushButton | None = None
         self.dialog: RestoreDialog | None = None
 
         self.folder_label = QLabel()
@@ -70,6 +72,7 @@ class BackupsSection(Section):
         self.status = QLabel()
         self.status.setProperty("role", "muted")
         self.status.setAccessibleName("Backup status")
+        focusable_result_line(self.status)
         self.status.setWordWrap(True)
         self.layout_.addWidget(self.status)
         self.progress = self.add_progress("Backing up")
@@ -119,10 +122,10 @@ class BackupsSection(Section):
     def back_up_now(self) -> None:
         if self.task is not None:
             return
-        self.backup_button.setEnabled(False)
+        self.status.setText("Backing up…")
+        self._had_focus = hold_focus([self.backup_button], self.status)
         self.progress.setValue(0)
         self.progress.show()
-        self.status.setText("Backing up…")
         vault, folder = self._vault, self.folder()
         self.task = tasks.run_task(lambda report: back_up(vault, folder, "manual", report=report),
                                    with_progress=True, on_done=self._backed_up,
@@ -134,7 +137,8 @@ class BackupsSection(Section):
         if not shiboken6.isValid(self):
             return False
         self.progress.hide()
-        self.backup_button.setEnabled(True)
+        give_focus_back([self.backup_button], self.status, self._had_focus)
+        self._had_focus = None
         return True
 
     def _backed_up(self, _path: Path) -> None:

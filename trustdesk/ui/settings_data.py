@@ -24,6 +24,7 @@ from trustdesk.storage.private_files import new_folder_name
 from trustdesk.ui import dialogs, tasks
 from trustdesk.ui.output_check import checked_output
 from trustdesk.ui.settings_page import Section
+from trustdesk.ui.widgets.busy import focusable_result_line, give_focus_back, hold_focus
 from trustdesk.ui.widgets.button_row import ButtonRow
 
 NOT_ENCRYPTED = ("Exports are not encrypted. Anyone who can open an exported file can read "
@@ -60,6 +61,7 @@ class DataSection(Section):
         self._exchange = exchange
         self._start = start_folder or Path.home()
         self.task: tasks.Task | None = None
+        self._had_focus: QPushButton | None = None
 
         self.json_button = QPushButton("Export everything (JSON)…")
         self.json_button.setAccessibleName("Export everything as JSON")
@@ -83,6 +85,7 @@ class DataSection(Section):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setProperty("role", "muted")
         self.status.setAccessibleName("Export and import result")
+        focusable_result_line(self.status)
         self.status.hide()
         self.layout_.addWidget(self.status)
 
@@ -219,11 +222,10 @@ class DataSection(Section):
     # -- running ---------------------------------------------------------------
     def _start_work(self, doing: str, work: Callable[[Callable[[int], None]], Any],
                     done: Callable[[Any], None], *, name: str = "") -> None:
-        for button in self._buttons():
-            button.setEnabled(False)
+        self._say(doing)  # the result line shows before focus waits on it
+        self._had_focus = hold_focus(self._buttons(), self.status)
         self.progress.setValue(0)
         self.progress.show()
-        self._say(doing)
 
         def finished(result: Any) -> None:
             if self._finish():
@@ -242,8 +244,8 @@ class DataSection(Section):
         if not shiboken6.isValid(self):
             return False
         self.progress.hide()
-        for button in self._buttons():
-            button.setEnabled(True)
+        give_focus_back(self._buttons(), self.status, self._had_focus)
+        self._had_focus = None
         return True
 
     def _buttons(self) -> tuple[QPushButton, ...]:
