@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # the unlocked side is imported once a journal opens
     from trustdesk.storage.store import Store
     from trustdesk.ui.desktop_signals import DesktopSignals
     from trustdesk.ui.workspace import Workspace
+
+WINDOW_SHORTCUTS_AFTER_MS = 150
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +57,11 @@ class MainWindow(QMainWindow):
         self.unlock_screen.unlock_requested.connect(self._unlock)
 
         self.lock_action: QAction | None = None  # Ctrl+L, made on the first unlock
+        # Ctrl+Q, F1 and Ctrl+/: made just after the first paint (setting a shortcut
+        # makes PySide build the Qt namespace's enums, ~30 ms), or on unlocking.
+        self.quit_action: QAction | None = None
+        self.shortcuts_action: QAction | None = None
+        QTimer.singleShot(WINDOW_SHORTCUTS_AFTER_MS, self, self._add_window_shortcuts)
 
         self._ending = False
         self.autolock = AutoLock(self)
@@ -189,6 +196,7 @@ class MainWindow(QMainWindow):
         self.autolock.start(self.settings.auto_lock_minutes)
         self._listen_to_the_desktop()
         self._add_lock_shortcut()
+        self._add_window_shortcuts()
         self._daily_backup = maintenance.start_daily_backup(self)
         self._page_check = maintenance.start_page_check(self)
         open_notices.tell_after_unlock(self, self.store)
@@ -206,6 +214,25 @@ class MainWindow(QMainWindow):
             self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             self.lock_action.triggered.connect(self.lock)
             self.addAction(self.lock_action)
+
+    def _add_window_shortcuts(self) -> None:
+        """Ctrl+Q quits (closing saves first, or asks); F1 and Ctrl+/ list every
+        shortcut. Both work locked or unlocked. Once."""
+        if self.quit_action is not None:
+            return
+        self.quit_action = QAction("Quit", self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.shortcuts_action = QAction("Keyboard shortcuts", self)
+        self.shortcuts_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
+        self.shortcuts_action.triggered.connect(self._show_shortcuts)
+        for action in (self.quit_action, self.shortcuts_action):
+            self.addAction(action)
+
+    def _show_shortcuts(self) -> None:
+        from trustdesk.ui.shortcuts import show_shortcuts  # only when asked for
+
+        show_shortcuts(self)
 
     def _listen_to_the_desktop(self) -> None:
         """Screen lock and suspend matter only while a journal is open; connect to the

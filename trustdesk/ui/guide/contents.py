@@ -27,6 +27,7 @@ from trustdesk.ui import theme
 from trustdesk.ui.guide.cards import ChapterCard, ResultCard
 from trustdesk.ui.widgets.column import centred, page_scroll
 from trustdesk.ui.widgets.labels import text_label
+from trustdesk.ui.widgets.search import clear_on_escape
 
 MAX_WIDTH = 760
 SEARCH_DELAY_MS = 150
@@ -108,6 +109,7 @@ class ContentsView(QWidget):
         self.search_box.setAccessibleName("Search the guide")
         self.search_box.setToolTip("Search the guide (Ctrl+F)")
         self.search_box.setClearButtonEnabled(True)
+        clear_on_escape(self.search_box)
         for button in self.search_box.findChildren(QToolButton):  # Qt's own clear button
             button.setAccessibleName("Clear the search")
             button.setToolTip("Clear the search")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from trustdesk.domain.journal import JournalFilter
 from trustdesk.domain.text import EARLIEST_DATE
 from trustdesk.ui.journal.editor import name_inner_field
+from trustdesk.ui.widgets.search import clear_on_escape
 
 ALL_TAGS = "All tags"
 RANGES = (("any", "Any time"), (7, "Past 7 days"), (30, "Past 30 days"),
@@ -41,6 +42,7 @@ class FilterBar(QWidget):
         self.search.setAccessibleName("Search the journal")
         self.search.setPlaceholderText("Search your journal (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
+        clear_on_escape(self.search)
         for button in self.search.findChildren(QToolButton):
             button.setAccessibleName("Clear search")
             button.setToolTip("Clear search")
