@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from trustdesk.domain.journal import EntryRow
@@ -16,6 +16,7 @@ from trustdesk.ui import theme
 from trustdesk.ui.journal.list_model import EXCERPT_ROLE, ROW_ROLE
 
 PAD_X, PAD_Y, GAP = 14, 9, 3
+FOCUS_RING = 2  # px, the ring round the current row while the list has focus
 CHECKIN_SHORT = (("mood", "Mood"), ("trust_others", "Others"), ("trust_self", "Self"))
 
 
@@ -128,6 +129,11 @@ class EntryDelegate(QStyledItemDelegate):
         line3 = QRect(inner.left(), line2.bottom() + 1 + GAP, inner.width(),
                       small_metrics.height() + 4)
         _draw_meta(painter, line3, row, small, colors)
+        if option.state & QStyle.StateFlag.State_HasFocus:  # the keyboard's row
+            painter.setPen(QPen(colors["accent"], FOCUS_RING))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            half = FOCUS_RING // 2
+            painter.drawRoundedRect(rect.adjusted(half, half, -half - 1, -half - 1), 4, 4)
         painter.restore()
 
 
