@@ -7,6 +7,8 @@ import hashlib
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -17,6 +19,8 @@ from tests.conftest import PASSPHRASE
 from trustdesk.storage import errors
 from trustdesk.storage.migrations import LATEST
 from trustdesk.storage.vault import PAGE_SIZE, Vault
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def fingerprint(folder: Path) -> dict[str, tuple[str, int]]:
@@ -60,6 +64,22 @@ def test_open_configures_the_connection_safely(store):
         assert pragma("secure_delete") == 1
         assert pragma("cipher_kdf_algorithm") == "PBKDF2_HMAC_SHA512"
         assert int(pragma("kdf_iter")) == 256000
+        assert pragma("cipher_memory_security") == "1"  # freed memory is wiped
+
+
+def test_opening_a_journal_turns_on_memory_security_in_a_fresh_process(data_dir):
+    """Process-wide and off by default in SQLCipher: the first connection turns it on."""
+    script = ("import sys, sqlcipher3\n"
+              "from trustdesk.storage.vault import Vault\n"
+              "probe = lambda: sqlcipher3.connect(':memory:').execute("
+              "'PRAGMA cipher_memory_security').fetchone()[0]\n"
+              "before = probe()\n"
+              "Vault.open(sys.argv[1], sys.argv[2]).close()\n"
+              "print(before, probe())\n")
+    done = subprocess.run([sys.executable, "-c", script, str(data_dir / "journal.trustdesk"),
+                           PASSPHRASE], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+    assert done.stdout.split() == ["0", "1"], done.stdout + done.stderr
 
 
 def test_wrong_passphrase_is_refused_quietly_and_changes_nothing(data_dir, capfd):

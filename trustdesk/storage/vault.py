@@ -22,7 +22,7 @@ from typing import Any
 
 import sqlcipher3
 
-from trustdesk.storage import errors
+from trustdesk.storage import errors, memory_security
 from trustdesk.storage.migrations import LATEST, migrate
 from trustdesk.storage.staging import staged_file
 
@@ -54,8 +54,10 @@ def _silence_sqlcipher_log() -> None:
 
 
 def connect_existing(path: Path) -> Any:
-    """Open an existing file read-write; a missing file is an error, never created."""
+    """Open an existing file read-write; a missing file is an error, never created.
+    SQLCipher's memory security is on before the first connection (process-wide)."""
     _silence_sqlcipher_log()
+    memory_security.enable()
     uri = path.absolute().as_uri() + "?mode=rw"
     try:
         return sqlcipher3.connect(uri, uri=True, isolation_level=None,
