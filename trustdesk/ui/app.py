@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from trustdesk import APP_NAME, __version__
 from trustdesk.storage.store import JournalFolder
-from trustdesk.ui import icons, qt_state, session_bus, tasks, theme
+from trustdesk.ui import clipboard, icons, qt_state, session_bus, tasks, theme
 from trustdesk.ui.shell import MainWindow
 from trustdesk.ui.shutdown import SessionEnd
 
@@ -36,6 +36,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("org.trustdesk.TrustDesk")
     app.setWindowIcon(icons.app_icon())
     theme.apply(app, theme="system", text_scale=100)
+    clipboard.watch(app)
     return app
 
 

@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from trustdesk.domain.journal import CheckIn, Entry
 from trustdesk.domain.text import EARLIEST_DATE, FUTURE_LIMIT
 from trustdesk.ui.journal.rating import CheckInPanel
 from trustdesk.ui.journal.tag_field import TagField
+from trustdesk.ui.widgets.private_text import PrivatePlainTextEdit, PrivateTextBrowser
 
 DATE_FORMAT = "ddd d MMM yyyy, HH:mm"
 
@@ -44,7 +43,7 @@ def name_inner_field(spin: QAbstractSpinBox) -> None:
         inner.setAccessibleName(spin.accessibleName())
 
 
-class MarkdownView(QTextBrowser):
+class MarkdownView(PrivateTextBrowser):
     """Renders the body's light Markdown. Loads nothing: no links, files or images."""
 
     def __init__(self) -> None:
@@ -104,7 +103,7 @@ class EntryEditor(QWidget):
         self.title.setPlaceholderText("Title (optional)")
         self.title.setProperty("role", "entry_title")
 
-        self.body = QPlainTextEdit()
+        self.body = PrivatePlainTextEdit()
         self.body.setAccessibleName("Entry text")
         self.body.setPlaceholderText(
             "Write whatever is on your mind. It saves itself as you go.\n\n"

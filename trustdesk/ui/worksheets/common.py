@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from trustdesk.ui.widgets.column import centred, page_scroll
 from trustdesk.ui.widgets.labels import text_label
+from trustdesk.ui.widgets.private_text import PrivatePlainTextEdit
 
 CONTENT_WIDTH = 760
 
@@ -112,7 +113,7 @@ class SafetyOffer(QFrame):
         show_safety_note(self)
 
 
-class TextBox(QPlainTextEdit):
+class TextBox(PrivatePlainTextEdit):
     """Multi-line text for a person's own words. Tab moves on to the next control;
     `set_text` replaces the text and forgets the undo history."""
 
