@@ -18,15 +18,19 @@ from trustdesk.ui.pages import PAGES, PageSpec
 
 def test_auto_lock_closes_a_real_open_question(qtbot, unlocked):
     """No test responder: a real QMessageBox runs its own event loop; the idle timer
-    fires inside it, the lock closes the box, and `ask` returns None."""
-    unlocked.autolock.set_limit_seconds(0.3)
+    fires inside it, the lock closes the box, and `ask` returns None. The idle limit
+    is set only once the box is seen on screen, so a slow machine can't lock first."""
     seen: list[QMessageBox] = []
 
-    def look() -> None:
+    def look() -> None:  # runs inside the question's own event loop
         seen.extend(w for w in QApplication.topLevelWidgets()
                     if isinstance(w, QMessageBox) and w.isVisible())
+        if seen:
+            unlocked.autolock.set_limit_seconds(0.3)
+        else:
+            QTimer.singleShot(10, look)
 
-    QTimer.singleShot(100, look)
+    QTimer.singleShot(0, look)
     rescue = QTimer()  # if the lock never came, don't hang the suite
     rescue.setSingleShot(True)
     rescue.timeout.connect(dialogs.close_all)

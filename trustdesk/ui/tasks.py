@@ -2,11 +2,14 @@
 
 `run_task(fn)` calls `fn()` on Qt's global thread pool; the returned Task emits
 `done(result)` or `failed(exception)` on the UI thread, then `finished()`. The
-function must not touch widgets. Tasks are kept alive until they finish.
+function must not touch widgets. Tasks are kept alive until they finish; then
+they let go of their callbacks, so what those closures hold (a passphrase, the
+open journal, decrypted text) goes with them.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
@@ -43,6 +46,7 @@ class Task(QObject):
         _running.discard(self)
         self.done.emit(result)
         self.finished.emit()
+        self._let_go()
 
     @Slot(object)
     def _on_error(self, error: BaseException) -> None:
@@ -50,6 +54,14 @@ class Task(QObject):
         _running.discard(self)
         self.failed.emit(error)
         self.finished.emit()
+        self._let_go()
+
+    def _let_go(self) -> None:
+        """Drop every connected callback: the task is over."""
+        for signal in (self.done, self.failed, self.progress, self.finished):
+            with warnings.catch_warnings(), suppress(RuntimeError, TypeError):
+                warnings.simplefilter("ignore")
+                signal.disconnect()
 
     def report(self, percent: int) -> None:
         """Thread-safe: called by the work function to move a progress bar."""
