@@ -36,6 +36,7 @@ from typing import Any
 
 import sqlcipher3
 
+from trustdesk.storage import memory_security
 from trustdesk.storage.staging import fsync_dir
 
 HEADER_SIZE = 32
@@ -186,6 +187,7 @@ def judge(path: Path, key: bytes, page_size: int) -> bool:
     state = read_log(wal_path(path), page_size)
     if state is None:
         return False
+    memory_security.enable()  # the raw key goes into this connection
     try:
         conn = sqlcipher3.connect(f"{path.absolute().as_uri()}?immutable=1", uri=True,
                                   isolation_level=None)

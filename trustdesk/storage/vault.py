@@ -74,6 +74,7 @@ def connect_read_only(path: Path, *, main_file_only: bool) -> Any:
     `immutable`), which also works on read-only media; otherwise the log is read but
     left as it is."""
     _silence_sqlcipher_log()
+    memory_security.enable()
     query = "immutable=1" if main_file_only else "mode=ro"
     try:
         return sqlcipher3.connect(f"{path.absolute().as_uri()}?{query}", uri=True,
