@@ -4,6 +4,7 @@ files, temporary files, or Qt's own settings."""
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -23,7 +24,10 @@ def files_containing(marker: str, *folders: Path, since: float = 0.0) -> list[Pa
             for name in names:
                 path = Path(root) / name
                 try:
-                    if path.stat().st_mtime < since:
+                    info = path.lstat()
+                    # Only regular files: opening a FIFO another program left there
+                    # would wait for a writer forever.
+                    if not stat.S_ISREG(info.st_mode) or info.st_mtime < since:
                         continue
                     data = path.read_bytes()
                 except OSError:
