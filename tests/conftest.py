@@ -13,8 +13,10 @@ import pytest
 
 # Offscreen always, on one 1920x1080 screen (Qt's offscreen default is 800x600, where
 # the main window would open maximized).
-os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
-    Path(__file__).parent / "data" / "offscreen-screen.json")
+# The one exception: a child pytest that a test starts on a private X server sets
+# TRUSTDESK_TEST_PLATFORM=xcb (tests/ui/test_clipboard_x11.py).
+os.environ["QT_QPA_PLATFORM"] = os.environ.get("TRUSTDESK_TEST_PLATFORM") or (
+    "offscreen:configfile=" + str(Path(__file__).parent / "data" / "offscreen-screen.json"))
 os.environ.pop("TRUSTDESK_DATA_DIR", None)
 
 from trustdesk.storage.store import JournalFolder, Store

@@ -38,7 +38,7 @@ def x_display():
 
 
 def test_clipboard_and_selection_on_a_real_x_server(tmp_path, x_display):
-    env = {**os.environ, "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb",
+    env = {**os.environ, "DISPLAY": x_display, "TRUSTDESK_TEST_PLATFORM": "xcb",
            "TRUSTDESK_X11_CHILD": "1", "PYTHONPATH": str(ROOT)}
     env.pop("WAYLAND_DISPLAY", None)
     result = subprocess.run(
