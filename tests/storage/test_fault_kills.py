@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -51,6 +52,12 @@ def which_opens(path: Path, rng: random.Random) -> dict[str, dict[str, int]]:
     return {p: counts for p in order if (counts := opens_with(path, p)) is not None}
 
 
+def nth_line(n: int) -> Callable[[str], bool]:
+    """A predicate that is true on the n-th line it is shown."""
+    seen = iter(range(1, n + 1))
+    return lambda _line: next(seen, n) >= n
+
+
 def rekey_lane(path: Path, kills: int, seed: int) -> dict[str, int]:
     """Kill a rekeying worker `kills` times; after each kill exactly one passphrase
     must open the journal, with every row still there."""
@@ -59,10 +66,14 @@ def rekey_lane(path: Path, kills: int, seed: int) -> dict[str, int]:
         expected = vault.table_counts()
     outcomes = {PASSPHRASE: 0, OTHER: 0}
     current = PASSPHRASE
-    for _ in range(kills):
+    for n in range(kills):
         other = OTHER if current == PASSPHRASE else PASSPHRASE
         proc = start_worker(WORKER, "rekey", str(path), current, other)
-        kill_after(proc, rng.uniform(0.0, 0.4))
+        if n % 2:  # any moment of the first change
+            kill_after(proc, rng.uniform(0.0, 0.4))
+        else:      # right after a random number of finished changes, counted from
+            # the worker's lines, so a loaded machine still gives both passphrases turns
+            kill_after(proc, rng.uniform(0.0, 0.02), after=nth_line(rng.randint(1, 3)))
         working = which_opens(path, rng)
         assert len(working) == 1, list(working)
         current, counts = next(iter(working.items()))
@@ -88,9 +99,14 @@ def test_random_kills_during_backups_leave_only_whole_verified_backups(busy_vaul
     rng = random.Random(3141)
     folder = tmp_path / "backups"
     seen_partial = 0
-    for _ in range(BACKUP_KILLS):
+    for n in range(BACKUP_KILLS):
         proc = start_worker(WORKER, "backup", str(busy_vault), PASSPHRASE, str(folder))
-        kill_after(proc, rng.uniform(0.0, 0.9))
+        if n % 2:  # any moment
+            kill_after(proc, rng.uniform(0.0, 0.9))
+        else:      # counted from the worker's own lines, so a loaded machine still
+            anchor = "backed up" if n % 4 == 0 else "backing up"  # finishes some
+            kill_after(proc, rng.uniform(0.0, 0.02),               # and cuts some
+                       after=lambda line, anchor=anchor: line == anchor)
         seen_partial += len(list(folder.glob("*.partial")))
         with Vault.open(busy_vault, PASSPHRASE) as vault:
             assert vault.check() == []

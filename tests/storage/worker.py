@@ -3,8 +3,10 @@ kind of work until the test kills it. Run as `python -m tests.storage.worker KIN
 PATH [ARGS]`; it prints "ready" once the vault is open.
 
 Kinds:
-  rekey PATH A B        change the passphrase A -> B -> A ... forever
-  backup PATH P DIR     make backups into DIR forever (rotation included)
+  rekey PATH A B        change the passphrase A -> B -> A ... forever, saying "rekeyed"
+                        after each change
+  backup PATH P DIR     make backups into DIR forever (rotation included), saying
+                        "backing up" before each and "backed up" after it
   fill PATH P LIMIT     write rows until the file size limit (RLIMIT_FSIZE, bytes)
                         stops it; report what happened as JSON lines
 """
@@ -30,6 +32,7 @@ def rekey_forever(path: Path, first: str, second: str) -> None:
             with vault.read() as conn:
                 conn.reset_key(other)
             vault.adopt_passphrase(other)
+            print("rekeyed", flush=True)
             current, other = other, current
 
 
@@ -42,7 +45,9 @@ def backup_forever(path: Path, passphrase: str, folder: Path) -> None:
                 conn.execute("INSERT INTO settings(key, value) VALUES (?, '1') "
                              "ON CONFLICT(key) DO UPDATE SET value = value + 1",
                              (f"worker.{n % 5}",))
+            print("backing up", flush=True)
             back_up(vault, folder, "manual")
+            print("backed up", flush=True)
             n += 1
 
 
