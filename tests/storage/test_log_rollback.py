@@ -187,3 +187,36 @@ def test_erasing_everything_also_removes_a_log_set_aside(rolled_back):
     assert list(folder.glob("journal.trustdesk-wal.set-aside-*"))
     erase_everything(folder, [folder / "backups"])
     assert not list(folder.glob("journal.trustdesk*"))
+
+
+def test_a_long_log_is_checkpointed_without_waiting_for_a_reader(data_dir):
+    """The vault checkpoints a long log itself; a save must not stall behind a reader
+    (a backup's snapshot), and the log must not grow without end once it is gone."""
+    import time
+
+    from trustdesk.storage.vault import CHECKPOINT_BYTES, connect_existing, key_and_verify
+
+    path = data_dir / "journal.trustdesk"
+    vault = Vault.open(path, PASSPHRASE)
+    reader = connect_existing(path)
+    key_and_verify(reader, PASSPHRASE)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM settings").fetchone()  # holds a snapshot
+    slowest = 0.0
+    try:
+        for n in range(40):
+            start = time.perf_counter()
+            with vault.transaction() as conn:
+                conn.execute("INSERT INTO settings(key, value) VALUES (?, ?)",
+                             (f"big.{n}", '"' + "x" * 200_000 + '"'))
+            slowest = max(slowest, time.perf_counter() - start)
+        assert side_file(path, "-wal").stat().st_size > CHECKPOINT_BYTES
+    finally:
+        reader.execute("COMMIT")
+        reader.close()
+    assert slowest < 1.0, f"a save waited {slowest:.2f} s for the reader"
+    with vault.transaction() as conn:
+        conn.execute("INSERT INTO settings(key, value) VALUES ('last', '1')")
+    assert side_file(path, "-wal").stat().st_size < CHECKPOINT_BYTES
+    vault.close()
+    assert entry_count(data_dir) == 0

@@ -33,6 +33,7 @@ CACHE_KIB = 32 * 1024
 # The vault checkpoints the log itself, past this size, so it can record each log
 # it retires first (see log_guard); SQLite's own automatic checkpoint is off.
 CHECKPOINT_BYTES = 4 * 1024 * 1024
+BUSY_TIMEOUT_MS = 2000
 
 _log_silenced = False
 
@@ -323,12 +324,13 @@ class Vault:
         except OSError:
             return
         if long:
-            self.checkpoint()
+            self.checkpoint(wait=False)
 
-    def checkpoint(self) -> None:
+    def checkpoint(self, *, wait: bool = True) -> None:
         """Move the log into the file, first recording inside it which log that was,
         so a copy of this log can never be replayed over a newer file. A checkpoint
-        that can't finish now (a reader) is simply tried again later."""
+        that can't finish now (a reader) is simply tried again later; without `wait`
+        it doesn't wait for readers at all (a save must never stall behind a backup)."""
         from trustdesk.storage import log_guard
 
         if self.read_only:
@@ -336,7 +338,13 @@ class Vault:
         with self._lock, suppress(sqlcipher3.Error):
             conn = self.connection
             log_guard.record_retirement(conn, side_file(self.path, "-wal"), PAGE_SIZE)
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            if not wait:
+                conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            finally:
+                if not wait:
+                    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def _ensure_file_is_there(self) -> None:
         """Refuse to write when the file is gone (an unplugged drive, a moved folder):
