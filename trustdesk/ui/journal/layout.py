@@ -72,7 +72,7 @@ class _RestackingSplitter(QSplitter):
         return handled
 
     def _restack(self) -> None:
-        if self._checking or self.count() < 2:
+        if getattr(self, "_checking", True) or self.count() < 2:  # True: not set up yet
             return
         needed = sum(self.widget(i).minimumSizeHint().width() for i in range(self.count()))
         stack = self.width() < needed + self.handleWidth()

@@ -47,7 +47,9 @@ class PageScroll(QScrollArea):
         return max(0, self.width() - 2 * self.frameWidth() - self.viewport().width())
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if self._steady and event.type() == QEvent.Type.Resize:
+        # getattr: PySide may call this on a wrapper made without __init__ while
+        # the window is being torn down.
+        if getattr(self, "_steady", False) and event.type() == QEvent.Type.Resize:
             layout = self.widget().layout() if self.widget() is not None else None
             if layout is not None:
                 left, top, right, bottom = layout.getContentsMargins()
