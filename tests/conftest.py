@@ -34,6 +34,11 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
         (home / sub).mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(name, str(home / sub))
     monkeypatch.delenv("TRUSTDESK_DATA_DIR", raising=False)
+    # Tests that call `cli.main` in this process must not harden pytest itself: its
+    # core limit would drop to 0 for good, and the children tests/test_hardening.py
+    # starts with core dumps allowed could no longer be given them. Hardening is
+    # tested in those children, where it really runs.
+    monkeypatch.setattr("trustdesk.cli.harden_process", lambda: None)
     return home
 
 
