@@ -37,7 +37,7 @@ from typing import Any
 import sqlcipher3
 
 from trustdesk.storage import memory_security
-from trustdesk.storage.staging import fsync_dir
+from trustdesk.storage.staging import fsync_dir, move_without_overwriting
 
 HEADER_SIZE = 32
 FRAME_HEADER_SIZE = 24
@@ -217,22 +217,8 @@ def set_aside(path: Path, when: datetime | None = None) -> Path:
             break
         count += 1
     index = path.with_name(path.name + "-shm")
-    _move(wal_path(path), target)
+    move_without_overwriting(wal_path(path), target)
     if index.exists():
-        _move(index, index_target)
+        move_without_overwriting(index, index_target)
     fsync_dir(path.parent)
     return target
-
-
-def _move(source: Path, target: Path) -> None:
-    """Rename without ever replacing a file (a hard link refuses an existing name)."""
-    try:
-        os.link(source, target)
-    except FileExistsError:
-        raise
-    except OSError:
-        if target.exists():
-            raise FileExistsError(target) from None
-        os.rename(source, target)
-        return
-    os.unlink(source)

@@ -24,7 +24,7 @@ from trustdesk.storage import errors
 from trustdesk.storage.backup import verify_backup
 from trustdesk.storage.backups import BackupInfo, list_backups
 from trustdesk.storage.migrations import LATEST
-from trustdesk.storage.staging import fsync_dir, staged_file
+from trustdesk.storage.staging import fsync_dir, move_without_overwriting, staged_file
 from trustdesk.storage.vault import (
     APPLICATION_ID,
     SIDE_SUFFIXES,
@@ -37,21 +37,6 @@ from trustdesk.storage.vault import (
 STAGING_SUFFIX = ".restoring"
 DAMAGED_KIND = "damaged"
 REPLACED_KIND = "before-restore"
-
-
-def _move_without_overwriting(source: Path, target: Path) -> None:
-    """Rename `source` to `target`, failing if `target` exists (a hard link refuses
-    an existing name; filesystems without links fall back to a checked rename)."""
-    try:
-        os.link(source, target)
-    except FileExistsError:
-        raise
-    except OSError:
-        if target.exists():
-            raise FileExistsError(target) from None
-        os.rename(source, target)
-        return
-    os.unlink(source)
 
 
 def aside_name(vault_path: Path, kind: str, when: datetime | None = None) -> Path:
@@ -75,8 +60,8 @@ def keep_aside(vault_path: Path, kind: str) -> Path | None:
     for suffix in SIDE_SUFFIXES:
         side = side_file(vault_path, suffix)
         if side.exists():
-            _move_without_overwriting(side, side_file(target, suffix))
-    _move_without_overwriting(vault_path, target)
+            move_without_overwriting(side, side_file(target, suffix))
+    move_without_overwriting(vault_path, target)
     fsync_dir(vault_path.parent)
     return target
 

@@ -43,3 +43,18 @@ def staged_file(target: Path, suffix: str) -> Iterator[Path]:
     except BaseException:
         staging.unlink(missing_ok=True)
         raise
+
+
+def move_without_overwriting(source: Path, target: Path) -> None:
+    """Rename `source` to `target`, failing if `target` exists (a hard link refuses
+    an existing name; filesystems without links fall back to a checked rename)."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if target.exists():
+            raise FileExistsError(target) from None
+        os.rename(source, target)
+        return
+    os.unlink(source)
