@@ -24,6 +24,7 @@ from pathlib import Path
 
 from trustdesk import paths
 from trustdesk.storage.errors import OutputExists, OutputRefused
+from trustdesk.storage.odd_files import kind_of
 
 __all__ = ["OutputExists", "OutputRefused", "ProtectedPlaces"]
 
@@ -115,13 +116,14 @@ class ProtectedPlaces:
         mode = os.stat(target).st_mode
         if folder:
             if not stat.S_ISDIR(mode):
-                raise OutputRefused(f"{target} is {_kind(mode)}; give a new folder name.")
+                raise OutputRefused(f"{target} is {kind_of(mode) or 'a file'}; "
+                                    "give a new folder name.")
             if not stat.S_ISLNK(link.st_mode) and _empty(target):
                 return target
             raise OutputExists(f"{target} already exists and isn't an empty folder; "
                                "choose a new folder name.")
         if not stat.S_ISREG(mode):
-            raise OutputRefused(f"{target} is {_kind(mode)}, not a file; give a file name.")
+            raise OutputRefused(f"{target} is {kind_of(mode)}, not a file; give a file name.")
         if not replace:
             raise OutputExists(f"{target} already exists; choose a new file name.")
         return target
@@ -169,17 +171,3 @@ def _empty(folder: Path) -> bool:
             return next(entries, None) is None
     except OSError:
         return False
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISREG(mode):
-        return "a file"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
