@@ -365,8 +365,8 @@ SCENARIOS = (
         ("explaining_away",),
         "I can love Nina and still say no. Guilt and pressure when I hesitate are a real "
         "warning sign, and protecting my money is allowed.",
-        "Tell Nina no in a short message, so I can't be talked round, and tell Aunt Rosa "
-        "my side myself.",
+        "Tell Aunt Rosa my side first, so someone has it from me. Then answer Nina in "
+        "writing, not on a call, so I can't be talked round.",
         "The whole family will turn against me.",
         "Aunt Rosa said she'd have said no too. Nina was cold for a fortnight, then sent "
         "a normal message about Gran's birthday.",
