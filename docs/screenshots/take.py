@@ -17,7 +17,10 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 PANEL = 40      # device pixels the desktop's panel takes from the screen's height
 TITLE_BAR = 30  # logical pixels of the window's title bar
@@ -28,31 +31,22 @@ def window_size(width: int, height: int, scale: float) -> tuple[int, int]:
     return round(width / scale), round((height - PANEL) / scale) - TITLE_BAR
 
 
-def main() -> int:
-    out, width, height, theme = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-    scale = float(sys.argv[5]) if len(sys.argv) > 5 else 1.0
+@contextmanager
+def demo_screen(width: int, height: int, theme: str, scale: float = 1.0) -> Iterator[Shots]:
+    """The demo's window, still locked, filling a screen of that size and scale as a
+    maximized window would; the demo folder is deleted afterwards."""
     screen = Path(tempfile.mkdtemp(prefix="trustdesk-shots-")) / "screen.json"
     screen.write_text(json.dumps({"screens": [{
         "name": "screen", "x": 0, "y": 0, "width": width, "height": height,
         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     os.environ["QT_SCALE_FACTOR"] = str(scale)
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-
     from trustdesk.ui import theme as theme_module
     from trustdesk.ui.app import create_application
-    from trustdesk.ui.demo_app import DemoJournal, open_demo_window, unlock_demo
+    from trustdesk.ui.demo_app import DemoJournal, open_demo_window
 
     app = create_application([])
     shutil.rmtree(screen.parent)  # read once, when the application starts
-    out.mkdir(parents=True, exist_ok=True)
-
-    def settle(ms: int = 400) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-        QCoreApplication.processEvents()
-
     with DemoJournal() as demo:
         assert demo.folder is not None
         window = open_demo_window(demo.folder)
@@ -60,21 +54,54 @@ def main() -> int:
         window.show()             # maximized on a small screen, as the app opens
         window.showNormal()       # then the panel and title bar are taken off
         window.resize(*window_size(width, height, scale))
-        settle()
-        window.grab().save(str(out / f"unlock-{theme}.png"))
-        unlock_demo(window)
+        shots = Shots(window, lambda: theme_module.apply(app, theme=theme))
+        shots.settle()
+        yield shots
+        window.close()
+
+
+class Shots:
+    """The demo window being photographed."""
+
+    def __init__(self, window: Any, apply_theme: Callable[[], None]) -> None:
+        self.window = window
+        self._apply_theme = apply_theme
+
+    def settle(self, ms: int = 400) -> None:
+        from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+        QCoreApplication.processEvents()
+
+    def unlock(self) -> None:
+        from trustdesk.ui.demo_app import unlock_demo
+
+        unlock_demo(self.window)
         for _ in range(50):
-            settle(100)
-            if window.is_unlocked():
+            self.settle(100)
+            if self.window.is_unlocked():
                 break
-        theme_module.apply(app, theme=theme)
-        settle()
-        workspace = window.workspace
+        self._apply_theme()
+        self.settle()
+
+    def save(self, path: Path) -> None:
+        self.window.grab().save(str(path))
+
+
+def main() -> int:
+    out, width, height, theme = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    scale = float(sys.argv[5]) if len(sys.argv) > 5 else 1.0
+    out.mkdir(parents=True, exist_ok=True)
+    with demo_screen(width, height, theme, scale) as shots:
+        shots.save(out / f"unlock-{theme}.png")
+        shots.unlock()
+        workspace = shots.window.workspace
         for key in workspace.page_keys():
             workspace.show_page(key)
-            settle()
-            window.grab().save(str(out / f"{key}-{theme}.png"))
-        window.close()
+            shots.settle()
+            shots.save(out / f"{key}-{theme}.png")
     return 0
 
 
