@@ -80,7 +80,7 @@ class _GateScreen(QFrame):
         self.busy.hide()
         self.body.addWidget(self.busy)
         self.error = label("", "error")
-        self.error.setAccessibleName("Message")
+        self.error.setAccessibleDescription("Message")
         self.error.hide()
         self.body.addWidget(self.error)
 
@@ -106,7 +106,7 @@ class WelcomeScreen(_GateScreen):
         self.body.addWidget(self.first)
         self.body.addWidget(self.second)
         self.hint = label("", "muted")
-        self.hint.setAccessibleName("Passphrase strength")
+        self.hint.setAccessibleDescription("Passphrase strength")
         self.body.addWidget(self.hint)
         self.body.addWidget(label(
             "Keep it somewhere safe. If you forget it, nobody can open your journal, "
@@ -202,7 +202,7 @@ class UnlockScreen(_GateScreen):
         note = getattr(self, "note", None)
         if note is None:
             note = self.note = label("", "notice")
-            note.setAccessibleName("Note")
+            note.setAccessibleDescription("Note")
             note.setObjectName("GateNote")  # selectable by mouse, via the stylesheet
             self.body.insertWidget(self.body.indexOf(self.passphrase), note)
         note.setText(text)

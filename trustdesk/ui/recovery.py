@@ -44,7 +44,7 @@ class RescueScreen(_GateScreen):
         self.busy.setAccessibleName("Looking for backups")
         self.body.addWidget(self.busy)
         self.offer_text = label("Looking for your newest good backup…")
-        self.offer_text.setAccessibleName("Backup found")
+        self.offer_text.setAccessibleDescription("Backup found")
         self.body.addWidget(self.offer_text)
         self.restore_button = QPushButton("Restore this backup")
         self.restore_button.setProperty("role", "primary")

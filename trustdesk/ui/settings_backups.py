@@ -57,7 +57,7 @@ class BackupsSection(Section):
         self.folder_label = QLabel()
         self.folder_label.setTextFormat(Qt.TextFormat.PlainText)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_label.setAccessibleName("Backup folder")
+        self.folder_label.setAccessibleDescription("Backup folder")
         self.folder_label.setWordWrap(True)
         self.change_button = QPushButton("Change…")
         self.change_button.setAccessibleName("Change backup folder")
@@ -71,7 +71,7 @@ class BackupsSection(Section):
 
         self.status = QLabel()
         self.status.setProperty("role", "muted")
-        self.status.setAccessibleName("Backup status")
+        self.status.setAccessibleDescription("Backup status")
         focusable_result_line(self.status)
         self.status.setWordWrap(True)
         self.layout_.addWidget(self.status)

@@ -84,7 +84,7 @@ class DataSection(Section):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setProperty("role", "muted")
-        self.status.setAccessibleName("Export and import result")
+        self.status.setAccessibleDescription("Export and import result")
         focusable_result_line(self.status)
         self.status.hide()
         self.layout_.addWidget(self.status)

@@ -20,12 +20,12 @@ from trustdesk.ui.widgets.passphrase_field import PassphraseField
 DONE = "Your passphrase was changed. Use the new one next time you unlock."
 
 
-def _label(role: str, name: str) -> QLabel:
+def _label(role: str, purpose: str) -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setProperty("role", role)
-    label.setAccessibleName(name)
+    label.setAccessibleDescription(purpose)
     return label
 
 

@@ -62,7 +62,7 @@ class Workspace(QWidget):
         right.addWidget(self.stack, 1)
         self.status_line = QLabel()
         self.status_line.setObjectName("StatusLine")
-        self.status_line.setAccessibleName("Status")
+        self.status_line.setAccessibleDescription("Status")
         right.addWidget(self.status_line)
         root.addLayout(right, 1)
         self.set_status("saved")

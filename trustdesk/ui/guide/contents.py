@@ -121,7 +121,7 @@ class ContentsView(QWidget):
 
     def _build_lists(self) -> None:
         self.result_summary = text_label("", "muted")
-        self.result_summary.setAccessibleName("Search results")
+        self.result_summary.setAccessibleDescription("Search results")
         self.result_summary.hide()
         self.column.addWidget(self.result_summary)
         self.results_box = QVBoxLayout()

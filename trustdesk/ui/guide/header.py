@@ -36,7 +36,7 @@ class ChapterHeader(QFrame):
         row.addWidget(self.place)
         self.read_mark = QLabel("✓ Read")
         self.read_mark.setProperty("role", "read")
-        self.read_mark.setAccessibleName("You have read this chapter")
+        self.read_mark.setAccessibleDescription("You have read this chapter")
         row.addWidget(self.read_mark)
         row.addStretch(1)
         self.safety_button = button("If you are not safe", "If you are not safe", "link")

@@ -77,7 +77,7 @@ class EntryEditor(QWidget):
         name_inner_field(self.when)
         self.status = QLabel("")
         self.status.setObjectName("SaveStatus")
-        self.status.setAccessibleName("Save status")
+        self.status.setAccessibleDescription("Save status")
         self.status.setProperty("role", "muted")
         self.status.setWordWrap(True)
         self.status.setMaximumWidth(self.status.fontMetrics().averageCharWidth() * 34)

@@ -106,7 +106,7 @@ def build_layout(page: QWidget, repo: JournalRepository) -> JournalLayout:
     count_label = QLabel("")
     count_label.setObjectName("JournalCount")
     count_label.setProperty("role", "muted")
-    count_label.setAccessibleName("Entries shown")
+    count_label.setAccessibleDescription("Entries shown")
     count_label.setWordWrap(True)  # a long count never widens the list pane
 
     model = EntryListModel(repo)

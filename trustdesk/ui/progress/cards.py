@@ -55,7 +55,7 @@ class ChartCard(QFrame):
         layout.addLayout(head)
 
         self.reading = text_label("", "reading", selectable=True)
-        self.reading.setAccessibleName(f"{charts.TITLES[kind]}: in words")
+        self.reading.setAccessibleDescription(f"{charts.TITLES[kind]}: in words")
         layout.addWidget(self.reading)
 
         self.chart = ChartView(kind)

@@ -78,7 +78,7 @@ class ProgressPage(Page):
         self.picker = PeriodPicker(today)
         self.picker.changed.connect(self.refresh)
         self.dates = text_label("", "muted", selectable=True)
-        self.dates.setAccessibleName("Dates shown")
+        self.dates.setAccessibleDescription("Dates shown")
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)

@@ -55,7 +55,7 @@ class PeriodPicker(QWidget):
             row.addWidget(widget)
         self.note = QLabel("The first day must be on or before the last day.")
         self.note.setProperty("role", "note")
-        self.note.setAccessibleName("Date problem")
+        self.note.setAccessibleDescription("Date problem")
         row.addWidget(self.note)
         row.addStretch(1)
 

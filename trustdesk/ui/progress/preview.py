@@ -37,7 +37,7 @@ class PreviewPane(QWidget):
         self.previous = QPushButton("Previous page")
         self.previous.clicked.connect(lambda: self.show_page(self.index - 1))
         self.position = QLabel("")
-        self.position.setAccessibleName("Page shown")
+        self.position.setAccessibleDescription("Page shown")
         self.position.setMinimumWidth(110)
         self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next = QPushButton("Next page")

@@ -92,7 +92,7 @@ class PrintSummaryDialog(QDialog):
         self.excerpt_note = text_label(
             EXCERPT_NOTE.format(limit=SummaryOptions().excerpt_limit), "caption", selectable=True)
         self.warning = text_label(WARNING, "notice", selectable=True)
-        self.warning.setAccessibleName("Privacy warning")
+        self.warning.setAccessibleDescription("Privacy warning")
         self.nothing_chosen = text_label("Choose at least one thing to include.", "note",
                                          selectable=True)
         self.progress = QProgressBar()
@@ -101,7 +101,7 @@ class PrintSummaryDialog(QDialog):
         self.progress.setAccessibleName("Working on your summary")
         self.progress.hide()
         self.status = text_label("", "muted", selectable=True)
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleDescription("Status")
         self.status.hide()
         self.problem = text_label("", "problem", selectable=True)
         self.problem.hide()

@@ -44,11 +44,11 @@ def editor_top(column: QVBoxLayout, back: SignalInstance) -> tuple[QPushButton, 
     top.addWidget(link)
     top.addStretch(1)
     save_state = text_label("", "muted", wrap=False)
-    save_state.setAccessibleName("Saving")
+    save_state.setAccessibleDescription("Saving")
     top.addWidget(save_state)
     column.addLayout(top)
     problem = text_label("", "problem")
-    problem.setAccessibleName("Saving problem")
+    problem.setAccessibleDescription("Saving problem")
     problem.hide()
     column.addWidget(problem)
     return link, save_state, problem
@@ -163,7 +163,7 @@ class Field(QWidget):
             if not widget.accessibleDescription() and hint:
                 widget.setAccessibleDescription(hint)
         self.note = text_label("", "note")
-        self.note.setAccessibleName(f"{title}: note")
+        self.note.setAccessibleDescription(f"{title}: note")
         self.note.hide()
         self.layout_.addWidget(self.note)
 

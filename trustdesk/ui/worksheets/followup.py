@@ -61,7 +61,7 @@ class FollowUpPanel(QWidget):
         self.plan_caption = text_label("Your small step", "caption")
         plan_column.addWidget(self.plan_caption)
         self.plan_step = text_label("", "thoughttext")
-        self.plan_step.setAccessibleName("Your small step")
+        self.plan_step.setAccessibleDescription("Your small step")
         self.plan_when = text_label("", "muted")
         self.plan_feared = text_label("", None)
         self.plan_thought = text_label("", "muted")

@@ -143,7 +143,7 @@ class WorksheetForm(QWidget):
         inside.setSpacing(2)
         inside.addWidget(text_label("The thought you're working on", "caption"))
         self.banner_text = text_label("", "thoughttext")
-        self.banner_text.setAccessibleName("The thought you're working on")
+        self.banner_text.setAccessibleDescription("The thought you're working on")
         inside.addWidget(self.banner_text)
         column.addWidget(self.banner)
         return centered(header)

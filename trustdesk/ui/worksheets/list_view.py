@@ -91,7 +91,7 @@ class WorksheetListView(QWidget):
             "and plan one small step of trust.", "muted"))
 
         self.problem = text_label("", "problem")
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleDescription("Problem")
         self.problem.hide()
         column.addWidget(self.problem)
 

@@ -49,7 +49,7 @@ class _Section(QFrame):
         if caption:
             self.column.addWidget(text_label(caption, "caption"))
         value = text_label(text if text.strip() else empty, None if text.strip() else "muted")
-        value.setAccessibleName(caption or "Text")
+        value.setAccessibleDescription(caption or "Text")
         self.column.addWidget(value)
 
     def note(self, text: str) -> None:
@@ -72,7 +72,7 @@ class OverviewView(QWidget):
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(16)
         self.status = text_label("", "intro")
-        self.status.setAccessibleName("Where this worksheet stands")
+        self.status.setAccessibleDescription("Where this worksheet stands")
         self.column.addWidget(self.status)
         self.body = QVBoxLayout()
         self.body.setSpacing(14)

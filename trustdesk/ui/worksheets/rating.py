@@ -50,7 +50,7 @@ class RatingField(QWidget):
         self.number.setMinimumWidth(64)
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.state = text_label(NOT_RATED, "muted", wrap=False)
-        self.state.setAccessibleName(f"{name}: state")
+        self.state.setAccessibleDescription(f"{name}: state")
         self.clear_button = link_button("Clear", f"Clear {name.lower()}")
         grid.addWidget(self.slider, 0, 0, 1, 2)
         grid.addWidget(self.number, 0, 2)
