@@ -95,3 +95,37 @@ def test_the_print_dialogs_status_and_warning_are_read_as_their_words(qtbot, unl
         assert label.text() in read_name(label), label
     dialog.close()
 
+
+def visible_words(button: QAbstractButton) -> str:
+    """A button's words as seen: no mnemonic, ellipsis, arrows or check marks."""
+    text = QAbstractButton.text(button).replace("&", "")
+    for mark in "…←→✓":
+        text = text.replace(mark, "")
+    return " ".join(text.split()).lower()
+
+
+def renamed_buttons(root: QWidget) -> list[tuple[str, str]]:
+    """(read name, visible words) of each button whose name leaves its words out."""
+    out = []
+    for button in root.findChildren(QAbstractButton):
+        words = visible_words(button)
+        name = read_name(button)
+        if any(c.isalpha() for c in words) and words not in name.lower():
+            out.append((name, words))
+    return out
+
+
+def test_every_buttons_name_contains_its_visible_label(qtbot, unlocked):
+    workspace = unlocked.workspace
+    for key in workspace.page_keys():
+        workspace.show_page(key)
+    worksheets = workspace.page("worksheets")
+    worksheets.start_worksheet("failing")
+    for card in workspace.page("progress").cards.values():
+        card.toggle.setChecked(True)
+    assert renamed_buttons(workspace) == []
+    back = worksheets.form.back_button
+    assert back.text() == "Back" and read_name(back).startswith("Back")
+    dialog = workspace.page("progress").open_print_dialog()
+    assert renamed_buttons(dialog) == []
+    dialog.close()

@@ -64,7 +64,7 @@ class DataSection(Section):
         self._had_focus: QPushButton | None = None
 
         self.json_button = QPushButton("Export everything (JSON)…")
-        self.json_button.setAccessibleName("Export everything as JSON")
+        self.json_button.setAccessibleName("Export everything (JSON)")
         self.markdown_button = QPushButton("Export journal as Markdown…")
         self.markdown_button.setAccessibleName("Export journal as Markdown")
         self.import_button = QPushButton("Import…")

@@ -66,7 +66,7 @@ class MatchBar(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         row.addWidget(self.label, 1)
-        self.clear_button = button("Clear highlights", "Clear the highlighted matches", "link")
+        self.clear_button = button("Clear highlights", "Clear highlights of the matches", "link")
         row.addWidget(self.clear_button)
         self.hide()
 

@@ -49,7 +49,7 @@ class ChartCard(QFrame):
         head.addWidget(self.title, 1)
         self.toggle = QPushButton("Show as table")
         self.toggle.setCheckable(True)
-        self.toggle.setAccessibleName(f"Show “{charts.TITLES[kind]}” as a table")
+        self.toggle.setAccessibleName(f"Show as table: {charts.TITLES[kind]}")
         self.toggle.toggled.connect(self._show_table)
         head.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(head)
@@ -114,8 +114,7 @@ class ChartCard(QFrame):
 
     def _show_table(self, shown: bool) -> None:
         self.toggle.setText("Show as chart" if shown else "Show as table")
-        self.toggle.setAccessibleName(
-            f"Show “{charts.TITLES[self.kind]}” as a {'chart' if shown else 'table'}")
+        self.toggle.setAccessibleName(f"{self.toggle.text()}: {charts.TITLES[self.kind]}")
         self.chart.setVisible(not shown)
         self.table.setVisible(shown)
         self._fill_table()

@@ -71,7 +71,7 @@ class ProgressPage(Page):
         self.title = QLabel("Progress")
         self.title.setProperty("role", "title")
         self.print_button = QPushButton("Print summary…")
-        self.print_button.setAccessibleName("Print or save a summary")
+        self.print_button.setAccessibleName("Print summary, or save it as a PDF")
         self.print_button.setToolTip("Print your progress, or save it as a PDF (Ctrl+P)")
         self.print_button.setShortcut("Ctrl+P")
         self.print_button.clicked.connect(self.open_print_dialog)

@@ -155,7 +155,7 @@ class WorksheetForm(QWidget):
         self.hint = text_label("Alt+← and Alt+→ move between steps", "muted")
         row.addWidget(self.hint, 1)
         self.back_button = QPushButton("Back")
-        self.back_button.setAccessibleName("Previous step")
+        self.back_button.setAccessibleName("Back to the previous step")
         self.next_button = QPushButton("Next")
         self.next_button.setProperty("role", "primary")
         self.next_button.setAccessibleName("Next step")
