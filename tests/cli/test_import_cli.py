@@ -80,7 +80,7 @@ def test_a_dry_run_needs_no_journal_yet(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:2] == [
         "“data” is a RedNotebook journal.",
-        "It holds 6 entries, from 14 June 2012 to 31 March 2019."]
+        "It holds 6 entries, from 14 Jun 2012 to 31 Mar 2019."]
     assert result.stdout.splitlines()[-1] == "Dry run: nothing was written."
     assert not empty.exists()
     real = trustdesk("--data-dir", str(empty), "import", str(DATA / "rednotebook" / "data"))

@@ -378,7 +378,7 @@ def test_all_time_starts_at_the_earliest_record():
             worksheets=[sheet("w", date(2024, 1, 2))], period=Period("all_time"))
     assert (s.first_day, s.last_day) == (date(2023, 6, 1), TODAY)
     assert s.checkins.day_count == (TODAY - date(2023, 6, 1)).days + 1
-    assert s.dates_label == "1 June 2023 to 10 March 2025"
+    assert s.dates_label == "1 Jun 2023 to 10 Mar 2025"
 
 
 def test_reading_lookup_by_chart_key():

@@ -81,8 +81,8 @@ def test_default_summary_has_every_section_but_excerpts(summary, tmp_path):
     text = " ".join(texts)
     assert "Progress summary" in text
     assert not any("\ufb00" <= ch <= "\ufb06" for ch in text)    # "fi" stays two letters
-    assert "1 March 2025 to 31 March 2025" in text
-    assert "Made on 2 April 2025" in text
+    assert "1 Mar 2025 to 31 Mar 2025" in text
+    assert "Made on Wednesday 2 April 2025" in text
     for title in charts.TITLES.values():
         assert title in text
     for reading in (summary.checkins.reading, summary.beliefs.reading,
@@ -91,8 +91,8 @@ def test_default_summary_has_every_section_but_excerpts(summary, tmp_path):
     # the worksheets: 3 finished ones listed with before/after/change, the draft counted
     assert "3 finished worksheets in this period" in text
     assert "1 unfinished draft is not listed" in text
-    assert "3 March 2025 Fear of rejection No call made 80 40 \u221240" in text
-    assert "5 March 2025 Fear of rejection No call made 78 42 \u221236" in text
+    assert "3 Mar 2025 Fear of rejection No call made 80 40 \u221240" in text
+    assert "5 Mar 2025 Fear of rejection No call made 78 42 \u221236" in text
     # small steps: 3 with worksheets + 2 open ones, one of which is past its date
     assert "Small steps planned 5" in text
     assert "Followed up 3" in text
@@ -324,7 +324,7 @@ def test_later_pages_carry_a_running_header_with_the_dates(summary, tmp_path):
               made_on=MADE)
     texts = pdf_pages(path)
     assert len(texts) >= 2
-    assert all("Progress summary \u00b7 1 March 2025 to 31 March 2025" in t for t in texts[1:])
+    assert all("Progress summary \u00b7 1 Mar 2025 to 31 Mar 2025" in t for t in texts[1:])
 
 
 def test_the_pdf_can_be_written_off_the_ui_thread(summary, tmp_path, qtbot):

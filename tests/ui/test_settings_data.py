@@ -146,7 +146,7 @@ def test_a_jrnl_export_is_recognised(qtbot, unlocked):
         qtbot.waitUntil(lambda: section.task is None and "Imported" in section.status.text(),
                         timeout=20000)
     assert asked[1].text == ("“jrnl-export.json” is a jrnl JSON export with 6 entries, from "
-                             "2 March 2019 to 30 November 2022. Bring them into your journal?")
+                             "2 Mar 2019 to 30 Nov 2022. Bring them into your journal?")
     assert "jrnl entry 7 is the same as jrnl entry 2; kept once" in asked[1].details
     assert unlocked.store.journal.count() == 6
 
@@ -258,7 +258,7 @@ def test_a_day_one_zip_shows_its_plan_before_anything_is_written(qtbot, unlocked
     with dialogs.answering(answers(open_path=str(export), ask=CANCEL)) as asked:
         click_and_wait(qtbot, section, section.import_button)
     assert asked[1].text == ("“Day One export.zip” is a Day One export with 4 entries, from "
-                             "2 March 2019 to 30 November 2022. Bring them into your journal?")
+                             "2 Mar 2019 to 30 Nov 2022. Bring them into your journal?")
     assert asked[1].details.startswith(
         "1 entry holds only photos or other media, which TrustDesk doesn't keep: each says so "
         "in a short note.\nLeft out (2; the rest comes in):\n"

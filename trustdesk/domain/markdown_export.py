@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 
+from trustdesk.domain.dates import long_date
 from trustdesk.domain.journal import Entry
 
 MAX_HEADING_CHARS = 60
@@ -139,7 +140,7 @@ def checkin_line(entry: Entry) -> str:
 
 
 def _long_date(moment: datetime) -> str:
-    return f"{moment:%A} {moment.day} {moment:%B %Y}"
+    return long_date(moment)
 
 
 def journal_markdown(entries: Iterable[Entry], *, exported_at: datetime, count: int) -> str:

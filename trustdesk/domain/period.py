@@ -9,6 +9,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from trustdesk.domain.dates import short_date
 from trustdesk.domain.text import EARLIEST_DATE, InvalidRecord
 
 PERIOD_KINDS = ("last_4_weeks", "last_3_months", "last_12_months", "all_time", "custom")
@@ -32,8 +33,8 @@ def months_before(day: date, months: int) -> date:
 
 
 def format_day(day: date) -> str:
-    """'3 March 2025': unambiguous everywhere, unlike 03/04/2025."""
-    return f"{day.day} {day:%B %Y}"
+    """'3 Mar 2025', the short style (domain/dates.py), for tables and ranges."""
+    return short_date(day)
 
 
 @dataclass(frozen=True)

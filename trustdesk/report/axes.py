@@ -7,6 +7,8 @@ import math
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
+from trustdesk.domain.dates import day_month, month_year
+
 _MONTH_STEPS = (1, 2, 3, 6)
 _YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100)
 
@@ -91,10 +93,6 @@ def _years(first: date, last: date, step: int) -> Iterator[date]:
         year += step
 
 
-def _day_label(day: date) -> str:
-    return f"{day.day} {day:%b}"
-
-
 def date_ticks(first: date, last: date, max_ticks: int) -> list[tuple[date, str]]:
     """Readable ticks within [first, last]: days, Mondays, month starts or years,
     whichever is the finest that gives at most `max_ticks` ticks. Labels are
@@ -120,8 +118,8 @@ def date_ticks(first: date, last: date, max_ticks: int) -> list[tuple[date, str]
         if len(ticks) <= max_ticks:
             break
     if kind in ("day", "week"):
-        return [(d, _day_label(d)) for d in ticks]
+        return [(d, day_month(d)) for d in ticks]
     if kind == "year":
         return [(d, str(d.year)) for d in ticks]
-    return [(d, f"{d:%b %Y}" if i == 0 or d.month == 1 else f"{d:%b}")
+    return [(d, month_year(d) if i == 0 or d.month == 1 else month_year(d)[:3])
             for i, d in enumerate(ticks)]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
+from trustdesk.domain.dates import long_date
 from trustdesk.domain.journal import Entry
 from trustdesk.domain.period import format_day
 from trustdesk.domain.progress import ProgressSummary
@@ -201,7 +202,7 @@ def _excerpt_blocks(summary: ProgressSummary, entries: Sequence[Entry],
     blocks.append(Text(space_before=4, role="muted", text=note))
     for entry in chosen:
         day = entry.written_at.date()
-        head = f"{day:%A} {format_day(day)}"
+        head = long_date(day)
         if entry.title:
             head += f" \u00b7 {entry.title}"
         blocks.append(Text(space_before=12, keep_with_next=True, role="h3", text=head))
@@ -219,7 +220,7 @@ def build_blocks(summary: ProgressSummary, options: SummaryOptions, *, made_on: 
     blocks: list[Block] = [
         Text(text=TITLE, role="title"),
         Text(space_before=4, text=_subtitle(summary), role="subtitle"),
-        Text(space_before=1, text=f"Made on {format_day(made_on)}", role="subtitle"),
+        Text(space_before=1, text=f"Made on {long_date(made_on)}", role="subtitle"),
         Text(space_before=14, text=(
             "This summary brings together what you recorded in TrustDesk during this "
             "period. The numbers are your own ratings of single moments: they describe "

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustdesk.domain.dates import date_time
 from trustdesk.storage.backups import BackupContents, BackupInfo, inspect_backup
 from trustdesk.ui import dialogs, tasks
 
@@ -34,8 +35,7 @@ CHECKING = "Checking…"
 
 def when_text(info: BackupInfo) -> str:
     """'Tuesday 12 March 2026, 09:12'."""
-    made = info.made_at
-    return f"{made:%A} {made.day} {made:%B %Y, %H:%M}"
+    return date_time(info.made_at)
 
 
 class RestoreDialog(QDialog):

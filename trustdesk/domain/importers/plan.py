@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from trustdesk.domain.dates import short_date
 from trustdesk.domain.exchange import Incoming
 from trustdesk.domain.importers.common import MAX_LISTED
 from trustdesk.domain.merge import ImportResult, Tally, count_of, describe_contents
 
 
 def _day(moment: datetime) -> str:
-    return f"{moment.day} {moment:%B %Y}"
+    return short_date(moment)
 
 
 def holds(incoming: Incoming) -> str:

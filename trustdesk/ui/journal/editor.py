@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustdesk.domain.dates import SHORT_DATE_TIME_PATTERN
 from trustdesk.domain.journal import CheckIn, Entry
 from trustdesk.domain.text import EARLIEST_DATE, FUTURE_LIMIT
 from trustdesk.ui.journal.rating import CheckInPanel
 from trustdesk.ui.journal.tag_field import TagField
 from trustdesk.ui.widgets.private_text import PrivatePlainTextEdit, PrivateTextBrowser
-
-DATE_FORMAT = "ddd d MMM yyyy, HH:mm"
 
 
 def name_inner_field(spin: QAbstractSpinBox) -> None:
@@ -72,7 +71,7 @@ class EntryEditor(QWidget):
         self.when = QDateTimeEdit()
         self.when.setAccessibleName("Date and time written")
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat(DATE_FORMAT)
+        self.when.setDisplayFormat(SHORT_DATE_TIME_PATTERN)
         self.when.setToolTip("When this entry was written. Back-dating is fine.")
         name_inner_field(self.when)
         self.status = QLabel("")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustdesk.domain.dates import SHORT_DATE_PATTERN
 from trustdesk.domain.journal import JournalFilter
 from trustdesk.domain.text import EARLIEST_DATE
 from trustdesk.ui.journal.editor import name_inner_field
@@ -64,7 +65,7 @@ class FilterBar(QWidget):
         self.end.setAccessibleName("To date")
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(SHORT_DATE_PATTERN)
             edit.setMinimumDate(QDate(EARLIEST_DATE))
             name_inner_field(edit)
         self.custom = QWidget()

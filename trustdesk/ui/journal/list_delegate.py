@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Q
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from trustdesk.domain.dates import short_date
 from trustdesk.domain.journal import EntryRow
 from trustdesk.ui import theme
 from trustdesk.ui.journal.list_model import EXCERPT_ROLE, ROW_ROLE
@@ -20,13 +21,10 @@ FOCUS_RING = 2  # px, the ring round the current row while the list has focus
 CHECKIN_SHORT = (("mood", "Mood"), ("trust_others", "Others"), ("trust_self", "Self"))
 
 
-def short_date(row: EntryRow, today: date | None = None) -> str:
+def row_date(row: EntryRow, today: date | None = None) -> str:
     """"Thu 26 Nov" this year, "26 Nov 2023" before: short enough to leave the
     heading room. The full date and time are in the row's tooltip."""
-    when = row.written_at
-    if when.year == (today or date.today()).year:
-        return f"{when:%a} {when.day} {when:%b}"
-    return f"{when.day} {when:%b %Y}"
+    return short_date(row.written_at, today=today or date.today())
 
 
 def _fonts(base: QFont) -> tuple[QFont, QFont, QFont]:
@@ -93,7 +91,7 @@ class EntryDelegate(QStyledItemDelegate):
 
         inner = rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
         # Line 1: heading, date on the right.
-        date_text = short_date(row)
+        date_text = row_date(row)
         small_metrics = QFontMetrics(small)
         date_width = small_metrics.horizontalAdvance(date_text)
         bold_metrics = QFontMetrics(bold)

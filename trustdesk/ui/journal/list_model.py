@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from trustdesk.domain.dates import date_time
 from trustdesk.domain.journal import EntryRow, JournalFilter, SearchHit
 from trustdesk.storage.journal_repo import JournalRepository
 from trustdesk.ui.journal.rating import describe
@@ -30,7 +31,7 @@ _ROOT = QModelIndex()
 
 def spoken(row: EntryRow) -> str:
     """The row as one sentence, for screen readers and tooltips."""
-    parts = [f"{row.written_at:%A %d %B %Y, %H:%M}", row.heading]
+    parts = [date_time(row.written_at), row.heading]
     if not row.checkin.is_empty:
         parts.append(f"mood {describe(row.checkin.mood)}, trust in others "
                      f"{describe(row.checkin.trust_others)}, trust in myself "

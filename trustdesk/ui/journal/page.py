@@ -20,6 +20,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QSplitter
 
+from trustdesk.domain.dates import long_date
 from trustdesk.domain.journal import MAX_TITLE, Entry, row_of
 from trustdesk.domain.text import InvalidRecord, clean_line
 from trustdesk.storage import errors
@@ -304,7 +305,7 @@ class JournalPage(Page):
         shown = snapshot or self._entry
         answer = dialogs.ask(
             self, title="Delete this entry?",
-            text=f"“{shown.heading}” from {shown.written_at:%d %B %Y} will be removed "
+            text=f"“{shown.heading}” from {long_date(shown.written_at)} will be removed "
                  "from your journal.",
             details="You can undo this for a few seconds.",
             choices=("Delete entry", "Keep it"), default=1, cancel=1, destructive=0)

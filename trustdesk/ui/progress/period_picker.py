@@ -9,13 +9,13 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
+from trustdesk.domain.dates import SHORT_DATE_PATTERN
 from trustdesk.domain.period import PERIOD_KINDS, Period, months_before
 from trustdesk.domain.text import EARLIEST_DATE, FUTURE_LIMIT
 
 CHOICES = {"last_4_weeks": "Last 4 weeks", "last_3_months": "Last 3 months",
            "last_12_months": "Last 12 months", "all_time": "All time",
            "custom": "Choose dates…"}
-DATE_FORMAT = "d MMM yyyy"
 SETTLE_MS = 450   # wait for typing in a date box to pause before reloading
 
 
@@ -74,7 +74,7 @@ class PeriodPicker(QWidget):
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat(DATE_FORMAT)
+        edit.setDisplayFormat(SHORT_DATE_PATTERN)
         edit.setAccessibleName(name)
         edit.setMinimumDate(to_qdate(EARLIEST_DATE))
         edit.setMaximumDate(to_qdate(self._today() + FUTURE_LIMIT))

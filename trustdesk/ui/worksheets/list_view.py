@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustdesk.domain.dates import short_date
 from trustdesk.domain.worksheet import STATUSES, DueStep, WorksheetRow
 from trustdesk.domain.worksheet_texts import WorksheetTexts
 from trustdesk.ui.widgets.column import page_scroll
 from trustdesk.ui.widgets.labels import text_label
-from trustdesk.ui.worksheets.table_model import WorksheetTableModel, one_line, short_date
+from trustdesk.ui.worksheets.table_model import WorksheetTableModel, one_line
 
 SHOWN_DUE = 4
 

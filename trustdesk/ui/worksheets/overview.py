@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from trustdesk.domain.dates import long_date
 from trustdesk.domain.worksheet import Emotion, Worksheet, is_safety_sheet
 from trustdesk.domain.worksheet_texts import WorksheetTexts
 from trustdesk.ui.widgets.labels import text_label
@@ -16,10 +17,6 @@ from trustdesk.ui.worksheets.common import SafetyOffer, link_button
 FEARED_HAPPENED = ("yes", "partly")
 
 MISSING_STEP = {"thought": 1, "belief_before": 2, "balanced": 5, "belief_after": 6}
-
-
-def long_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def rated(value: int | None) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
 from trustdesk.domain import worksheet_texts
+from trustdesk.domain.dates import short_date
 from trustdesk.domain.worksheet import DueStep, Worksheet
 from trustdesk.domain.worksheet_texts import WorksheetTexts
 from trustdesk.storage import errors
@@ -25,7 +26,7 @@ from trustdesk.ui.worksheets.followup import FollowUpPanel
 from trustdesk.ui.worksheets.form import OVERVIEW, WorksheetForm
 from trustdesk.ui.worksheets.list_view import WorksheetListView
 from trustdesk.ui.worksheets.overview import MISSING_STEP
-from trustdesk.ui.worksheets.table_model import one_line, short_date
+from trustdesk.ui.worksheets.table_model import one_line
 
 STATE_WORDS = {"unsaved": "", "saving": "Saving…", "saved": "Saved",
                "failed": "Not saved yet"}

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from trustdesk.domain.dates import short_date
 from trustdesk.domain.worksheet import WorksheetRow
 from trustdesk.domain.worksheet_texts import WorksheetTexts
 
@@ -14,10 +15,6 @@ COLUMNS = ("Date", "Fear", "The thought", "Belief", "Status")
 ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def short_date(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 def one_line(text: str, limit: int = 140) -> str:
