@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
-from trustdesk import __version__, commands, paths
+from trustdesk import __version__, commands, display, paths
 from trustdesk.hardening import harden_process
 from trustdesk.storage import errors
 
@@ -73,10 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.data_dir = paths.data_dir(args.data_dir)
     handler = getattr(args, "handler", None)
     try:
+        if args.demo and handler is not None:
+            raise commands.UsageError("--demo opens the app; it can't be combined with "
+                                      "a command.")
+        if handler is None and not display.available(os.environ, sys.platform):
+            return _fail(args, None, display.NO_DISPLAY_MESSAGE, commands.NO_DISPLAY)
         if args.demo:
-            if handler is not None:
-                raise commands.UsageError("--demo opens the app; it can't be combined with "
-                                          "a command.")
             from trustdesk.ui.demo_app import run_demo
 
             return run_demo()

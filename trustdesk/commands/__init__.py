@@ -19,6 +19,7 @@ IN_USE = 5
 TOO_NEW = 6
 MISSING = 7
 INVALID_FILE = 8
+NO_DISPLAY = 9
 
 EXIT_CODES_HELP = """exit codes:
   0  ok
@@ -30,6 +31,7 @@ EXIT_CODES_HELP = """exit codes:
   6  the journal was made by a newer TrustDesk
   7  there is no journal there yet
   8  the file to import isn't valid (nothing was imported)
+  9  no display was found to open the window on
 """
 
 # Order of the subcommands in --help.
