@@ -140,6 +140,27 @@ def test_a_new_entry_left_blank_is_never_saved(qtbot, unlocked, no_dialogs):
     assert unlocked.store.journal.count() == 0
 
 
+def test_an_entry_emptied_again_leaves_the_list_and_the_file(qtbot, unlocked, no_dialogs):
+    page = journal_of(unlocked)
+    qtbot.keyClicks(page.editor.body, "x")
+    wait_saved(qtbot, page)
+    assert page.model.rowCount() == 1 and unlocked.store.journal.count() == 1
+    qtbot.keyClick(page.editor.body, Qt.Key.Key_Backspace)          # autosave
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    assert unlocked.store.journal.count() == 0 and page.count_label.text() != "1 entry"
+
+    qtbot.keyClicks(page.editor.body, "again")                      # typing again keeps it
+    wait_saved(qtbot, page)
+    assert [row.heading for row in unlocked.store.journal.rows()] == ["again"]
+    page.editor.body.selectAll()
+    qtbot.keyClick(page.editor.body, Qt.Key.Key_Delete)
+    qtbot.keyClick(page.editor.body, Qt.Key.Key_S, CTRL)            # and so does Ctrl+S
+    assert unlocked.store.journal.count() == 0 and page.model.rowCount() == 0
+    unlocked.lock()
+    unlock(qtbot, unlocked)
+    assert unlocked.store.journal.count() == 0
+
+
 def test_a_prompt_heads_a_new_entry_kept_once_written(qtbot, unlocked, no_dialogs):
     page = journal_of(unlocked)
     page.start_entry("What helped you feel safe today?")

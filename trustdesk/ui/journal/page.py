@@ -122,6 +122,13 @@ class JournalPage(Page):
             self._saved_revision = self._revision
             return
         revision, session = self._revision, self._session
+        if entry.is_blank:
+            try:
+                self._forget_emptied(entry)
+            except errors.VaultError as exc:
+                self._save_failed(session, exc)
+                raise
+            return
         try:
             self._saver.save_now(revision, entry)
         except errors.VaultError as exc:
@@ -230,6 +237,12 @@ class JournalPage(Page):
             self._set_status("", "saved")
             return
         revision, session = self._revision, self._session
+        if entry.is_blank:
+            try:
+                self._forget_emptied(entry)
+            except errors.VaultError as exc:
+                self._save_failed(session, exc)
+            return
         # A skipped write (a newer one was made, or the entry was deleted) changes
         # nothing here: whoever made the newer write already updated the page.
         self._saver.save_later(
@@ -237,8 +250,19 @@ class JournalPage(Page):
             on_done=lambda wrote: self._saved(session, revision, entry) if wrote else None,
             on_failed=lambda exc: self._save_failed(session, exc))
 
+    def _forget_emptied(self, entry: Entry) -> None:
+        """A stored entry emptied again goes, as if it had never been written: out of
+        the file and the list. The editor stays as it is; typing again makes a new
+        entry. Raises the storage error if the delete fails."""
+        self._saver.delete(entry.id)
+        self.model.remove_id(entry.id)
+        self._entry, self._stored = Entry.new(written_at=entry.written_at), False
+        self._saved_revision = self._revision
+        self._set_status("", "saved")
+        self.listing.update_count()
+
     def _saved(self, session: int, revision: int, entry: Entry) -> None:
-        if session != self._session:
+        if session != self._session or self._saver.is_deleted(entry.id):
             return
         is_current = self._entry is not None and self._entry.id == entry.id
         was_listed = self.model.row_of_id(entry.id) >= 0

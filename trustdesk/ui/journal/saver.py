@@ -57,6 +57,11 @@ class EntrySaver:
             self._written[entry_id] = _DELETED
             return deleted
 
+    def is_deleted(self, entry_id: str) -> bool:
+        """Whether `entry_id` was deleted here (and not restored since)."""
+        with self._lock:
+            return self._written.get(entry_id) == _DELETED
+
     def restore(self, revision: int, entry: Entry) -> None:
         """Undo a delete: write `entry` again now and accept its later saves."""
         with self._lock:
