@@ -399,3 +399,18 @@ def test_the_guide_can_ask_before_the_page_is_shown(qtbot, unlocked, no_dialogs)
     unlocked.workspace.show_page("worksheets")
     assert page.stack.currentWidget() is page.form and page.isVisible()
     assert page.form.steps[1].kinds["betrayal"].isChecked()
+
+
+def test_back_is_disabled_on_step_one_only(qtbot, unlocked, no_dialogs):
+    page = worksheets(unlocked)
+    page.start_worksheet(None)
+    form = page.form
+    assert form.step_name.text() == "Step 1 of 8" and not form.back_button.isEnabled()
+    click(qtbot, form.next_button)
+    assert form.back_button.isEnabled()
+    click(qtbot, form.back_button)
+    assert not form.back_button.isEnabled()
+    form.go_to(OVERVIEW)
+    assert form.back_button.isEnabled()
+    page.start_worksheet(None)                      # a second sheet starts on step 1 again
+    assert not form.back_button.isEnabled()
