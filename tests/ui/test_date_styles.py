@@ -12,6 +12,7 @@ from trustdesk.domain import dates
 from trustdesk.domain.journal import Entry, row_of
 from trustdesk.ui.journal.list_delegate import row_date
 from trustdesk.ui.journal.list_model import spoken
+from trustdesk.ui.settings_backups import last_backup_text
 
 PATTERNS = {dates.SHORT_DATE_PATTERN, dates.SHORT_DATE_TIME_PATTERN, dates.LONG_DATE_PATTERN}
 
@@ -48,3 +49,9 @@ def test_a_journal_row_shows_the_short_style_and_speaks_the_long_one(qapp):
     assert spoken(row).startswith("Sunday 2 March 2025, 09:05. ")
     assert row_date(row, today=date(2026, 12, 6)) == "2 Mar 2025"
     assert row_date(row, today=date(2025, 12, 6)) == "Sun 2 Mar"
+
+
+def test_the_last_backup_line_uses_the_long_style(qapp):
+    made = datetime(2025, 3, 2, 9, 5)
+    assert last_backup_text(made, now=datetime(2025, 3, 20)) == (
+        "Last backup: on Sunday 2 March 2025 at 09:05.")

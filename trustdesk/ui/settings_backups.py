@@ -11,6 +11,7 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
+from trustdesk.domain.dates import long_date
 from trustdesk.storage import errors
 from trustdesk.storage.backups import back_up, choose_folder, folder_for, list_backups
 from trustdesk.storage.output_guard import ProtectedPlaces
@@ -32,7 +33,7 @@ def last_backup_text(made_at: datetime | None, now: datetime | None = None) -> s
     elif (now.date() - made_at.date()).days == 1:
         day = "yesterday"
     else:
-        day = f"on {made_at:%A} {made_at.day} {made_at:%B}"
+        day = f"on {long_date(made_at)}"
     return f"Last backup: {day} at {made_at:%H:%M}."
 
 
