@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from trustdesk.domain.passphrase import problem_with_new, strength
 from trustdesk.ui import icons
 from trustdesk.ui.safety_note import link_button
+from trustdesk.ui.widgets.announce import show_and_announce
 from trustdesk.ui.widgets.passphrase_field import PassphraseField
 
 CARD_WIDTH = 460
@@ -85,7 +86,7 @@ class _GateScreen(QFrame):
         self.body.addWidget(self.error)
 
     def show_error(self, message: str) -> None:
-        self.error.setText(message)
+        show_and_announce(self.error, message, assertive=True)
         self.error.setVisible(bool(message))
 
 
@@ -129,7 +130,7 @@ class WelcomeScreen(_GateScreen):
     def _update(self) -> None:
         first, second = self.first.text(), self.second.text()
         rating = strength(first)
-        self.hint.setText(f"Strength: {rating.label}. {rating.hint}" if first else
+        show_and_announce(self.hint, f"Strength: {rating.label}. {rating.hint}" if first else
                           "A few unrelated words make a passphrase that is strong "
                           "and easy to remember.")
         problem = problem_with_new(first, second)

@@ -25,6 +25,7 @@ from trustdesk.domain.guide_progress import progress_text
 from trustdesk.domain.guide_search import SearchHit, parse_query, search
 from trustdesk.ui import theme
 from trustdesk.ui.guide.cards import ChapterCard, ResultCard
+from trustdesk.ui.widgets.announce import show_and_announce
 from trustdesk.ui.widgets.column import centred, page_scroll
 from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.widgets.search import clear_on_escape
@@ -192,7 +193,7 @@ class ContentsView(QWidget):
         if searching:
             count = len(self.hits)
             shown = text.strip()
-            self.result_summary.setText(
+            show_and_announce(self.result_summary,
                 f"Nothing in the guide matches “{shown}”. Try fewer or shorter words."
                 if not count else
                 f"{count} {'chapter matches' if count == 1 else 'chapters match'} “{shown}”")

@@ -31,6 +31,7 @@ from trustdesk.domain.journal import CheckIn, Entry
 from trustdesk.domain.text import EARLIEST_DATE, FUTURE_LIMIT
 from trustdesk.ui.journal.rating import CheckInPanel
 from trustdesk.ui.journal.tag_field import TagField
+from trustdesk.ui.widgets.announce import show_and_announce
 from trustdesk.ui.widgets.private_text import PrivatePlainTextEdit, PrivateTextBrowser
 
 
@@ -269,7 +270,11 @@ class EntryEditor(QWidget):
             self.preview_button.setChecked(on)
 
     def set_status(self, text: str, *, warning: bool = False) -> None:
-        self.status.setText(text)
+        """Show the save status; a finished one ("Saved", a problem) is also announced."""
+        if text.endswith("…"):  # "Saving…" comes and goes with typing: not worth a word
+            self.status.setText(text)
+        else:
+            show_and_announce(self.status, text, assertive=warning)
         self.status.setProperty("role", "warning" if warning else "muted")
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)

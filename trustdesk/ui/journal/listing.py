@@ -17,6 +17,7 @@ from trustdesk.ui import tasks
 from trustdesk.ui.journal.filter_bar import FilterBar
 from trustdesk.ui.journal.list_model import EntryListModel
 from trustdesk.ui.journal.tag_field import TagField
+from trustdesk.ui.widgets.announce import show_and_announce
 
 SEARCH_DELAY_MS = 150
 
@@ -74,12 +75,13 @@ class Listing(QObject):
         if generation != self._generation:
             return
         self._model.show_hits(hits, flt)
-        self._count.setText(hits_text(len(hits), text))
+        show_and_announce(self._count, hits_text(len(hits), text))
         self.listed.emit()
 
     def _search_failed(self, generation: int) -> None:
         if generation == self._generation:
-            self._count.setText("Search isn't available right now.")
+            show_and_announce(self._count, "Search isn't available right now.",
+                              assertive=True)
 
     def update_count(self) -> None:
         """The count line while browsing: all entries, or how many the filter keeps."""

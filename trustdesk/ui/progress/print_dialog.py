@@ -43,6 +43,7 @@ from trustdesk.ui.output_check import Places, checked_output
 from trustdesk.ui.progress import summary_jobs as jobs
 from trustdesk.ui.progress.period_picker import PeriodPicker
 from trustdesk.ui.progress.preview import PreviewPane
+from trustdesk.ui.widgets.announce import show_and_announce
 from trustdesk.ui.widgets.labels import text_label
 
 WARNING = ("Paper and PDF files are not encrypted. Anyone who picks up the printout or "
@@ -184,7 +185,7 @@ class PrintSummaryDialog(QDialog):
         self.resize(width, height)
 
     def _set_status(self, text: str) -> None:
-        self.status.setText(text)
+        show_and_announce(self.status, text)
         self.status.setVisible(bool(text))
 
     # -- state -----------------------------------------------------------------------

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from trustdesk.domain.text import clean_text
 from trustdesk.domain.worksheet import OUTCOMES, DueStep, SmallStep
 from trustdesk.domain.worksheet_texts import WorksheetTexts
+from trustdesk.ui.widgets.announce import show_and_announce
 from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.worksheets.common import Field, SafetyOffer, TextBox, editor_top, scrolled
 from trustdesk.ui.worksheets.overview import FEARED_HAPPENED, long_date
@@ -177,7 +178,7 @@ class FollowUpPanel(QWidget):
         self._step = step
 
     def show_problem(self, message: str) -> None:
-        self.problem.setText(message)
+        show_and_announce(self.problem, message, assertive=True)
         self.problem.setVisible(bool(message))
 
     def clear(self) -> None:

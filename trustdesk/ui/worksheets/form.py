@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from trustdesk.domain.worksheet import SmallStep, Worksheet
 from trustdesk.domain.worksheet_texts import STEP_KEYS, WorksheetTexts
+from trustdesk.ui.widgets.announce import show_and_announce
 from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.worksheets.common import centered, editor_top, scrolled
 from trustdesk.ui.worksheets.overview import MISSING_STEP, OverviewView
@@ -339,7 +340,7 @@ class WorksheetForm(QWidget):
 
     def show_problem(self, message: str) -> None:
         """Saving trouble, in plain words; empty hides it."""
-        self.problem.setText(message)
+        show_and_announce(self.problem, message, assertive=True)
         self.problem.setVisible(bool(message))
 
     def _safe_sheet(self) -> Worksheet:

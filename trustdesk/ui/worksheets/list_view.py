@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from trustdesk.domain.dates import short_date
 from trustdesk.domain.worksheet import STATUSES, DueStep, WorksheetRow
 from trustdesk.domain.worksheet_texts import WorksheetTexts
+from trustdesk.ui.widgets.announce import show_and_announce
 from trustdesk.ui.widgets.column import page_scroll
 from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.worksheets.table_model import WorksheetTableModel, one_line
@@ -236,7 +237,7 @@ class WorksheetListView(QWidget):
         self.due_box.setVisible(bool(due))
 
     def show_problem(self, message: str) -> None:
-        self.problem.setText(message)
+        show_and_announce(self.problem, message, assertive=True)
         self.problem.setVisible(bool(message))
 
     def due_buttons(self) -> list[QPushButton]:

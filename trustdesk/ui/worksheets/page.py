@@ -21,6 +21,7 @@ from trustdesk.storage import errors
 from trustdesk.storage.worksheet_repo import WorksheetRepository
 from trustdesk.ui import dialogs
 from trustdesk.ui.page import Page
+from trustdesk.ui.widgets.announce import show_and_announce
 from trustdesk.ui.worksheets.autosave import Autosaver
 from trustdesk.ui.worksheets.followup import FollowUpPanel
 from trustdesk.ui.worksheets.form import OVERVIEW, WorksheetForm
@@ -254,7 +255,11 @@ class WorksheetsPage(Page):
             return None
 
     def _show_state(self, view, state: str) -> None:
-        view.save_state.setText(STATE_WORDS[state])
+        words = STATE_WORDS[state]
+        if state in ("saved", "failed"):
+            show_and_announce(view.save_state, words, assertive=state == "failed")
+        else:
+            view.save_state.setText(words)
         if state != "unsaved":
             self.status_changed.emit({"saving": "saving…", "saved": "saved",
                                       "failed": "not saved yet"}[state])
