@@ -53,3 +53,13 @@ def test_the_number_of_guide_search_results_is_announced(qtbot, unlocked):
         contents.run_search()
     assert heard == [(contents.result_summary.text(), False)]
     assert heard[0][0].startswith("Nothing in the guide matches")
+
+
+def test_the_number_of_journal_search_results_is_announced(qtbot, unlocked):
+    page = journal_of(unlocked)
+    qtbot.keyClicks(page.editor.body, "We walked by the river.")
+    wait_saved(qtbot, page)
+    with announcements() as heard:
+        page.bar.search.setText("river")
+        qtbot.waitUntil(lambda: page.count_label.text() == "1 matching entry", timeout=5000)
+    assert (page.count_label.text(), False) in heard
