@@ -78,6 +78,15 @@ def close_all() -> None:
     _open_dialogs.clear()
 
 
+def _message_box(parent: QWidget | None) -> QMessageBox:
+    """A message box without the platform's stock "?", "!" or "i" pictures: the words
+    and the button labels carry the message, in the app's own look."""
+    box = QMessageBox(parent)
+    box.setObjectName("MessageBox")
+    box.setIcon(QMessageBox.Icon.NoIcon)
+    return box
+
+
 def ask(parent: QWidget | None, *, title: str, text: str, choices: Sequence[str],
         details: str = "", default: int = 0, cancel: int | None = None,
         destructive: int | None = None) -> str | None:
@@ -87,8 +96,7 @@ def ask(parent: QWidget | None, *, title: str, text: str, choices: Sequence[str]
     if _responder is not None:
         answer = _responder(Question("ask", title, text, tuple(choices), details))
         return None if answer is None else str(answer)
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question if destructive is None else QMessageBox.Icon.Warning)
+    box = _message_box(parent)
     box.setWindowTitle(title)
     box.setText(text)
     if details:
@@ -118,8 +126,7 @@ def inform(parent: QWidget | None, *, title: str, text: str, details: str = "",
     if _responder is not None:
         _responder(Question("warn" if warning else "inform", title, text, ("OK",), details))
         return
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
+    box = _message_box(parent)
     box.setWindowTitle(title)
     box.setText(text)
     if details:
