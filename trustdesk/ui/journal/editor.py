@@ -32,6 +32,7 @@ from trustdesk.domain.text import EARLIEST_DATE, FUTURE_LIMIT
 from trustdesk.ui.journal.rating import CheckInPanel
 from trustdesk.ui.journal.tag_field import TagField
 from trustdesk.ui.widgets.announce import show_and_announce
+from trustdesk.ui.widgets.calendar import use_calendar
 from trustdesk.ui.widgets.private_text import PrivatePlainTextEdit, PrivateTextBrowser
 
 
@@ -71,7 +72,7 @@ class EntryEditor(QWidget):
 
         self.when = QDateTimeEdit()
         self.when.setAccessibleName("Date and time written")
-        self.when.setCalendarPopup(True)
+        use_calendar(self.when)
         self.when.setDisplayFormat(SHORT_DATE_TIME_PATTERN)
         self.when.setToolTip("When this entry was written. Back-dating is fine.")
         name_inner_field(self.when)

@@ -24,6 +24,7 @@ from trustdesk.domain.dates import SHORT_DATE_PATTERN
 from trustdesk.domain.journal import JournalFilter
 from trustdesk.domain.text import EARLIEST_DATE
 from trustdesk.ui.journal.editor import name_inner_field
+from trustdesk.ui.widgets.calendar import use_calendar
 from trustdesk.ui.widgets.search import clear_on_escape
 
 ALL_TAGS = "All tags"
@@ -64,7 +65,7 @@ class FilterBar(QWidget):
         self.end = QDateEdit()
         self.end.setAccessibleName("To date")
         for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
+            use_calendar(edit)
             edit.setDisplayFormat(SHORT_DATE_PATTERN)
             edit.setMinimumDate(QDate(EARLIEST_DATE))
             name_inner_field(edit)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 from trustdesk.domain.dates import SHORT_DATE_PATTERN
 from trustdesk.domain.period import PERIOD_KINDS, Period, months_before
 from trustdesk.domain.text import EARLIEST_DATE, FUTURE_LIMIT
+from trustdesk.ui.widgets.calendar import use_calendar
 
 CHOICES = {"last_4_weeks": "Last 4 weeks", "last_3_months": "Last 3 months",
            "last_12_months": "Last 12 months", "all_time": "All time",
@@ -73,7 +74,7 @@ class PeriodPicker(QWidget):
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
-        edit.setCalendarPopup(True)
+        use_calendar(edit)
         edit.setDisplayFormat(SHORT_DATE_PATTERN)
         edit.setAccessibleName(name)
         edit.setMinimumDate(to_qdate(EARLIEST_DATE))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDateEdit, QLineEdit, QVBoxLayout, QWidget
 from trustdesk.domain.dates import LONG_DATE_PATTERN
 from trustdesk.domain.worksheet import Worksheet
 from trustdesk.domain.worksheet_texts import StepText, WorksheetTexts
+from trustdesk.ui.widgets.calendar import use_calendar
 from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.worksheets.common import Field
 
@@ -64,7 +65,7 @@ class StepView(QWidget):
 
 def date_edit(name: str) -> QDateEdit:
     edit = QDateEdit()
-    edit.setCalendarPopup(True)
+    use_calendar(edit)
     edit.setDisplayFormat(LONG_DATE_PATTERN)
     edit.setAccessibleName(name)
     edit.findChild(QLineEdit).setAccessibleName(name)
