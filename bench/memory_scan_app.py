@@ -25,7 +25,7 @@ def child(folder: str, passphrase_reversed: str, marker_reversed: str) -> int:
 
     from trustdesk.storage.store import JournalFolder
     from trustdesk.ui.app import create_application
-    from trustdesk.ui.shell import MainWindow
+    from trustdesk.ui.shell.window import MainWindow
 
     app = create_application(sys.argv[:1])
     window = MainWindow(JournalFolder(Path(folder)))

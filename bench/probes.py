@@ -124,7 +124,7 @@ def _wait(app, done, wake=None, timeout_s: float = 60.0) -> None:
 
 
 def _open_window(folder):
-    from trustdesk.ui.shell import MainWindow
+    from trustdesk.ui.shell.window import MainWindow
 
     window = MainWindow(folder)
     window.resize(*WINDOW)

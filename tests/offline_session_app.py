@@ -23,7 +23,7 @@ from tests.conftest import PASSPHRASE
 from trustdesk import cli
 from trustdesk.ui import dialogs
 from trustdesk.ui.app import create_application
-from trustdesk.ui.shell import MainWindow
+from trustdesk.ui.shell.window import MainWindow
 
 
 def wait_until(condition, timeout_ms: int = 30000) -> None:

@@ -12,7 +12,7 @@ from tests.conftest import PASSPHRASE
 from trustdesk.storage.store import JournalFolder
 from trustdesk.ui import dialogs, theme
 from trustdesk.ui.app import create_application
-from trustdesk.ui.shell import MainWindow
+from trustdesk.ui.shell.window import MainWindow
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from trustdesk.ui.journal import JournalPage
 from trustdesk.ui.journal.rating import CELLS, RatingBar
-from trustdesk.ui.shell import MainWindow
+from trustdesk.ui.shell.window import MainWindow
 
 
 def journal_of(window: MainWindow) -> JournalPage:

@@ -11,7 +11,7 @@ from trustdesk.domain.progress import ProgressSummary, summarize
 from trustdesk.storage.progress_data import trap_names
 from trustdesk.storage.store import Store
 from trustdesk.ui.progress import ProgressPage
-from trustdesk.ui.shell import MainWindow
+from trustdesk.ui.shell.window import MainWindow
 
 
 def expected_summary(store: Store, period: Period, today: date | None = None) -> ProgressSummary:

@@ -19,7 +19,7 @@ from PySide6.QtTest import QTest
 from tests.conftest import PASSPHRASE
 from trustdesk import cli
 from trustdesk.ui.app import create_application
-from trustdesk.ui.shell import MainWindow
+from trustdesk.ui.shell.window import MainWindow
 
 
 def main_window() -> MainWindow | None:

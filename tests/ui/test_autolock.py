@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from trustdesk.ui.autolock import AutoLock
-from trustdesk.ui.desktop_signals import DesktopSignals
-from trustdesk.ui.gate import UnlockScreen
+from trustdesk.ui.shell.autolock import AutoLock
+from trustdesk.ui.shell.desktop_signals import DesktopSignals
+from trustdesk.ui.shell.gate import UnlockScreen
 
 
 class FakeClocks:

@@ -23,8 +23,8 @@ from trustdesk.storage.store import JournalFolder
 from trustdesk.ui import theme
 from trustdesk.ui.guide import GuidePage
 from trustdesk.ui.page import Page
-from trustdesk.ui.pages import PAGES, PageSpec
-from trustdesk.ui.shell import MainWindow
+from trustdesk.ui.shell.pages import PAGES, PageSpec
+from trustdesk.ui.shell.window import MainWindow
 
 GUIDE = load_guide()
 IDS = GUIDE.ids()

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QVBoxLa
 from tests.ui.conftest import open_window, unlock
 from trustdesk.storage import errors
 from trustdesk.ui import clipboard, dialogs
-from trustdesk.ui.gate import UnlockScreen
 from trustdesk.ui.page import Page
-from trustdesk.ui.pages import PAGES, PageSpec
+from trustdesk.ui.shell.gate import UnlockScreen
+from trustdesk.ui.shell.pages import PAGES, PageSpec
 
 
 def test_auto_lock_closes_a_real_open_question(qtbot, unlocked):

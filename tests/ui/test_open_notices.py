@@ -10,7 +10,7 @@ from tests.storage.test_log_rollback import copy_folder_now
 from tests.ui.conftest import open_window, unlock
 from trustdesk.storage.store import JournalFolder
 from trustdesk.ui import dialogs
-from trustdesk.ui.open_notices import TITLE
+from trustdesk.ui.shell.open_notices import TITLE
 
 
 def put_back_an_old_log(data_dir, tmp_path) -> None:

@@ -191,7 +191,7 @@ def test_locking_closes_the_dialog_and_clears_the_page(qtbot, opened):
 def test_printing_support_is_loaded_only_to_print():
     """Creating a QPrinter contacts the print service: nothing imports
     QtPrintSupport until the person prints."""
-    code = ("import sys; import trustdesk.ui.progress.print_dialog, trustdesk.ui.pages, "
+    code = ("import sys; import trustdesk.ui.progress.print_dialog, trustdesk.ui.shell.pages, "
             "trustdesk.ui.dialogs; print('PySide6.QtPrintSupport' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=ROOT, check=True)

@@ -18,9 +18,9 @@ from trustdesk.storage.backups import back_up
 from trustdesk.storage.store import JournalFolder
 from trustdesk.storage.vault import PAGE_SIZE
 from trustdesk.ui import dialogs
-from trustdesk.ui.recovery import RescueScreen
 from trustdesk.ui.restore_dialog import CHECKING
-from trustdesk.ui.shell import MainWindow
+from trustdesk.ui.shell.rescue import RescueScreen
+from trustdesk.ui.shell.window import MainWindow
 
 MARKER = "PELICAN-TURNIP-5820"
 

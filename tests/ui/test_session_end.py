@@ -20,8 +20,8 @@ from tests.ui.journal_helpers import journal_of
 from trustdesk import paths
 from trustdesk.storage.store import JournalFolder
 from trustdesk.storage.vault import side_file
-from trustdesk.ui import shutdown
-from trustdesk.ui.shutdown import SessionEnd
+from trustdesk.ui.shell import shutdown
+from trustdesk.ui.shell.shutdown import SessionEnd
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIO = Path(__file__).with_name("session_end_app.py")

@@ -15,9 +15,9 @@ from trustdesk.storage import errors
 from trustdesk.storage.backups import list_backups
 from trustdesk.storage.vault import Vault
 from trustdesk.ui import dialogs
-from trustdesk.ui.gate import UnlockScreen, WelcomeScreen
 from trustdesk.ui.restore_dialog import CHECKING
 from trustdesk.ui.settings_passphrase import DONE
+from trustdesk.ui.shell.gate import UnlockScreen, WelcomeScreen
 
 NEW = "harbour pencil orchard 12"
 

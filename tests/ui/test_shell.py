@@ -12,10 +12,10 @@ from tests.conftest import PASSPHRASE
 from tests.ui.conftest import open_window, unlock
 from trustdesk.storage.store import JournalFolder
 from trustdesk.ui import theme
-from trustdesk.ui.gate import NoticeScreen, UnlockScreen, WelcomeScreen
-from trustdesk.ui.pages import PAGES
+from trustdesk.ui.shell.gate import NoticeScreen, UnlockScreen, WelcomeScreen
+from trustdesk.ui.shell.pages import PAGES
+from trustdesk.ui.shell.workspace import Workspace
 from trustdesk.ui.window_fit import MIN_SIZE
-from trustdesk.ui.workspace import Workspace
 
 
 def test_first_launch_writes_nothing_until_the_passphrase_is_confirmed(qtbot, tmp_path):

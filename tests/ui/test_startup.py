@@ -17,14 +17,14 @@ PROBE = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     from trustdesk.ui.app import create_application
-    from trustdesk.ui.shell import MainWindow
+    from trustdesk.ui.shell.window import MainWindow
     from trustdesk.storage.store import JournalFolder
     create_application()
     window = MainWindow(JournalFolder(Path(sys.argv[1])))
     window.show()
     app.processEvents()
     loaded = sorted(m for m in sys.modules if m.startswith(("sqlcipher3", "trustdesk.ui.journal",
-                                                            "trustdesk.ui.workspace",
+                                                            "trustdesk.ui.shell.workspace",
                                                             "trustdesk.ui.dialogs")))
     from PySide6 import QtCore
     print(loaded, "Qt" in QtCore.__dict__)

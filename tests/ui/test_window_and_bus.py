@@ -22,7 +22,7 @@ from tests.ui.conftest import open_window
 from trustdesk import paths
 from trustdesk.storage.store import JournalFolder
 from trustdesk.ui import session_bus, window_state
-from trustdesk.ui.shell import MainWindow
+from trustdesk.ui.shell.window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -192,7 +192,7 @@ SMALL_SCREEN_PROBE = textwrap.dedent("""
     import sys
     from pathlib import Path
     from trustdesk.ui.app import create_application
-    from trustdesk.ui.shell import MainWindow
+    from trustdesk.ui.shell.window import MainWindow
     from trustdesk.storage.store import JournalFolder
     app = create_application([])
     window = MainWindow(JournalFolder(Path(sys.argv[1])))

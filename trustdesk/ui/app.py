@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from trustdesk import APP_NAME, __version__
 from trustdesk.storage.store import JournalFolder
 from trustdesk.ui import clipboard, icons, qt_state, session_bus, tasks, theme
-from trustdesk.ui.shell import MainWindow
-from trustdesk.ui.shutdown import SessionEnd
+from trustdesk.ui.shell.shutdown import SessionEnd
+from trustdesk.ui.shell.window import MainWindow
 
 # For packaging checks (packaging/smoke.sh): when set to a number of milliseconds, the
 # app reports its first paint on stderr and quits that long after it.
@@ -62,8 +62,8 @@ _WARM_UP_MODULES = (
     "trustdesk.storage.vault",           # sqlcipher3
     "trustdesk.storage.journal_repo",
     "trustdesk.storage.worksheet_repo",
-    "trustdesk.ui.workspace",
-    "trustdesk.ui.maintenance",
+    "trustdesk.ui.shell.workspace",
+    "trustdesk.ui.shell.maintenance",
     "trustdesk.ui.journal",
 )
 

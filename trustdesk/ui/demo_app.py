@@ -2,7 +2,7 @@
 
 The journal lives in a fresh temporary folder, is filled by `trustdesk.demo`, and
 is deleted when the window closes: also when something fails, and when the
-process is asked to stop (Ctrl+C, SIGTERM, SIGHUP: see ui/shutdown.py). The
+process is asked to stop (Ctrl+C, SIGTERM, SIGHUP: see ui/shell/shutdown.py). The
 person's own journal is never opened or touched."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from types import TracebackType
 from trustdesk.demo import DEMO_DAYS, DEMO_PASSPHRASE, DEMO_SEED, DemoCounts, fill_demo
 from trustdesk.storage.store import JournalFolder
 from trustdesk.ui import qt_state, tasks
-from trustdesk.ui.shell import MainWindow
-from trustdesk.ui.shutdown import SessionEnd
+from trustdesk.ui.shell.shutdown import SessionEnd
+from trustdesk.ui.shell.window import MainWindow
 
 DEMO_TITLE = "TrustDesk (demo)"
 DEMO_NOTE = ("This is the demo journal, filled with made-up entries. It is deleted when "

@@ -6,7 +6,7 @@
 - A date or date-and-time field is one Tab stop: Tab leaves it instead of walking
   through its day, month, year and time; the arrow keys move between those parts.
 
-Installed when a journal is first unlocked (ui/workspace.py): a Python filter on
+Installed when a journal is first unlocked (ui/shell/workspace.py): a Python filter on
 the whole application sees every event, which before the first paint would cost
 the unlock screen ~50 ms (see ui/app.py). UI thread only.
 """

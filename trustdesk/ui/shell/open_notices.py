@@ -17,7 +17,7 @@ from trustdesk.ui import dialogs
 if TYPE_CHECKING:
     from trustdesk.storage.store import Store
     from trustdesk.storage.vault import OldLog
-    from trustdesk.ui.shell import MainWindow
+    from trustdesk.ui.shell.window import MainWindow
 
 TITLE = "An older copy of recent changes was set aside"
 TEXT = ("TrustDesk found a file from an earlier moment of your journal beside it (a sync "

@@ -15,15 +15,15 @@ from trustdesk.storage import errors
 from trustdesk.storage.instance_lock import InstanceLock
 from trustdesk.storage.store import DAMAGED_PAGES, JournalFolder
 from trustdesk.ui import tasks, theme, window_state
-from trustdesk.ui.autolock import AutoLock
-from trustdesk.ui.gate import NoticeScreen, UnlockScreen, WelcomeScreen
-from trustdesk.ui.pages import PAGES, PageSpec
+from trustdesk.ui.shell.autolock import AutoLock
+from trustdesk.ui.shell.gate import NoticeScreen, UnlockScreen, WelcomeScreen
+from trustdesk.ui.shell.pages import PAGES, PageSpec
 from trustdesk.ui.window_fit import MIN_SIZE, place_window
 
 if TYPE_CHECKING:  # the unlocked side is imported once a journal opens
     from trustdesk.storage.store import Store
-    from trustdesk.ui.desktop_signals import DesktopSignals
-    from trustdesk.ui.workspace import Workspace
+    from trustdesk.ui.shell.desktop_signals import DesktopSignals
+    from trustdesk.ui.shell.workspace import Workspace
 
 WINDOW_SHORTCUTS_AFTER_MS = 150
 
@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         if isinstance(error, errors.WrongPassphrase):
             self.unlock_screen.refuse(error.message)
         elif isinstance(error, errors.VaultDamaged) and passphrase:
-            from trustdesk.ui.recovery import offer_rescue
+            from trustdesk.ui.shell.rescue import offer_rescue
 
             self.unlock_screen.reset()
             offer_rescue(self, error, passphrase)
@@ -174,8 +174,8 @@ class MainWindow(QMainWindow):
                                       "Your journal was not changed.")
 
     def _opened(self, result: tuple[Store, AppSettings]) -> None:
-        from trustdesk.ui import maintenance, open_notices
-        from trustdesk.ui.workspace import Workspace
+        from trustdesk.ui.shell import maintenance, open_notices
+        from trustdesk.ui.shell.workspace import Workspace
 
         self.store, self.settings = result
         if self._welcome is not None:
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         """Screen lock and suspend matter only while a journal is open; connect to the
         desktop's buses on the first unlock, not while the window first paints."""
         if self.desktop is None:
-            from trustdesk.ui.desktop_signals import DesktopSignals
+            from trustdesk.ui.shell.desktop_signals import DesktopSignals
 
             self.desktop = DesktopSignals(self)
             self.desktop.locked.connect(self.autolock.on_desktop_locked)
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
 
     def shut_down(self) -> None:
         """Lock without asking, remember the window's place and release the folder:
-        the end for signals and the desktop session's end (see ui/shutdown.py)."""
+        the end for signals and the desktop session's end (see ui/shell/shutdown.py)."""
         self.lock_without_asking()
         if self.isVisible() or self._instance is not None:
             self.close()

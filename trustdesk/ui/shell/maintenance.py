@@ -21,7 +21,7 @@ from trustdesk.storage.store import DAMAGED_PAGES, JournalFolder, Store
 from trustdesk.ui import tasks
 
 if TYPE_CHECKING:
-    from trustdesk.ui.shell import MainWindow
+    from trustdesk.ui.shell.window import MainWindow
 
 
 def start_daily_backup(window: MainWindow) -> tasks.Task | None:
@@ -51,7 +51,7 @@ def start_page_check(window: MainWindow) -> tasks.Task | None:
     def checked(damaged: bool) -> None:
         if not damaged or not shiboken6.isValid(window) or window.store is not store:
             return
-        from trustdesk.ui.recovery import offer_rescue
+        from trustdesk.ui.shell.rescue import offer_rescue
 
         ended = window.end_session("close the journal")
         if ended is None:

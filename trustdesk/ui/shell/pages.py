@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from trustdesk.storage.store import Store
     from trustdesk.ui.page import Page
-    from trustdesk.ui.workspace import Workspace
+    from trustdesk.ui.shell.workspace import Workspace
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton
 
 from trustdesk.storage.backups import BackupContents, BackupInfo, inspect_backup
 from trustdesk.storage.restore import DAMAGED_KIND, newest_good_backup
-from trustdesk.ui import dialogs, maintenance, tasks
-from trustdesk.ui.gate import _GateScreen, label
+from trustdesk.ui import dialogs, tasks
 from trustdesk.ui.restore_dialog import when_text
+from trustdesk.ui.shell import maintenance
+from trustdesk.ui.shell.gate import _GateScreen, label
 
 if TYPE_CHECKING:
     from trustdesk.storage.errors import VaultError
-    from trustdesk.ui.shell import MainWindow
+    from trustdesk.ui.shell.window import MainWindow
 
 KEPT = ("If you restore a backup, the damaged file stays beside it under a new name, "
         "so nothing is lost.")
