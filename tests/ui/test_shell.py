@@ -175,6 +175,6 @@ def test_unlock_screen_is_keyboard_first(window):
 def test_data_on_disk_after_unlock_is_only_the_vault_and_its_side_files(unlocked, data_dir):
     names = {p.name for p in data_dir.iterdir()}
     assert names <= {"journal.trustdesk", "journal.trustdesk-wal", "journal.trustdesk-shm",
-                     "trustdesk.lock", "window.ini", ".qt", "backups"}
+                     "trustdesk.lock", "window.ini", "backups"}
     assert PASSPHRASE.encode() not in b"".join(
         p.read_bytes() for p in data_dir.iterdir() if p.is_file())

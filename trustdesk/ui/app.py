@@ -43,7 +43,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def run_gui(*, data_dir: Path) -> int:
     """Open the app on `data_dir` and run until the window closes."""
     app = create_application()
-    qt_state.keep_qt_state_in(data_dir / ".qt")
+    qt_state.keep_no_qt_state(data_dir)
     window = MainWindow(JournalFolder(data_dir))
     quit_after_first_paint_if_asked(window)
     window.show()

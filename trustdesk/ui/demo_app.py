@@ -81,7 +81,7 @@ def run_demo() -> int:
     app.setApplicationDisplayName(DEMO_TITLE)
     with DemoJournal() as demo:
         assert demo.root is not None and demo.folder is not None
-        qt_state.keep_qt_state_in(demo.root / ".qt")
+        qt_state.keep_no_qt_state()
         window = open_demo_window(demo.folder)
         quit_after_first_paint_if_asked(window)  # packaging smoke checks use the demo too
         try:

@@ -3,8 +3,8 @@
 That gives one place to (a) answer dialogs in tests, with `answering()`, and
 (b) close every open dialog when the journal locks, with `close_all()`.
 File dialogs are Qt's own (not the platform's), and the folder history Qt keeps
-for them is deleted after each use, so no recent-file list records where a person
-saved an export.
+for them is never written (`trustdesk.ui.qt_state`), so no recent-file list records
+where a person saved an export.
 """
 
 from __future__ import annotations
@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-
-from trustdesk.ui.qt_state import forget_qt_state
 
 
 @dataclass(frozen=True)
@@ -191,8 +189,7 @@ def _file_dialog(parent: QWidget | None, kind: str, title: str, start: str,
     track(dialog)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     chosen = dialog.selectedFiles()
-    shiboken6.delete(dialog)  # its destructor writes Qt's history, which we then remove
-    forget_qt_state()
+    shiboken6.delete(dialog)  # its destructor tries to write Qt's history (see qt_state)
     return Path(chosen[0]) if accepted and chosen else None
 
 
