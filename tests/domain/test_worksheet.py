@@ -54,3 +54,12 @@ def test_emotion_intensity_is_zero_to_a_hundred():
         Emotion("Anxious", 120)
     with pytest.raises(InvalidRecord):
         Emotion("  ", 50)
+
+
+def test_steps_filled_names_each_step_with_something_written_or_chosen():
+    sheet = Worksheet(id="w", happened_on=date(2026, 12, 6))
+    assert sheet.steps_filled() == (False,) * 8, "the date alone fills nothing"
+    sheet = Worksheet(id="w", happened_on=date(2026, 12, 6), who="Sam", thought="T",
+                      belief_before=0, verdict="not_sure", belief_after=10,
+                      step=SmallStep(id="s", text="Ask"))
+    assert sheet.steps_filled() == (True, True, True, False, True, False, True, True)

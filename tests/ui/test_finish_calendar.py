@@ -37,8 +37,18 @@ def test_every_date_field_drops_down_the_apps_calendar(qtbot) -> None:
     keep: list[QWidget] = []
     fields = _date_fields(qtbot, keep)
     assert len(fields) >= 6
+    for holder in keep:
+        if holder.parent() is None:
+            holder.show()
     for field in fields:
+        field.window().show()
+        field.setVisible(True)
+        qtbot.waitExposed(field.window())
+        qtbot.mouseClick(field, Qt.MouseButton.LeftButton,   # drops the month down
+                         pos=QPoint(field.width() - 8, field.height() // 2))
         calendar = field.calendarWidget()
+        qtbot.waitUntil(calendar.isVisible)
+        calendar.window().close()
         assert field.calendarPopup()
         assert isinstance(calendar, Calendar), field.accessibleName()
         for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):

@@ -163,6 +163,22 @@ class Worksheet:
             missing.append("belief_after")
         return missing
 
+    def steps_filled(self) -> tuple[bool, ...]:
+        """For each of the form's eight steps, in order, whether the person has
+        written or chosen something there: what happened, the thought, the rating
+        before, the traps, the evidence or a call, the balanced view, the rating
+        after, and the small step. The date alone (always set) fills nothing."""
+        step = self.step
+        return (bool(self.situation.strip() or self.who.strip()),
+                bool(self.thought.strip()),
+                self.belief_before is not None,
+                bool(self.traps),
+                bool(self.evidence_for or self.evidence_against or self.verdict
+                     or self.pattern),
+                bool(self.balanced_view.strip()),
+                self.belief_after is not None,
+                step is not None and bool(step.text.strip()))
+
     @property
     def is_complete(self) -> bool:
         return not self.missing_for_completion()

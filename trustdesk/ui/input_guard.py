@@ -5,6 +5,10 @@
   (scrolling a worksheet over "By when?" once moved a small step's date silently).
 - A date or date-and-time field is one Tab stop: Tab leaves it instead of walking
   through its day, month, year and time; the arrow keys move between those parts.
+- A click on a slider's track sets the value there (Qt's default only steps a page
+  towards the click), and the handle can be dragged on from there.
+- Typing a digit into a number field that shows its "empty" text (a rating's "–")
+  replaces that text instead of being refused after it.
 
 Installed when a journal is first unlocked (ui/shell/workspace.py): a Python filter on
 the whole application sees every event, which before the first paint would cost
@@ -13,8 +17,8 @@ the unlock screen ~50 ms (see ui/app.py). UI thread only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSlider,
@@ -23,6 +27,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QScrollBar,
+    QSlider,
+    QSpinBox,
+    QStyle,
+    QStyleOptionSlider,
     QWidget,
 )
 
@@ -52,7 +60,12 @@ class InputGuard(QObject):
         if kind == QEvent.Type.Wheel:
             return _guarded(watched) and self._wheel(watched, event)
         if kind == QEvent.Type.KeyPress:
+            if isinstance(watched, QSpinBox):
+                self._replace_empty_text(watched, event)
+                return False
             return isinstance(watched, QDateTimeEdit) and self._tab(watched, event)
+        if kind == QEvent.Type.MouseButtonPress and isinstance(watched, QSlider):
+            return self._jump_to_click(watched, event)
         # Not WheelFocus: Qt gives focus on a wheel before any filter sees the wheel.
         if kind == QEvent.Type.Polish and _guarded(watched) \
                 and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
@@ -69,6 +82,50 @@ class InputGuard(QObject):
             parent = parent.parentWidget()
         if parent is not None:
             QApplication.sendEvent(parent.viewport(), event)
+        return True
+
+    @staticmethod
+    def _replace_empty_text(box: QSpinBox, event: QKeyEvent) -> None:
+        """A digit typed while the field shows its special "empty" text replaces it."""
+        if box.specialValueText() and box.value() == box.minimum() \
+                and event.text().isdigit():
+            box.selectAll()
+
+    @staticmethod
+    def _jump_to_click(slider: QSlider, event: QMouseEvent) -> bool:
+        """Move the value to a left click on the track, then press the handle where
+        it now is, so a drag goes on from there; a click on the handle is left to
+        Qt. True when the original press was replaced."""
+        if event.button() != Qt.MouseButton.LeftButton or not slider.isEnabled():
+            return False
+        option = QStyleOptionSlider()
+        slider.initStyleOption(option)
+        style = slider.style()
+        handle = style.subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                      QStyle.SubControl.SC_SliderHandle, slider)
+        point = event.position().toPoint()
+        if handle.contains(point):
+            return False
+        groove = style.subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                      QStyle.SubControl.SC_SliderGroove, slider)
+        if slider.orientation() == Qt.Orientation.Horizontal:
+            start, span, at = groove.x(), groove.width() - handle.width(), point.x()
+            at -= handle.width() // 2
+        else:
+            start, span, at = groove.y(), groove.height() - handle.height(), point.y()
+            at -= handle.height() // 2
+        value = QStyle.sliderValueFromPosition(slider.minimum(), slider.maximum(),
+                                               at - start, max(1, span),
+                                               slider.invertedAppearance())
+        slider.setValue(value)
+        slider.initStyleOption(option)
+        handle = style.subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                      QStyle.SubControl.SC_SliderHandle, slider)
+        centre = QPointF(handle.center())
+        press = QMouseEvent(QEvent.Type.MouseButtonPress, centre,
+                            QPointF(slider.mapToGlobal(handle.center())), event.button(),
+                            event.buttons(), event.modifiers())
+        QApplication.sendEvent(slider, press)
         return True
 
     @staticmethod

@@ -98,9 +98,13 @@ class FollowUpPanel(QWidget):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.done_button = QPushButton("Save and go back")
+        # It saves itself as the person types, like every other page; this only
+        # finishes (a "Save" button would suggest that nothing was kept without it).
+        self.done_button = QPushButton("Done")
+        self.done_button.setAccessibleName("Done, back to where you were")
         self.done_button.setProperty("role", "primary")
         self.done_button.setMinimumHeight(36)
+        self.done_button.setMinimumWidth(110)
         self.done_button.clicked.connect(self.done_requested)
         buttons.addWidget(self.done_button)
         column.addLayout(buttons)

@@ -303,6 +303,7 @@ class WorksheetForm(QWidget):
                                  "Done" if index == OVERVIEW else "Next")
         self._update_banner(sheet)
         self._point_out_missing(sheet)
+        self._mark_done_chips(sheet)
         if index == OVERVIEW:
             self._refresh_overview()
         scroll = self._pages[index]
@@ -356,11 +357,22 @@ class WorksheetForm(QWidget):
         sheet = self._safe_sheet()
         self._update_banner(sheet)
         self._point_out_missing(sheet)
+        self._mark_done_chips(sheet)
         self.edited.emit()
 
     def _update_banner(self, sheet: Worksheet) -> None:
         self.banner_text.setText(sheet.thought.strip())
         self.banner.setVisible(self._index >= 2 and bool(sheet.thought.strip()))
+
+    def _mark_done_chips(self, sheet: Worksheet) -> None:
+        """A step with something written or chosen shows as done (app.qss draws
+        [done="true"] chips filled, and a screen reader hears "done")."""
+        for chip, filled in zip(self.chips, sheet.steps_filled(), strict=False):
+            if chip.property("done") != filled:
+                chip.setProperty("done", filled)
+                chip.setAccessibleDescription("Done" if filled else "")
+                chip.style().unpolish(chip)
+                chip.style().polish(chip)
 
     def _point_out_missing(self, sheet: Worksheet) -> None:
         """A missing part is pointed out on its step once the person has been there
