@@ -26,8 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from trustdesk.storage.backup import backup_name
-from trustdesk.storage.backups import list_backups, prune, to_remove
+from trustdesk.storage.backups.folder import list_backups, prune, to_remove
+from trustdesk.storage.backups.snapshot import backup_name
 from trustdesk.storage.errors import OutputRefused
 from trustdesk.storage.output_guard import ProtectedPlaces
 

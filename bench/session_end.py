@@ -60,7 +60,7 @@ def main() -> int:
         template = Path(tmp) / "template"
         store = JournalFolder(template).create(PASSPHRASE)
         store.close()
-        from trustdesk.storage.backups import back_up_if_due
+        from trustdesk.storage.backups.folder import back_up_if_due
 
         store = JournalFolder(template).unlock(PASSPHRASE)
         try:  # today's backup exists, as on every launch after the first of the day

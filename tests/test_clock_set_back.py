@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE
-from trustdesk.domain.exchange import ImportProblem, decode
+from trustdesk.domain.exchange.codec import ImportProblem, decode
 from trustdesk.domain.journal import Entry
 from trustdesk.domain.period import Period
 from trustdesk.domain.text import InvalidRecord

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tests.readability import Reading, chapter_reading, measure, syllables
-from trustdesk.domain.guide import load_guide
+from trustdesk.domain.guide.chapters import load_guide
 
 GUIDE = load_guide()
 CHAPTER_GRADE = 8.0

@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.cli.test_cli import one_line_error, trustdesk
 from tests.conftest import PASSPHRASE
 from tests.journal_data import generated_entries
-from trustdesk.domain.exchange import decode
+from trustdesk.domain.exchange.codec import decode
 from trustdesk.storage.store import JournalFolder
 
 JRNL_SAMPLE = Path(__file__).resolve().parents[1] / "data" / "jrnl-export.json"

@@ -67,7 +67,7 @@ def flipped_salt_with_a_backup(path: Path) -> None:
     with the same passphrase, which shows the passphrase is right."""
     store = JournalFolder(path.parent).unlock(PASSPHRASE)
     try:
-        from trustdesk.storage.backups import back_up
+        from trustdesk.storage.backups.folder import back_up
 
         back_up(store.vault, path.parent / "backups", "daily")
     finally:

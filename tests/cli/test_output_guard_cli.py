@@ -19,7 +19,7 @@ import pytest
 from tests.cli.test_cli import trustdesk
 from tests.conftest import PASSPHRASE
 from trustdesk import cli
-from trustdesk.storage.backups import FOLDER_SETTING
+from trustdesk.storage.backups.folder import FOLDER_SETTING
 from trustdesk.storage.store import JournalFolder
 
 KEY = PASSPHRASE + "\n"

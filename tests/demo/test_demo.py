@@ -18,7 +18,7 @@ from trustdesk.demo import (
     journal_text,
     worksheet_text,
 )
-from trustdesk.domain.guide_progress import reading_progress
+from trustdesk.domain.guide.progress import reading_progress
 from trustdesk.domain.period import Period
 from trustdesk.storage.progress_data import load_summary
 from trustdesk.storage.store import Store

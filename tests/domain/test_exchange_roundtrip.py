@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.exchange_data import entries, moments, steps, worksheets
-from trustdesk.domain.exchange import FORMAT, VERSION, Bundle, decode, encode
+from trustdesk.domain.exchange.codec import FORMAT, VERSION, Bundle, decode, encode
 
 
 @st.composite

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from trustdesk.domain import exchange
-from trustdesk.domain.exchange import ImportProblem, decode
+from trustdesk.domain.exchange import codec
+from trustdesk.domain.exchange.codec import ImportProblem, decode
 
 
 def document() -> dict[str, Any]:
@@ -197,12 +197,12 @@ def test_lone_surrogates_written_as_escapes_are_cleaned_not_stored():
 def test_deep_nesting_is_refused(depth):
     data = (b'{"format": "trustdesk", "version": 1, "x": ' + b"[" * depth + b"]" * depth
             + b"}")
-    assert problem_with(data) == exchange._TOO_DEEP
+    assert problem_with(data) == codec._TOO_DEEP
 
 
 def test_nesting_inside_a_known_field_is_refused_too():
     assert problem_with(changed(("journal", 0, "body"), [[[[[[[[[[[[[[[[["deep"]]]]]]]]]]]]]]]]])
-                        ) == exchange._TOO_DEEP
+                        ) == codec._TOO_DEEP
 
 
 @pytest.mark.parametrize("cut", [1, 10, 100, 0.5, 0.9, -2])
@@ -265,13 +265,13 @@ def test_worksheets_and_steps_may_be_absent_or_empty():
 
 
 def test_too_many_records_and_too_large_files_are_refused(monkeypatch):
-    monkeypatch.setattr(exchange, "MAX_RECORDS", 2)
+    monkeypatch.setattr(codec, "MAX_RECORDS", 2)
     doc = document()
     doc["journal"].append(dict(doc["journal"][0], id="e3"))
     assert problem_with(doc) == "journal has 3 records; TrustDesk imports at most 2 at once."
     with pytest.raises(ImportProblem, match="larger than 200 MB"):
-        exchange.check_size(200 * 1024 * 1024 + 1)
-    exchange.check_size(200 * 1024 * 1024)
+        codec.check_size(200 * 1024 * 1024 + 1)
+    codec.check_size(200 * 1024 * 1024)
 
 
 def test_the_message_for_a_person_names_the_file():

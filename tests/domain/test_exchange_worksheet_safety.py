@@ -10,7 +10,7 @@ from datetime import date, datetime
 import pytest
 
 from tests.domain.test_exchange_validation import changed, document, problem_with
-from trustdesk.domain.exchange import VERSION, Bundle, decode, encode
+from trustdesk.domain.exchange.codec import VERSION, Bundle, decode, encode
 from trustdesk.domain.worksheet import SmallStep, Worksheet
 
 

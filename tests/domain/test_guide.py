@@ -8,7 +8,7 @@ from collections import defaultdict
 
 import pytest
 
-from trustdesk.domain.guide import (
+from trustdesk.domain.guide.chapters import (
     FEAR_LABELS,
     GuideError,
     inline_text,

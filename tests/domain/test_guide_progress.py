@@ -4,8 +4,8 @@ lock; damaged stored values are ignored."""
 from __future__ import annotations
 
 from tests.conftest import PASSPHRASE
-from trustdesk.domain.guide import load_guide
-from trustdesk.domain.guide_progress import (
+from trustdesk.domain.guide.chapters import load_guide
+from trustdesk.domain.guide.progress import (
     POSITION_KEY,
     READ_KEY,
     GuideProgress,

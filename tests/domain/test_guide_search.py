@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trustdesk.domain.guide import load_guide, parse_chapter
-from trustdesk.domain.guide_search import EXCERPT_CHARS, parse_query, search
+from trustdesk.domain.guide.chapters import load_guide, parse_chapter
+from trustdesk.domain.guide.search import EXCERPT_CHARS, parse_query, search
 
 GUIDE = load_guide()
 

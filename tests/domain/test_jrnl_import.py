@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from trustdesk.domain.exchange import decode
+from trustdesk.domain.exchange.codec import decode
 from trustdesk.domain.importers.jrnl_json import jrnl_id
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "jrnl-export.json"

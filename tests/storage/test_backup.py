@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from trustdesk.storage import errors
-from trustdesk.storage.backup import make_backup, verify_backup
+from trustdesk.storage.backups.snapshot import make_backup, verify_backup
 from trustdesk.storage.store import Store
 from trustdesk.storage.vault import Vault
 

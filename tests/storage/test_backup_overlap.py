@@ -6,8 +6,8 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 from tests.conftest import PASSPHRASE
-from trustdesk.storage.backup import verify_backup
-from trustdesk.storage.backups import back_up
+from trustdesk.storage.backups.folder import back_up
+from trustdesk.storage.backups.snapshot import verify_backup
 
 
 def test_overlapping_backups_both_complete(store, tmp_path):

@@ -10,9 +10,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from tests.conftest import PASSPHRASE
-from trustdesk.storage import backups
-from trustdesk.storage.backup import backup_name
-from trustdesk.storage.backups import back_up_if_due, list_backups
+from trustdesk.storage.backups import folder as backups
+from trustdesk.storage.backups.folder import back_up_if_due, list_backups
+from trustdesk.storage.backups.snapshot import backup_name
 from trustdesk.storage.store import JournalFolder
 
 

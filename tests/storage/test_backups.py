@@ -8,9 +8,9 @@ from pathlib import Path
 
 from tests.conftest import PASSPHRASE
 from trustdesk.domain.journal import Entry
-from trustdesk.storage import backups
-from trustdesk.storage.backup import backup_name
-from trustdesk.storage.backups import BackupInfo, back_up, back_up_if_due, to_remove
+from trustdesk.storage.backups import folder as backups
+from trustdesk.storage.backups.folder import BackupInfo, back_up, back_up_if_due, to_remove
+from trustdesk.storage.backups.snapshot import backup_name
 
 
 def info(when: datetime, kind: str = "daily") -> BackupInfo:

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from tests.conftest import PASSPHRASE
 from tests.exchange_data import entries, generated_worksheets, steps, worksheets
 from tests.journal_data import generated_entries
-from trustdesk.domain.exchange import ImportProblem, decode
+from trustdesk.domain.exchange.codec import ImportProblem, decode
 from trustdesk.domain.journal import Entry
-from trustdesk.storage.backups import list_backups
+from trustdesk.storage.backups.folder import list_backups
 from trustdesk.storage.store import JournalFolder, Store
 
 JRNL_SAMPLE = Path(__file__).resolve().parents[1] / "data" / "jrnl-export.json"
@@ -118,7 +118,7 @@ def test_importing_the_same_file_twice_adds_nothing(store, tmp_path):
 
 
 def _file_with(entry_list: list[Entry]) -> str:
-    from trustdesk.domain.exchange import Bundle, encode
+    from trustdesk.domain.exchange.codec import Bundle, encode
 
     return encode(Bundle(entries=tuple(entry_list)),
                   exported_at=datetime.now().astimezone()).decode()
@@ -147,7 +147,7 @@ def test_a_newer_worksheet_and_step_replace_yours_an_older_one_does_not(store, t
     newer = replace(saved, thought="A changed thought.", updated_at=stamp + timedelta(days=1),
                     step=replace(saved.step, id="another-step", text="A different step.",
                                  updated_at=stamp + timedelta(days=1)))
-    from trustdesk.domain.exchange import Bundle, encode
+    from trustdesk.domain.exchange.codec import Bundle, encode
 
     bundle = Bundle(worksheets=(newer,), steps=(newer.step,))
     (tmp_path / "new.json").write_bytes(encode(bundle, exported_at=datetime.now().astimezone()))
@@ -174,7 +174,7 @@ def test_a_backup_is_made_before_an_import_changes_anything(store, data_dir, tmp
     made = list_backups(data_dir / "backups")
     assert [info.kind for info in made] == ["before-import"]
     assert made[0].label() == "Before an import"
-    from trustdesk.storage.backups import inspect_backup
+    from trustdesk.storage.backups.folder import inspect_backup
 
     assert inspect_backup(made[0].path, PASSPHRASE).counts["entries"] == 2
 

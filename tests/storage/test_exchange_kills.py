@@ -21,10 +21,10 @@ from tests.conftest import PASSPHRASE
 from tests.exchange_data import generated_worksheets
 from tests.journal_data import generated_entries
 from tests.storage.killing import kill_after, start_worker
-from trustdesk.domain.exchange import Bundle, decode, encode
+from trustdesk.domain.exchange.codec import Bundle, decode, encode
 from trustdesk.domain.markdown_export import entry_file_name, entry_markdown
-from trustdesk.storage.backup import verify_backup
-from trustdesk.storage.backups import list_backups
+from trustdesk.storage.backups.folder import list_backups
+from trustdesk.storage.backups.snapshot import verify_backup
 from trustdesk.storage.store import Store
 from trustdesk.storage.vault import Vault
 

@@ -16,8 +16,8 @@ import pytest
 from tests.conftest import PASSPHRASE, add_filler_rows
 from tests.storage.killing import kill_after, start_worker
 from trustdesk.storage import errors
-from trustdesk.storage.backup import verify_backup
-from trustdesk.storage.backups import list_backups
+from trustdesk.storage.backups.folder import list_backups
+from trustdesk.storage.backups.snapshot import verify_backup
 from trustdesk.storage.store import Store
 from trustdesk.storage.vault import Vault
 

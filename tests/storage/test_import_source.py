@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.import_data import DATA
-from trustdesk.domain.exchange_fields import ImportProblem
+from trustdesk.domain.exchange.fields import ImportProblem
 from trustdesk.storage import import_source
-from trustdesk.storage.backups import list_backups
+from trustdesk.storage.backups.folder import list_backups
 from trustdesk.storage.import_source import gather
 
 

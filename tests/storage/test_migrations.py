@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from trustdesk.storage import migrations
-from trustdesk.storage.backup import verify_backup
+from trustdesk.storage.backups.snapshot import verify_backup
 from trustdesk.storage.vault import Vault
 
 

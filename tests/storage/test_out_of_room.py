@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from trustdesk.storage import errors
-from trustdesk.storage.backups import back_up
+from trustdesk.storage.backups.folder import back_up
 from trustdesk.storage.store import JournalFolder
 from trustdesk.storage.vault import Vault
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from trustdesk.domain.guide_progress import READ_KEY, reading_progress
+from trustdesk.domain.guide.progress import READ_KEY, reading_progress
 from trustdesk.domain.journal import CheckIn, Entry
 from trustdesk.domain.period import Period
 from trustdesk.domain.progress import summarize

@@ -9,8 +9,8 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from trustdesk.storage import errors
-from trustdesk.storage.backup import verify_backup
-from trustdesk.storage.backups import list_backups
+from trustdesk.storage.backups.folder import list_backups
+from trustdesk.storage.backups.snapshot import verify_backup
 from trustdesk.storage.rekey import NOT_CURRENT, change_passphrase
 from trustdesk.storage.store import JournalFolder
 from trustdesk.storage.vault import Vault
@@ -60,7 +60,7 @@ def test_a_too_short_new_passphrase_is_refused_before_anything_happens(store, tm
 
 
 def test_backups_after_the_change_use_the_new_passphrase(store, tmp_path):
-    from trustdesk.storage.backups import back_up
+    from trustdesk.storage.backups.folder import back_up
 
     change_passphrase(store.vault, old=PASSPHRASE, new=NEW, backup_dir=tmp_path)
     made = back_up(store.vault, tmp_path, "manual")

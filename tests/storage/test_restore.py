@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from trustdesk.storage import errors
-from trustdesk.storage.backups import back_up, list_backups, short_journal_id
+from trustdesk.storage.backups.folder import back_up, list_backups, short_journal_id
 from trustdesk.storage.erase import erase_everything
 from trustdesk.storage.restore import (
     keep_aside,

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from trustdesk.storage import errors
-from trustdesk.storage.backups import back_up
+from trustdesk.storage.backups.folder import back_up
 from trustdesk.storage.vault import Vault
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from trustdesk.demo import fill_demo
-from trustdesk.domain.guide_progress import reading_progress
+from trustdesk.domain.guide.progress import reading_progress
 from trustdesk.domain.period import Period
 from trustdesk.domain.progress import ProgressSummary, summarize
 from trustdesk.storage.progress_data import trap_names

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from tests.ui.conftest import open_window, unlock
 from tests.ui.journal_helpers import journal_of, wait_saved
 from tests.ui.test_guide_reading import guide_page
-from trustdesk.ui.settings_backups import BackupsSection
+from trustdesk.ui.settings.backups import BackupsSection
 
 # Labels that show a picture, not words: their name is their only text.
 PICTURES = {"GateLogo", "PreviewPage"}

@@ -12,7 +12,7 @@ from trustdesk.domain import dates
 from trustdesk.domain.journal import Entry, row_of
 from trustdesk.ui.journal.list_delegate import row_date
 from trustdesk.ui.journal.list_model import spoken
-from trustdesk.ui.settings_backups import last_backup_text
+from trustdesk.ui.settings.backups import last_backup_text
 
 PATTERNS = {dates.SHORT_DATE_PATTERN, dates.SHORT_DATE_TIME_PATTERN, dates.LONG_DATE_PATTERN}
 

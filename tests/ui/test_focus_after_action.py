@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from trustdesk.ui import dialogs
-from trustdesk.ui.settings_data import CHOOSE
+from trustdesk.ui.settings.data import CHOOSE
 
 
 def _watch_focus(qtbot) -> list:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import unlock
 from tests.ui.test_guide_reading import guide_page, settled_chapter
-from trustdesk.domain.guide import load_guide
+from trustdesk.domain.guide.chapters import load_guide
 from trustdesk.storage.store import JournalFolder
 from trustdesk.ui import theme
 from trustdesk.ui.guide import GuidePage

@@ -9,8 +9,8 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import unlock
-from trustdesk.domain.guide import load_guide
-from trustdesk.domain.guide_progress import POSITION_KEY, READ_KEY, reading_progress
+from trustdesk.domain.guide.chapters import load_guide
+from trustdesk.domain.guide.progress import POSITION_KEY, READ_KEY, reading_progress
 from trustdesk.ui.guide import GuidePage
 
 GUIDE = load_guide()

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 
 from tests.ui.progress_helpers import show_progress
 from trustdesk.ui import dialogs
-from trustdesk.ui.settings_data import CHOOSE, ONE_FILE, PER_ENTRY
+from trustdesk.ui.settings.data import CHOOSE, ONE_FILE, PER_ENTRY
 
 
 def digest(path: Path) -> str:

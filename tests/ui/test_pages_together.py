@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.ui.test_guide_reading import guide_page
-from trustdesk.domain.guide import load_guide
+from trustdesk.domain.guide.chapters import load_guide
 
 FEARS = load_guide().get("06-three-fears")
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from tests.conftest import PASSPHRASE, add_filler_rows
 from tests.test_privacy import files_containing
 from tests.ui.conftest import open_window, unlock
-from trustdesk.storage.backups import back_up
+from trustdesk.storage.backups.folder import back_up
 from trustdesk.storage.store import JournalFolder
 from trustdesk.storage.vault import PAGE_SIZE
 from trustdesk.ui import dialogs

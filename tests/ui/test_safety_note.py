@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import open_window
-from trustdesk.domain.guide import load_guide, plain_blocks
+from trustdesk.domain.guide.chapters import load_guide, plain_blocks
 from trustdesk.ui import safety_note
 from trustdesk.ui.safety_window import SafetyWindow
 

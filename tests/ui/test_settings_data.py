@@ -17,11 +17,11 @@ from PySide6.QtCore import Qt
 from tests.conftest import PASSPHRASE
 from tests.journal_data import generated_entries
 from tests.ui.conftest import unlock
-from trustdesk.domain.exchange import Bundle, decode, encode
+from trustdesk.domain.exchange.codec import Bundle, decode, encode
 from trustdesk.domain.journal import Entry
-from trustdesk.storage.backups import list_backups
+from trustdesk.storage.backups.folder import list_backups
 from trustdesk.ui import dialogs
-from trustdesk.ui.settings_data import (
+from trustdesk.ui.settings.data import (
     CANCEL,
     CHOOSE,
     IMPORT,

@@ -12,11 +12,11 @@ from tests.conftest import PASSPHRASE
 from tests.ui.conftest import unlock
 from trustdesk.domain.journal import Entry
 from trustdesk.storage import errors
-from trustdesk.storage.backups import list_backups
+from trustdesk.storage.backups.folder import list_backups
 from trustdesk.storage.vault import Vault
 from trustdesk.ui import dialogs
 from trustdesk.ui.restore_dialog import CHECKING
-from trustdesk.ui.settings_passphrase import DONE
+from trustdesk.ui.settings.passphrase import DONE
 from trustdesk.ui.shell.gate import UnlockScreen, WelcomeScreen
 
 NEW = "harbour pencil orchard 12"

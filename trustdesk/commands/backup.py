@@ -7,7 +7,7 @@ import argparse
 from trustdesk.commands import OK
 from trustdesk.commands._common import journal_folder, unlocked
 from trustdesk.commands._output import guarded_output
-from trustdesk.storage.backup import make_backup
+from trustdesk.storage.backups.snapshot import make_backup
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

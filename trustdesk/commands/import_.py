@@ -9,7 +9,7 @@ from pathlib import Path
 
 from trustdesk.commands import INVALID_FILE, OK, UsageError
 from trustdesk.commands._common import unlocked
-from trustdesk.domain.exchange import ImportProblem
+from trustdesk.domain.exchange.codec import ImportProblem
 from trustdesk.domain.importers.common import Options, parse_mood_map
 from trustdesk.domain.importers.detect import FORMAT_NAMES
 from trustdesk.domain.importers.plan import outcome_lines, plan_lines, preview_line

@@ -22,8 +22,8 @@ from datetime import date, datetime, time, timedelta
 
 from trustdesk.demo import journal_text as jt
 from trustdesk.demo.worksheet_text import SCENARIOS, Scenario
-from trustdesk.domain.guide import load_guide
-from trustdesk.domain.guide_progress import GuideProgress
+from trustdesk.domain.guide.chapters import load_guide
+from trustdesk.domain.guide.progress import GuideProgress
 from trustdesk.domain.journal import CheckIn, Entry, normalize_tags
 from trustdesk.domain.progress import WARNING_SIGN
 from trustdesk.domain.worksheet import OFFERED_TRAPS, Emotion, SmallStep, Worksheet

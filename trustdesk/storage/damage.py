@@ -217,7 +217,7 @@ def explain_refusal(path: Path, passphrase: str, backup_dir: Path | None = None)
 
 
 def _opens_newest_backup(backup_dir: Path, passphrase: str) -> bool:
-    from trustdesk.storage.backups import list_backups
+    from trustdesk.storage.backups.folder import list_backups
 
     try:
         backups = list_backups(backup_dir)

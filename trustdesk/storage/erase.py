@@ -14,8 +14,8 @@ from contextlib import suppress
 from pathlib import Path
 
 from trustdesk import paths
-from trustdesk.storage.backup import PARTIAL_SUFFIX
-from trustdesk.storage.backups import is_ours, list_backups, parse
+from trustdesk.storage.backups.folder import is_ours, list_backups, parse
+from trustdesk.storage.backups.snapshot import PARTIAL_SUFFIX
 from trustdesk.storage.vault import SIDE_SUFFIXES, side_file
 
 _OURS_BESIDE = re.compile(r"^journal(-[0-9T-]+-[a-z0-9-]+(\.[0-9a-f]{8})?)?\.trustdesk"

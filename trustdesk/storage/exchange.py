@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from trustdesk import paths
-from trustdesk.domain import exchange, markdown_export
-from trustdesk.domain.exchange import Bundle, Incoming
+from trustdesk.domain import markdown_export
+from trustdesk.domain.exchange import codec
+from trustdesk.domain.exchange.codec import Bundle, Incoming
 from trustdesk.domain.exporters import csv_table, jrnl_text
 from trustdesk.domain.importers import detect as importers
 from trustdesk.domain.importers.common import Options
 from trustdesk.domain.merge import ADD, KEEP, UPDATE, ImportResult, decide, describe_contents
-from trustdesk.storage.backups import back_up, folder_for
+from trustdesk.storage.backups.folder import back_up, folder_for
 from trustdesk.storage.import_source import gather
 from trustdesk.storage.journal_repo import JournalRepository
 from trustdesk.storage.output_guard import ProtectedPlaces
@@ -124,7 +125,7 @@ class Exchange:
         report(0)
         bundle = self.snapshot()
         report(40)
-        data = exchange.encode(bundle, exported_at=(now or datetime.now()).astimezone())
+        data = codec.encode(bundle, exported_at=(now or datetime.now()).astimezone())
         report(70)
         write_private_file(Path(target), data, replace=replace)
         report(100)

@@ -12,8 +12,8 @@ import os
 import zipfile
 from pathlib import Path
 
-from trustdesk.domain.exchange import MAX_FILE_BYTES, check_size
-from trustdesk.domain.exchange_fields import ImportProblem
+from trustdesk.domain.exchange.codec import MAX_FILE_BYTES, check_size
+from trustdesk.domain.exchange.fields import ImportProblem
 from trustdesk.domain.importers.common import Source, SourceFile
 
 READ_SUFFIXES = frozenset({".json", ".csv", ".txt", ".md", ".markdown", ".jrnl"})

@@ -14,8 +14,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from trustdesk.domain import worksheet_texts
-from trustdesk.domain.guide import Guide
-from trustdesk.domain.guide_progress import reading_progress
+from trustdesk.domain.guide.chapters import Guide
+from trustdesk.domain.guide.progress import reading_progress
 from trustdesk.domain.journal import Entry, JournalFilter
 from trustdesk.domain.period import Period
 from trustdesk.domain.progress import ProgressSummary, summarize

@@ -21,8 +21,8 @@ import sqlcipher3
 
 from trustdesk.domain.passphrase import problem_with_new
 from trustdesk.storage import errors
-from trustdesk.storage.backup import Progress
-from trustdesk.storage.backups import back_up
+from trustdesk.storage.backups.folder import back_up
+from trustdesk.storage.backups.snapshot import Progress
 from trustdesk.storage.vault import (
     Vault,
     connect_existing,

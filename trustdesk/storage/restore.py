@@ -21,8 +21,8 @@ from pathlib import Path
 import sqlcipher3
 
 from trustdesk.storage import errors
-from trustdesk.storage.backup import verify_backup
-from trustdesk.storage.backups import BackupInfo, list_backups
+from trustdesk.storage.backups.folder import BackupInfo, list_backups
+from trustdesk.storage.backups.snapshot import verify_backup
 from trustdesk.storage.migrations import LATEST
 from trustdesk.storage.staging import fsync_dir, move_without_overwriting, staged_file
 from trustdesk.storage.vault import (

@@ -129,7 +129,7 @@ class JournalFolder:
 
     def backup_dir_for(self, store: Store) -> Path:
         """Where backups go: the folder chosen in Settings, else `backups/` here."""
-        from trustdesk.storage.backups import folder_for
+        from trustdesk.storage.backups.folder import folder_for
 
         return folder_for(store.settings, self.backup_dir)
 

@@ -254,7 +254,7 @@ class Vault:
         return vault
 
     def _upgrade(self, current: int, target: int, backup_dir: Path) -> None:
-        from trustdesk.storage.backup import backup_before_migration
+        from trustdesk.storage.backups.snapshot import backup_before_migration
 
         try:
             backup_before_migration(self, backup_dir, current)

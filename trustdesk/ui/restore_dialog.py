@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustdesk.domain.dates import date_time
-from trustdesk.storage.backups import BackupContents, BackupInfo, inspect_backup
+from trustdesk.storage.backups.folder import BackupContents, BackupInfo, inspect_backup
 from trustdesk.ui import dialogs, tasks
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -151,7 +151,7 @@ class RestoreDialog(QDialog):
                                  filters="TrustDesk backups (*.trustdesk);;All files (*)")
         if path is None or not shiboken6.isValid(self):
             return
-        from trustdesk.storage.backups import parse
+        from trustdesk.storage.backups.folder import parse
 
         info = parse(path) or BackupInfo(path, _modified(path), "chosen")
         self.empty.hide()

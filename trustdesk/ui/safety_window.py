@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trustdesk.domain.guide import load_guide
+from trustdesk.domain.guide.chapters import load_guide
 from trustdesk.ui import theme
 from trustdesk.ui.guide.reader import reading_font, style_document
 

@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from tests.import_data import by_day, read_sample
-from trustdesk.domain.exchange_fields import ImportProblem
+from trustdesk.domain.exchange.fields import ImportProblem
 from trustdesk.domain.importers import daylio
 from trustdesk.domain.importers.common import parse_mood_map
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.import_data import DATA, read_sample, source_of
-from trustdesk.domain.exchange_fields import ImportProblem
+from trustdesk.domain.exchange.fields import ImportProblem
 from trustdesk.domain.importers.common import Source, SourceFile
 from trustdesk.domain.importers.detect import detect, read
 

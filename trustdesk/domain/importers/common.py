@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import PurePosixPath
 
 from trustdesk.domain.clock import EARLIEST_DATE, latest_new_date
-from trustdesk.domain.exchange_fields import MAX_RECORDS, ImportProblem
+from trustdesk.domain.exchange.fields import MAX_RECORDS, ImportProblem
 from trustdesk.domain.journal import MAX_BODY, MAX_TAG, MAX_TAGS, MAX_TITLE, CheckIn, Entry
 from trustdesk.domain.text import InvalidRecord, clean_line, clean_text
 

@@ -22,7 +22,7 @@ import io
 import re
 from datetime import date, datetime, time
 
-from trustdesk.domain.exchange_fields import ImportProblem
+from trustdesk.domain.exchange.fields import ImportProblem
 from trustdesk.domain.importers.common import (
     Collector,
     Options,

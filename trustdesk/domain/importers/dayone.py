@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from trustdesk.domain.exchange_fields import ImportProblem
+from trustdesk.domain.exchange.fields import ImportProblem
 from trustdesk.domain.importers.common import (
     Collector,
     Source,

@@ -14,8 +14,8 @@ import csv
 import io
 from typing import Any
 
-from trustdesk.domain import exchange
-from trustdesk.domain.exchange_fields import ImportProblem
+from trustdesk.domain.exchange import codec
+from trustdesk.domain.exchange.fields import ImportProblem
 from trustdesk.domain.importers import (
     daily_notes,
     daylio,
@@ -45,7 +45,7 @@ FORMAT_NAMES = tuple(FORMATS)
 
 
 def read(source: Source, *, format: str | None = None,
-         options: Options | None = None) -> exchange.Incoming:
+         options: Options | None = None) -> codec.Incoming:
     """The records in `source`, in the format detected (or forced by `format`)."""
     options = options or Options()
     if format is not None and format not in FORMATS:
@@ -66,7 +66,7 @@ def read(source: Source, *, format: str | None = None,
                                 "it as what it is.")
         raise ImportProblem(f"This {source.noun} holds no {_bare(format)}"
                             f"{_hint(source)}.")
-    return exchange.Incoming(name, exchange.Bundle(entries=tuple(
+    return codec.Incoming(name, codec.Bundle(entries=tuple(
         sorted(collector.entries, key=lambda entry: entry.written_at))),
         report=collector.report())
 
@@ -117,7 +117,7 @@ def _json_documents(source: Source) -> list[tuple[SourceFile, Any]]:
     for one in source.with_suffix(".json"):
         if one.path not in source.parsed:
             try:
-                source.parsed[one.path] = exchange.parse_json(one.data)
+                source.parsed[one.path] = codec.parse_json(one.data)
             except ImportProblem as problem:
                 source.parsed[one.path] = problem
         document = source.parsed[one.path]
@@ -129,7 +129,7 @@ def _json_documents(source: Source) -> list[tuple[SourceFile, Any]]:
     return out
 
 
-def _trustdesk(source: Source) -> exchange.Incoming:
+def _trustdesk(source: Source) -> codec.Incoming:
     files = [one for one, document in _json_documents(source)
              if isinstance(document, dict) and "format" in document]
     if not files:
@@ -137,7 +137,7 @@ def _trustdesk(source: Source) -> exchange.Incoming:
     if len(files) > 1:
         raise ImportProblem(f"This {source.noun} holds {len(files)} TrustDesk exports; "
                             "import them one file at a time.")
-    return exchange.decode(files[0].data)
+    return codec.decode(files[0].data)
 
 
 def _read_jrnl(source: Source, _options: Options) -> Collector:

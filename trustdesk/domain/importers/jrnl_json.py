@@ -22,7 +22,7 @@ import re
 from datetime import datetime, time
 from typing import Any
 
-from trustdesk.domain.exchange_fields import MAX_RECORDS, Fields, ImportProblem, read_day
+from trustdesk.domain.exchange.fields import MAX_RECORDS, Fields, ImportProblem, read_day
 from trustdesk.domain.importers.common import Collector, import_tags, stable_id
 from trustdesk.domain.journal import MAX_BODY, MAX_TITLE
 from trustdesk.domain.text import clean_text

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from trustdesk.domain.dates import short_date
-from trustdesk.domain.exchange import Incoming
+from trustdesk.domain.exchange.codec import Incoming
 from trustdesk.domain.importers.common import MAX_LISTED
 from trustdesk.domain.merge import ImportResult, Tally, count_of, describe_contents
 

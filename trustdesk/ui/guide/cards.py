@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trustdesk.domain.guide import Chapter
-from trustdesk.domain.guide_search import SearchHit
+from trustdesk.domain.guide.chapters import Chapter
+from trustdesk.domain.guide.search import SearchHit
 
 
 def highlighted_html(text: str, spans: tuple[tuple[int, int], ...], color: QColor) -> str:

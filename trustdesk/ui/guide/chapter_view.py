@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trustdesk.domain.guide import Chapter, Guide
+from trustdesk.domain.guide.chapters import Chapter, Guide
 from trustdesk.ui import theme
 from trustdesk.ui.guide.header import ChapterHeader, MatchBar, button
 from trustdesk.ui.guide.prompts import PromptsPanel

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trustdesk.domain.guide import Guide
-from trustdesk.domain.guide_progress import progress_text
-from trustdesk.domain.guide_search import SearchHit, parse_query, search
+from trustdesk.domain.guide.chapters import Guide
+from trustdesk.domain.guide.progress import progress_text
+from trustdesk.domain.guide.search import SearchHit, parse_query, search
 from trustdesk.ui import theme
 from trustdesk.ui.guide.cards import ChapterCard, ResultCard
 from trustdesk.ui.widgets.announce import show_and_announce

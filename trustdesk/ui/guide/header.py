@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
-from trustdesk.domain.guide import Chapter
+from trustdesk.domain.guide.chapters import Chapter
 
 
 def button(text: str, name: str, role: str | None = None) -> QPushButton:

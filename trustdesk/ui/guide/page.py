@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
-from trustdesk.domain.guide import Guide, load_guide
-from trustdesk.domain.guide_progress import GuideProgress, ReadingPosition, SettingsStore
-from trustdesk.domain.guide_search import parse_query
+from trustdesk.domain.guide.chapters import Guide, load_guide
+from trustdesk.domain.guide.progress import GuideProgress, ReadingPosition, SettingsStore
+from trustdesk.domain.guide.search import parse_query
 from trustdesk.storage.errors import VaultError
 from trustdesk.ui.guide.chapter_view import ChapterView
 from trustdesk.ui.guide.contents import ContentsView

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from trustdesk.domain.guide import FEAR_LABELS, Chapter
+from trustdesk.domain.guide.chapters import FEAR_LABELS, Chapter
 from trustdesk.ui.widgets.labels import text_label
 
 

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QTextEdit
 
-from trustdesk.domain.guide import linked_chapter
+from trustdesk.domain.guide.chapters import linked_chapter
 
 READING_SCALE = 1.08            # body text a touch larger than the app's UI text
 HEADING_SCALE = {1: 1.55, 2: 1.22, 3: 1.08}

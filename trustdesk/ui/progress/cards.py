@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from trustdesk.domain.guide_progress import progress_text
+from trustdesk.domain.guide.progress import progress_text
 from trustdesk.domain.progress import ProgressSummary
 from trustdesk.report import charts
 from trustdesk.ui.progress.chart_view import ChartView

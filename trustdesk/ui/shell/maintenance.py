@@ -14,7 +14,7 @@ import shiboken6
 
 from trustdesk.domain.settings import AppSettings
 from trustdesk.storage import errors
-from trustdesk.storage.backups import back_up_if_due, short_journal_id
+from trustdesk.storage.backups.folder import back_up_if_due, short_journal_id
 from trustdesk.storage.erase import erase_everything
 from trustdesk.storage.restore import REPLACED_KIND, restore_backup
 from trustdesk.storage.store import DAMAGED_PAGES, JournalFolder, Store

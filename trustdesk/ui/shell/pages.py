@@ -65,7 +65,7 @@ def _progress(store: Store) -> Page:
 
 
 def _settings(store: Store) -> Page:
-    from trustdesk.ui.settings_page import SettingsPage
+    from trustdesk.ui.settings.page import SettingsPage
 
     return SettingsPage(settings=store.settings, vault=store.vault, exchange=store.exchange)
 

@@ -13,7 +13,7 @@ import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton
 
-from trustdesk.storage.backups import BackupContents, BackupInfo, inspect_backup
+from trustdesk.storage.backups.folder import BackupContents, BackupInfo, inspect_backup
 from trustdesk.storage.restore import DAMAGED_KIND, newest_good_backup
 from trustdesk.ui import dialogs, tasks
 from trustdesk.ui.restore_dialog import when_text

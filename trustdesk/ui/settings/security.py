@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton
 from trustdesk.domain.settings import AUTO_LOCK_CHOICES, AppSettings
 from trustdesk.storage.settings_repo import SettingsRepository
 from trustdesk.ui import dialogs
-from trustdesk.ui.settings_page import Section
+from trustdesk.ui.settings.section import Section
 
 
 def auto_lock_label(minutes: int) -> str:

@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from trustdesk.domain.dates import long_date
 from trustdesk.storage import errors
-from trustdesk.storage.backups import back_up, choose_folder, folder_for, list_backups
+from trustdesk.storage.backups.folder import back_up, choose_folder, folder_for, list_backups
 from trustdesk.storage.output_guard import ProtectedPlaces
 from trustdesk.storage.settings_repo import SettingsRepository
 from trustdesk.storage.vault import Vault
 from trustdesk.ui import dialogs, tasks
 from trustdesk.ui.output_check import checked_backup_folder
 from trustdesk.ui.restore_dialog import RestoreDialog
-from trustdesk.ui.settings_page import Section
+from trustdesk.ui.settings.section import Section
 from trustdesk.ui.widgets.busy import focusable_result_line, give_focus_back, hold_focus
 
 

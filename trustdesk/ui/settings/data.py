@@ -14,7 +14,7 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from trustdesk.domain.exchange import ImportProblem, Incoming
+from trustdesk.domain.exchange.codec import ImportProblem, Incoming
 from trustdesk.domain.importers.common import Options
 from trustdesk.domain.importers.plan import holds, outcome_lines, plan_lines
 from trustdesk.domain.merge import ImportResult
@@ -23,7 +23,7 @@ from trustdesk.storage.exchange import Exchange, ExportSummary
 from trustdesk.storage.private_files import new_folder_name
 from trustdesk.ui import dialogs, tasks
 from trustdesk.ui.output_check import checked_output
-from trustdesk.ui.settings_page import Section
+from trustdesk.ui.settings.section import Section
 from trustdesk.ui.widgets.busy import focusable_result_line, give_focus_back, hold_focus
 from trustdesk.ui.widgets.button_row import ButtonRow
 

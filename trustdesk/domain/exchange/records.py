@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from trustdesk.domain.exchange_fields import (
+from trustdesk.domain.exchange.fields import (
     MAX_NAME,
     Fields,
     ImportProblem,

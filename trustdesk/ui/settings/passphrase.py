@@ -14,7 +14,7 @@ from trustdesk.storage import errors
 from trustdesk.storage.rekey import change_passphrase
 from trustdesk.storage.vault import Vault
 from trustdesk.ui import tasks
-from trustdesk.ui.settings_page import Section
+from trustdesk.ui.settings.section import Section
 from trustdesk.ui.widgets.passphrase_field import PassphraseField
 
 DONE = "Your passphrase was changed. Use the new one next time you unlock."

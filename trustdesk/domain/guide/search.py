@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from trustdesk.domain.guide import Chapter, plain_blocks
+from trustdesk.domain.guide.chapters import Chapter, plain_blocks
 
 EXCERPT_CHARS = 170
 _LEAD_CHARS = 60

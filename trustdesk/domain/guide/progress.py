@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from trustdesk.domain.guide import Guide, load_guide
+from trustdesk.domain.guide.chapters import Guide, load_guide
 
 READ_KEY = "guide.read"
 POSITION_KEY = "guide.position"

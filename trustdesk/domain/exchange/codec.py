@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from trustdesk.domain.exchange_fields import MAX_RECORDS, ImportProblem, iso_moment, read_moment
-from trustdesk.domain.exchange_records import (
+from trustdesk.domain.exchange.fields import MAX_RECORDS, ImportProblem, iso_moment, read_moment
+from trustdesk.domain.exchange.records import (
     decode_entry,
     decode_step,
     decode_worksheet,

@@ -1,5 +1,5 @@
 """The backup folder: which backups exist, when the next automatic one is due, and
-which old ones rotation removes. Making one copy is `backup.make_backup`.
+which old ones rotation removes. Making one copy is `snapshot.make_backup`.
 
 Names are `journal-YYYY-MM-DDTHHMMSS-<kind>.<id>.trustdesk` (local time), so they
 sort by date and say why they were made; `<id>` is 8 hex digits of the journal's own
@@ -31,7 +31,7 @@ import sqlcipher3
 
 from trustdesk import paths
 from trustdesk.storage import errors
-from trustdesk.storage.backup import (
+from trustdesk.storage.backups.snapshot import (
     BACKUP_SUFFIX,
     PARTIAL_SUFFIX,
     Progress,

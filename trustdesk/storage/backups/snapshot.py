@@ -128,7 +128,7 @@ def backup_name(kind: str, when: datetime | None = None, journal: str | None = N
 
 def backup_before_migration(vault: Vault, backup_dir: Path, from_version: int) -> Path:
     """The copy taken before a schema upgrade, kept until the person removes it."""
-    from trustdesk.storage.backups import short_journal_id
+    from trustdesk.storage.backups.folder import short_journal_id
 
     return make_backup(vault, backup_dir / backup_name(
         f"before-upgrade-v{from_version}", journal=short_journal_id(vault)))

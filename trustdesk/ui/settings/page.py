@@ -1,0 +1,106 @@
+"""The Settings page: a column of section cards (one module each in this package),
+built together and told to load, and to forget anything sensitive, together."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from trustdesk import paths
+from trustdesk.domain.settings import AppSettings
+from trustdesk.storage.backups.folder import folder_for
+from trustdesk.storage.exchange import Exchange
+from trustdesk.storage.settings_repo import SettingsRepository
+from trustdesk.storage.vault import Vault
+from trustdesk.ui.page import Page
+from trustdesk.ui.settings.appearance import AppearanceSection
+from trustdesk.ui.settings.backups import BackupsSection
+from trustdesk.ui.settings.data import DataSection
+from trustdesk.ui.settings.passphrase import PassphraseSection
+from trustdesk.ui.settings.security import EraseSection, PrivacySection
+from trustdesk.ui.widgets.column import centred, page_scroll
+
+CONTENT_WIDTH = 760
+
+
+class SettingsPage(Page):
+    """The Settings page. Emits `settings_changed` after any preference is saved,
+    `restore_requested(Path)` when a backup should replace the journal,
+    `erase_requested()` after the person confirmed erasing everything twice, and
+    `data_imported(ImportResult)` after an import changed the journal. With a
+    `vault`, it also shows privacy, passphrase and backup sections; with an
+    `exchange`, the "Your data" section (export and import)."""
+
+    settings_changed = Signal(AppSettings)
+    restore_requested = Signal(object)
+    erase_requested = Signal()
+    data_imported = Signal(object)
+
+    def __init__(self, settings: SettingsRepository, vault: Vault | None = None,
+                 exchange: Exchange | None = None) -> None:
+        super().__init__()
+        self._settings = settings
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(40, 32, 40, 32)
+        column.setSpacing(18)
+        title = QLabel("Settings")
+        title.setProperty("role", "title")
+        column.addWidget(title)
+        self.appearance = AppearanceSection(settings)
+        self.appearance.changed.connect(self.settings_changed)
+        column.addWidget(self.appearance)
+        self.safety = SafetySections(settings, vault) if vault is not None else None
+        self.data = None
+        if exchange is not None:
+            self.data = DataSection(exchange)
+            self.data.imported.connect(self.data_imported)
+        if self.safety is not None:
+            self.safety.add_to(column, before_erase=[self.data] if self.data else [])
+            self.safety.privacy.changed.connect(self.settings_changed)
+            self.safety.backups.restore_requested.connect(self.restore_requested)
+            self.safety.erase.erase_requested.connect(self.erase_requested)
+        elif self.data is not None:
+            column.addWidget(self.data)
+        column.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(page_scroll(centred(inner, CONTENT_WIDTH)))
+
+    def load(self) -> None:
+        current = self._settings.load_app_settings()
+        self.appearance.show_values(current)
+        if self.safety is not None:
+            self.safety.load(current)
+
+    def clear_sensitive(self) -> None:
+        if self.safety is not None:
+            self.safety.clear_sensitive()
+        if self.data is not None:
+            self.data.clear_sensitive()
+
+
+class SafetySections:
+    """Privacy and security, Passphrase, Backups and Erase everything, built together."""
+
+    def __init__(self, settings: SettingsRepository, vault: Vault) -> None:
+        default_dir = paths.default_backup_dir(vault.path.parent)
+        self.privacy = PrivacySection(settings)
+        self.passphrase = PassphraseSection(vault, folder_for(settings, default_dir))
+        self.backups = BackupsSection(vault, settings, default_dir)
+        self.erase = EraseSection()
+        self.passphrase.finished.connect(lambda _text: self.backups.refresh())
+
+    def add_to(self, column: QVBoxLayout, *, before_erase: list[QWidget] | None = None) -> None:
+        for section in (self.privacy, self.passphrase, self.backups, *(before_erase or []),
+                        self.erase):
+            column.addWidget(section)
+
+    def load(self, current: AppSettings) -> None:
+        self.privacy.show_values(current)
+        self.passphrase.set_backup_dir(self.backups.folder())
+        self.backups.refresh()
+
+    def clear_sensitive(self) -> None:
+        self.passphrase.clear_sensitive()
+        self.backups.clear_sensitive()

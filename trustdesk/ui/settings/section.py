@@ -1,0 +1,53 @@
+"""The card every settings section is drawn on: a heading, an optional line of
+introduction, a form of labelled rows and, for sections that work in the
+background, a progress bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+
+class Section(QFrame):
+    """A titled card on the settings page."""
+
+    def __init__(self, title: str, intro: str = "") -> None:
+        super().__init__()
+        self.setProperty("role", "card")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(24, 20, 24, 20)
+        self.layout_.setSpacing(10)
+        heading = QLabel(title)
+        heading.setProperty("role", "heading")
+        heading.setAccessibleName(title)
+        self.layout_.addWidget(heading)
+        if intro:
+            text = QLabel(intro)
+            text.setWordWrap(True)
+            text.setProperty("role", "muted")
+            self.layout_.addWidget(text)
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.form.setHorizontalSpacing(18)
+        self.form.setVerticalSpacing(10)
+        self.layout_.addLayout(self.form)
+
+    def add_row(self, text: str, field: QWidget) -> QLabel:
+        """A labelled row whose label sits level with the middle of its field."""
+        label = QLabel(text)
+        label.setBuddy(field)
+        label.setMinimumHeight(field.sizeHint().height())
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.form.addRow(label, field)
+        return label
+
+    def add_progress(self, name: str) -> QProgressBar:
+        """A hidden percentage bar, next in the card, for this section's background work
+        (shown while it runs); `name` is what a screen reader calls it."""
+        bar = QProgressBar()
+        bar.setRange(0, 100)
+        bar.setTextVisible(False)
+        bar.setAccessibleName(name)
+        bar.hide()
+        self.layout_.addWidget(bar)
+        return bar
