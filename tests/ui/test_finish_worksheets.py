@@ -80,3 +80,35 @@ def test_typing_into_an_empty_rating_replaces_the_dash(qtbot, unlocked, no_dialo
     number.lineEdit().end(False)  # the caret after the dash, as a click leaves it
     qtbot.keyClicks(number, "35")
     assert rating.value() == 35
+
+
+def test_the_balanced_view_shows_the_evidence_beside_the_thought(qtbot, unlocked, no_dialogs):
+    repo = unlocked.store.worksheets
+    repo.save(Worksheet(id="w1", happened_on=date.today(), thought="She's losing interest.",
+                        evidence_for=("She took a day to reply.",),
+                        evidence_against=("She asked about my weekend.", "She planned Friday.")))
+    page = worksheets(unlocked)
+    page.open_worksheet("w1", step=5)
+    form = page.form
+    assert form.index == 5 and form.banner.isVisible()
+    panel = form.steps[5].evidence
+    qtbot.waitUntil(panel.isVisible, timeout=2000)
+    assert panel.for_list.text() == "• She took a day to reply."
+    assert panel.against_list.text() == "• She asked about my weekend.\n• She planned Friday."
+    click(qtbot, panel.toggle)
+    assert not panel.body.isVisible() and panel.toggle.text() == "Show"
+    click(qtbot, panel.toggle)
+    assert panel.body.isVisible()
+
+    form.go_to(4)                     # new evidence on step 5 shows on step 6 at once
+    form.steps[4].evidence_for.lines()[0].setText("She didn't laugh at my joke.")
+    form.go_to(5)
+    assert "She didn't laugh at my joke." in panel.for_list.text()
+
+
+def test_no_evidence_panel_when_step_five_is_empty(qtbot, unlocked, no_dialogs):
+    page = worksheets(unlocked)
+    page.start_worksheet(None)
+    page.form.go_to(5)
+    qtbot.wait(50)
+    assert not page.form.steps[5].evidence.isVisible()

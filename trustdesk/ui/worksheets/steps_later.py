@@ -16,6 +16,7 @@ from trustdesk.domain.worksheet_texts import TrapText, WorksheetTexts
 from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.worksheets.common import SafetyOffer, TextBox
 from trustdesk.ui.worksheets.emotions import EmotionsField
+from trustdesk.ui.worksheets.evidence_panel import EvidencePanel
 from trustdesk.ui.worksheets.rating import RatingField
 from trustdesk.ui.worksheets.step_base import StepView, date_edit, from_qdate, to_qdate
 
@@ -105,6 +106,8 @@ class BalancedStep(StepView):
     def __init__(self, texts: WorksheetTexts) -> None:
         super().__init__("balanced_view", texts)
         self._verdict: str | None = None
+        self.evidence = EvidencePanel()
+        self.column.insertWidget(0, self.evidence)
         self.insert_button = QPushButton(self.text.field("insert_starting_point"))
         self.insert_button.setAccessibleName("Insert a starting point for a balanced view")
         self.insert_hint = text_label("", "muted")
@@ -123,6 +126,7 @@ class BalancedStep(StepView):
 
     def prepare(self, sheet: Worksheet) -> None:
         self._verdict = sheet.verdict
+        self.evidence.show_sheet(sheet)
         self.insert_hint.setText(self.text.field("insert_starting_point_hint"))
 
     def insert_starting_point(self) -> None:
@@ -144,6 +148,7 @@ class BalancedStep(StepView):
 
     def clear(self) -> None:
         self.view.set_text("")
+        self.evidence.clear()
         self._verdict = None
 
     def show_missing(self, missing: list[str]) -> None:
