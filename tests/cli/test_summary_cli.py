@@ -16,7 +16,7 @@ from tests.conftest import PASSPHRASE
 from tests.report.conftest import pdf_pages
 from trustdesk.demo import fill_demo
 from trustdesk.domain.period import Period, format_day
-from trustdesk.storage.progress_data import load_excerpts, load_summary
+from trustdesk.storage.progress_data import ProgressSource, load_excerpts, load_summary
 from trustdesk.storage.store import JournalFolder
 
 pytestmark = pytest.mark.slow
@@ -89,6 +89,29 @@ def test_dates_and_sections_are_chosen(filled, tmp_path):
     assert f"{len(summary.beliefs.pairs)} finished worksheets in this period" in text
     newest = excerpts[-1]
     assert " ".join((newest.body or newest.title).split()[:5]) in text
+
+
+def test_worksheet_details_need_their_flag_and_excerpts_state_the_true_count(filled,
+                                                                           tmp_path):
+    plain, detailed = tmp_path / "plain.pdf", tmp_path / "detailed.pdf"
+    assert run(filled, "-o", str(plain), "--include", "worksheets").returncode == 0
+    result = run(filled, "-o", str(detailed), "--include", "worksheets,excerpts",
+                 "--worksheet-details")
+    assert result.returncode == 0, result.stderr
+    store = JournalFolder(filled).unlock(PASSPHRASE)
+    try:
+        source = ProgressSource.from_store(store)
+        summary = source.summary(Period(), date.today())
+        sheets = source.finished_worksheets(summary)
+        total = source.excerpt_total(summary)
+    finally:
+        store.close()
+    assert sheets and total > 30
+    plain_text, text = " ".join(pdf_pages(plain)), " ".join(pdf_pages(detailed))
+    assert "Worksheet details" not in plain_text
+    assert " ".join(sheets[0].thought.split()) not in plain_text
+    assert "Worksheet details" in text and " ".join(sheets[0].thought.split()) in text
+    assert f"The 30 most recent of your {total:,} entries in this period" in text
 
 
 def test_only_a_start_date_runs_to_today_and_only_an_end_from_the_first_record(filled,

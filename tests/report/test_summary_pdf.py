@@ -180,13 +180,15 @@ def test_journal_excerpts_appear_only_when_chosen_and_only_from_the_period(summa
     assert "MARKER-ALPHA" not in text and "MARKER-GAMMA" in text
 
 
-def test_long_bodies_are_shortened_at_a_word():
-    from trustdesk.report.document import _shorten
+def test_long_bodies_are_shortened_at_a_word_and_keep_their_paragraphs():
+    from trustdesk.report.document import body_paragraphs
 
-    body = "word " * 200
-    short = _shorten(body, 50)
-    assert len(short) <= 51 and short.endswith("\u2026") and "wor\u2026" not in short
-    assert _shorten("line one\n\nline   two") == "line one line two"
+    short = body_paragraphs("word " * 200, 50)
+    assert len(short) == 1
+    text = short[0].text
+    assert len(text) <= 51 and text.endswith("\u2026") and "wor\u2026" not in text
+    assert [p.text for p in body_paragraphs("line one\n\nline   two")] == ["line one",
+                                                                        "line two"]
 
 
 def test_long_tables_continue_with_their_header_on_the_next_page(tmp_path):
@@ -299,7 +301,7 @@ def test_options_refuse_unknown_sections():
         SummaryOptions.from_include("charts,photos")
     with pytest.raises(ValueError):
         SummaryOptions.from_include(" , ")
-    assert SummaryOptions().sections == frozenset(SECTIONS) - {"excerpts"}
+    assert SummaryOptions().sections == frozenset(SECTIONS) - {"excerpts", "worksheet_details"}
 
 
 def test_ten_years_and_an_empty_year_both_make_sensible_documents(tmp_path):

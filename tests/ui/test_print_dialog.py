@@ -20,7 +20,7 @@ from tests.report.conftest import pdf_pages
 from tests.ui.progress_helpers import expected_summary, fill, show_progress
 from trustdesk.domain.period import Period
 from trustdesk.report import charts
-from trustdesk.storage.progress_data import load_excerpts
+from trustdesk.storage.progress_data import ProgressSource, load_excerpts
 from trustdesk.ui import dialogs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -196,3 +196,20 @@ def test_printing_support_is_loaded_only_to_print():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=ROOT, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_worksheet_details_are_a_choice_that_starts_unticked(qtbot, opened, out):
+    """The person's own worksheet words print only after ticking their box."""
+    window, _page, dialog = opened
+    box = dialog.checks["worksheet_details"]
+    assert not box.isChecked() and "fearful thought" in box.text()
+    for section in ("charts", "worksheets", "steps", "guide"):
+        dialog.checks[section].setChecked(False)
+    box.setChecked(True)
+    target = out / "details.pdf"
+    save(qtbot, dialog, target)
+    text = " ".join(pdf_pages(target))
+    assert "Worksheet details" in text and "The balanced view" in text
+    summary = expected_summary(window.store, Period("last_3_months"))
+    sheets = ProgressSource.from_store(window.store).finished_worksheets(summary)
+    assert sheets and fold(sheets[-1].thought) in text

@@ -18,7 +18,7 @@ from trustdesk.commands._output import guarded_output
 from trustdesk.domain.period import Period
 from trustdesk.domain.text import InvalidRecord
 
-SECTIONS_HELP = "charts, worksheets, steps, guide, excerpts"
+SECTIONS_HELP = "charts, worksheets, steps, guide, excerpts, worksheet-details"
 NOT_ENCRYPTED = ("The PDF is not encrypted: keep it somewhere private, and delete it when "
                  "you no longer need it.")
 
@@ -40,7 +40,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="last day to include")
     parser.add_argument("--include", metavar="LIST",
                         help=f"comma-separated sections: {SECTIONS_HELP} (default: all but "
-                             "excerpts, which are your own words)")
+                             "excerpts and worksheet-details, which are your own words)")
+    parser.add_argument("--worksheet-details", action="store_true",
+                        help="add each finished worksheet's fearful thought, balanced view "
+                             "and small step, in your own words (off by default)")
     parser.set_defaults(handler=run)
 
 
@@ -60,15 +63,18 @@ def _day(text: str | None, option: str) -> date | None:
     return day
 
 
-def _options(include: str | None):
+def _options(include: str | None, worksheet_details: bool = False):
     from trustdesk.report.summary import SummaryOptions
 
-    if include is None:
-        return SummaryOptions()
     try:
-        return SummaryOptions.from_include(include)
+        options = (SummaryOptions() if include is None
+                   else SummaryOptions.from_include(include))
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    if worksheet_details:
+        options = SummaryOptions(sections=options.sections | {"worksheet_details"},
+                                 excerpt_limit=options.excerpt_limit)
+    return options
 
 
 def _period(first: date | None, last: date | None, earliest) -> Period:
@@ -112,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     first, last = _day(args.first, "--from"), _day(args.last, "--to")
     if first is not None and last is not None and first > last:
         raise UsageError("--from must be on or before --to.")
-    options = _options(args.include)
+    options = _options(args.include, args.worksheet_details)
     folder = journal_folder(args.data_dir)
     target = guarded_output(args.output, folder.protected(), replace=args.replace)
     with unlocked(folder, read_only=True) as store:
@@ -128,14 +134,19 @@ def run(args: argparse.Namespace) -> int:
 
         period = _period(first, last, earliest)
         summary = source.summary(period, today)
-        excerpts = (source.excerpts(summary, options.excerpt_limit)
-                    if options.includes("excerpts") else [])
+        excerpts, total = [], None
+        if options.includes("excerpts"):
+            excerpts = source.excerpts(summary, options.excerpt_limit)
+            total = source.excerpt_total(summary)
+        worksheets = (source.finished_worksheets(summary)
+                      if options.includes("worksheet_details") else [])
     _gui_application()
     from trustdesk.report.summary import SummaryWriteError, write_pdf
 
     target = guarded_output(target, places, replace=args.replace)  # drawing took a while
     try:
-        pages = write_pdf(target, summary, options, excerpts=excerpts, made_on=today)
+        pages = write_pdf(target, summary, options, excerpts=excerpts, made_on=today,
+                          excerpt_total=total, worksheets=worksheets)
     except SummaryWriteError as exc:
         print(f"trustdesk: {exc.message}", file=sys.stderr)
         return 1

@@ -4,7 +4,6 @@ writing to PDF or a printer in summary.py."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -15,19 +14,24 @@ from trustdesk.domain.journal import Entry
 from trustdesk.domain.period import format_day
 from trustdesk.domain.progress import ProgressSummary
 from trustdesk.domain.progress_text import count
-from trustdesk.report import charts, labels
-from trustdesk.report.layout import Block, Drawing, Meter, Row, Text
+from trustdesk.domain.worksheet import Worksheet
+from trustdesk.report import charts, labels, markdown
+from trustdesk.report.layout import Block, Drawing, Meter, Rich, Row, Text
 from trustdesk.report.style import ChartStyle
 
-SECTIONS = ("charts", "worksheets", "steps", "guide", "excerpts")
+SECTIONS = ("charts", "worksheets", "steps", "guide", "excerpts", "worksheet_details")
 SECTION_LABELS = {
     "charts": "Charts",
     "worksheets": "Worksheets, with belief before and after",
     "steps": "Small steps and how they went",
     "guide": "Guide reading progress",
     "excerpts": "Journal excerpts",
+    "worksheet_details": "Worksheet details: the fearful thought, the balanced view, "
+                         "the small step",
 }
-DEFAULT_SECTIONS = frozenset(SECTIONS) - {"excerpts"}
+# The person's own words: printed only when chosen.
+PERSONAL_SECTIONS = frozenset({"excerpts", "worksheet_details"})
+DEFAULT_SECTIONS = frozenset(SECTIONS) - PERSONAL_SECTIONS
 TITLE = "Progress summary"
 DISCLAIMER = ("TrustDesk is a self-help journal for learning to trust again. This summary "
               "shows your own notes and ratings, to help you reflect and talk things "
@@ -48,7 +52,7 @@ class SummaryOptions:
         unknown = set(self.sections) - set(SECTIONS)
         if unknown:
             raise ValueError(f"Unknown section {sorted(unknown)[0]!r}; choose from "
-                             f"{', '.join(SECTIONS)}.")
+                             f"{', '.join(s.replace('_', '-') for s in SECTIONS)}.")
         if self.excerpt_limit < 1:
             raise ValueError("The number of journal excerpts must be at least 1.")
         object.__setattr__(self, "sections", frozenset(self.sections))
@@ -56,9 +60,11 @@ class SummaryOptions:
     @classmethod
     def from_include(cls, text: str) -> SummaryOptions:
         """From a comma-separated list such as 'charts,worksheets,excerpts'."""
-        chosen = {part.strip().lower() for part in text.split(",") if part.strip()}
+        chosen = {part.strip().lower().replace("-", "_") for part in text.split(",")
+                  if part.strip()}
         if not chosen:
-            raise ValueError(f"Choose at least one section: {', '.join(SECTIONS)}.")
+            raise ValueError("Choose at least one section: "
+                             f"{', '.join(s.replace('_', '-') for s in SECTIONS)}.")
         return cls(sections=frozenset(chosen))
 
     def includes(self, section: str) -> bool:
@@ -90,6 +96,10 @@ def _heading(text: str, *, first: bool = False) -> Text:
     return Text(space_before=0 if first else 20, keep_with_next=True, text=text, role="h2")
 
 
+def _reading(kind: str, summary: ProgressSummary) -> str:
+    return " ".join(" ".join(line.split()) for line in summary.readings(kind))
+
+
 def _chart_blocks(summary: ProgressSummary, style: ChartStyle) -> list[Block]:
     blocks: list[Block] = []
     for kind in charts.TITLES:
@@ -99,7 +109,8 @@ def _chart_blocks(summary: ProgressSummary, style: ChartStyle) -> list[Block]:
         height = charts.preferred_height_pt(kind, summary) - 14
         blocks.append(Drawing(space_before=8, height_pt=height,
                               painter_fn=partial(charts.paint, kind, summary=summary,
-                                                 style=style)))
+                                                 style=style),
+                              alt=f"Chart: {charts.TITLES[kind]}. {_reading(kind, summary)}"))
     return blocks
 
 
@@ -166,12 +177,40 @@ def _guide_blocks(summary: ProgressSummary) -> list[Block]:
             Meter(space_before=6, fraction=summary.guide.fraction)]
 
 
-def _shorten(body: str, limit: int = EXCERPT_CHARS) -> str:
-    flat = re.sub(r"\s+", " ", body).strip()
-    if len(flat) <= limit:
-        return flat
-    cut = flat[:limit].rsplit(" ", 1)[0] or flat[:limit]
-    return cut.rstrip(",;:.- ") + "\u2026"
+def _paragraph_blocks(paragraphs: Sequence[markdown.Paragraph], *, first_space: float = 2,
+                     keep_last: bool = False) -> list[Block]:
+    """Rich blocks for parsed paragraphs; the person's headings stay with what
+    follows them."""
+    blocks: list[Block] = []
+    for i, paragraph in enumerate(paragraphs):
+        runs = tuple((run.text, run.bold, run.italic) for run in paragraph.runs)
+        space = first_space if i == 0 else 4
+        keep = keep_last and i == len(paragraphs) - 1
+        if paragraph.kind == "heading":
+            blocks.append(Rich(space_before=space + 2, keep_with_next=True, runs=runs,
+                               role="h4"))
+        elif paragraph.kind == "item":
+            blocks.append(Rich(space_before=space if i == 0 else 2, keep_with_next=keep,
+                               runs=runs, indent_pt=14.0 * paragraph.level,
+                               marker=paragraph.marker))
+        elif paragraph.kind == "quote":
+            blocks.append(Rich(space_before=space, keep_with_next=keep, runs=runs,
+                               indent_pt=12.0, quote=True))
+        else:
+            blocks.append(Rich(space_before=space, keep_with_next=keep, runs=runs))
+    return blocks
+
+
+def body_paragraphs(body: str, limit: int = EXCERPT_CHARS) -> list[markdown.Paragraph]:
+    """An entry's Markdown as paragraphs, shortened to about `limit` characters."""
+    return markdown.shorten(markdown.parse(body), limit)[0]
+
+
+def plain_paragraphs(text: str) -> list[markdown.Paragraph]:
+    """Text the person typed into a worksheet field: its paragraphs (blank lines
+    apart) as written, without Markdown."""
+    parts = [" ".join(part.split()) for part in text.replace("\r\n", "\n").split("\n\n")]
+    return [markdown.Paragraph("p", (markdown.Run(part),)) for part in parts if part]
 
 
 def _checkin_line(entry: Entry) -> str:
@@ -184,18 +223,21 @@ def _checkin_line(entry: Entry) -> str:
 
 
 def _excerpt_blocks(summary: ProgressSummary, entries: Sequence[Entry],
-                    limit: int) -> list[Block]:
+                    limit: int, total: int | None) -> list[Block]:
+    """`entries` may be only the most recent few; `total` is how many entries with
+    words the period holds, so the note tells the true count."""
     inside = sorted((e for e in entries
                      if summary.first_day <= e.written_at.date() <= summary.last_day
                      and (e.title or e.body.strip())), key=lambda e: (e.written_at, e.id))
     chosen = inside[-limit:]
+    total = max(total or 0, len(inside))
     blocks: list[Block] = [_heading("From your journal")]
     if not chosen:
         blocks.append(Text(space_before=4, role="muted",
                            text="No journal entries with text in this period."))
         return blocks
-    if len(chosen) < len(inside):
-        note = (f"The {len(chosen):,} most recent of your {len(inside):,} entries in this "
+    if len(chosen) < total:
+        note = (f"The {len(chosen):,} most recent of your {total:,} entries in this "
                 "period, each shortened to its first lines.")
     else:
         note = f"Your {count(len(chosen), 'entry', 'entries')} in this period, each shortened."
@@ -210,12 +252,79 @@ def _excerpt_blocks(summary: ProgressSummary, entries: Sequence[Entry],
         if line:
             blocks.append(Text(space_before=1, keep_with_next=True, role="muted", text=line))
         if entry.body.strip():
-            blocks.append(Text(space_before=2, role="body", text=_shorten(entry.body)))
+            blocks += _paragraph_blocks(body_paragraphs(entry.body))
+    return blocks
+
+
+OUTCOME_NAMES = {"no": "The feared outcome didn't happen.",
+                 "partly": "The feared outcome happened partly.",
+                 "yes": "The feared outcome happened."}
+DETAIL_FIELDS = (("thought", "The fearful thought"), ("balanced_view", "The balanced view"),
+                 ("step", "The small step"))
+
+
+def detail_texts(sheet: Worksheet) -> list[tuple[str, list[markdown.Paragraph]]]:
+    """(label, paragraphs) for the parts of `sheet` the details section prints."""
+    out = []
+    for field, label in DETAIL_FIELDS:
+        if field == "step":
+            step = sheet.step
+            if step is None or not step.text.strip():
+                continue
+            paragraphs = plain_paragraphs(step.text)
+            if step.outcome in OUTCOME_NAMES:
+                paragraphs.append(markdown.Paragraph(
+                    "p", (markdown.Run(OUTCOME_NAMES[step.outcome], italic=True),)))
+        else:
+            paragraphs = plain_paragraphs(getattr(sheet, field))
+        if paragraphs:
+            out.append((label, paragraphs))
+    return out
+
+
+def detail_heading(sheet: Worksheet) -> str:
+    return f"{long_date(sheet.happened_on)} \u00b7 {labels.category_name(sheet.category)}"
+
+
+def detail_belief(sheet: Worksheet) -> str:
+    return (f"Belief in the fearful thought: {sheet.belief_before} before, "
+            f"{sheet.belief_after} after")
+
+
+DETAILS_NOTE = ("Your own words from each finished worksheet in this period, oldest first: "
+                "what you feared, the balanced view you came to, and the small step you chose.")
+
+
+def finished_in_period(summary: ProgressSummary,
+                       worksheets: Sequence[Worksheet]) -> list[Worksheet]:
+    return sorted((w for w in worksheets if w.is_complete
+                   and summary.first_day <= w.happened_on <= summary.last_day),
+                  key=lambda w: (w.happened_on, w.created_at, w.id))
+
+
+def _detail_blocks(summary: ProgressSummary, worksheets: Sequence[Worksheet]) -> list[Block]:
+    sheets = finished_in_period(summary, worksheets)
+    blocks: list[Block] = [_heading("Worksheet details")]
+    if not sheets:
+        blocks.append(Text(space_before=4, role="muted",
+                           text="No finished worksheets in this period yet."))
+        return blocks
+    blocks.append(Text(space_before=4, role="muted", text=DETAILS_NOTE, keep_with_next=True))
+    for sheet in sheets:
+        blocks.append(Text(space_before=12, keep_with_next=True, role="h3",
+                           text=detail_heading(sheet)))
+        blocks.append(Text(space_before=1, keep_with_next=True, role="muted",
+                           text=detail_belief(sheet)))
+        for label, paragraphs in detail_texts(sheet):
+            blocks.append(Text(space_before=6, keep_with_next=True, role="h4", text=label))
+            blocks += _paragraph_blocks(paragraphs)
     return blocks
 
 
 def build_blocks(summary: ProgressSummary, options: SummaryOptions, *, made_on: date,
-                 excerpts: Sequence[Entry], chart_style: ChartStyle) -> list[Block]:
+                 excerpts: Sequence[Entry], chart_style: ChartStyle,
+                 excerpt_total: int | None = None,
+                 worksheets: Sequence[Worksheet] = ()) -> list[Block]:
     """The whole document as blocks, in reading order."""
     blocks: list[Block] = [
         Text(text=TITLE, role="title"),
@@ -239,5 +348,7 @@ def build_blocks(summary: ProgressSummary, options: SummaryOptions, *, made_on: 
     if options.includes("guide"):
         blocks += _guide_blocks(summary)
     if options.includes("excerpts"):
-        blocks += _excerpt_blocks(summary, excerpts, options.excerpt_limit)
+        blocks += _excerpt_blocks(summary, excerpts, options.excerpt_limit, excerpt_total)
+    if options.includes("worksheet_details"):
+        blocks += _detail_blocks(summary, worksheets)
     return blocks

@@ -12,7 +12,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPaintDevice,
+    QPainter,
+    QPen,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
 
 from trustdesk.report.style import Units, text_font
 
@@ -22,6 +31,7 @@ ROLES = {
     "subtitle": (10.5, False, "muted"),
     "h2": (13.0, True, "accent"),
     "h3": (10.0, True, "text"),
+    "h4": (10.0, True, "text"),
     "body": (10.0, False, "text"),
     "muted": (9.0, False, "muted"),
     "small": (8.5, False, "text"),
@@ -90,11 +100,73 @@ class Text(Block):
 
 
 @dataclass
+class Rich(Block):
+    """A paragraph with bold and italic runs, optionally indented with a marker
+    (a list item's bullet or number) or set off as a quote. `runs` are
+    (text, bold, italic)."""
+
+    runs: Sequence[tuple[str, bool, bool]] = ()
+    role: str = "body"
+    indent_pt: float = 0.0
+    marker: str = ""
+    quote: bool = False
+
+    def _layout(self, ctx: PageCtx, width: float) -> tuple[QTextLayout, float]:
+        text = "".join(run[0] for run in self.runs)
+        layout = QTextLayout(text, ctx.font(self.role), ctx.units.device)
+        ranges, start = [], 0
+        for piece, bold, italic in self.runs:
+            fmt = QTextCharFormat()
+            if bold:
+                fmt.setFontWeight(QFont.Weight.Bold)
+            if italic:
+                fmt.setFontItalic(True)
+            span = QTextLayout.FormatRange()
+            span.start, span.length, span.format = start, len(piece), fmt
+            ranges.append(span)
+            start += len(piece)
+        layout.setFormats(ranges)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        left = ctx.pt(self.indent_pt)
+        y = 0.0
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(width - left, 1.0))
+            line.setPosition(QPointF(left, y))
+            y += line.height()
+        layout.endLayout()
+        return layout, y
+
+    def height(self, ctx: PageCtx, width: float) -> float:
+        return self._layout(ctx, width)[1]
+
+    def paint(self, ctx: PageCtx, painter: QPainter, rect: QRectF) -> None:
+        layout, height = self._layout(ctx, rect.width())
+        if self.marker:
+            marker_width = ctx.pt(14)
+            ctx.draw_text(painter, QRectF(rect.left() + ctx.pt(self.indent_pt) - marker_width,
+                                          rect.top(), marker_width - ctx.pt(3), rect.height()),
+                          self.role, self.marker, Qt.AlignmentFlag.AlignRight)
+        if self.quote:
+            painter.fillRect(QRectF(rect.left() + ctx.pt(self.indent_pt) - ctx.pt(8), rect.top(),
+                                    ctx.pt(2), height), ctx.color("border"))
+        painter.setPen(ctx.color(self.role))
+        layout.draw(painter, rect.topLeft())
+
+
+@dataclass
 class Drawing(Block):
-    """A fixed-height area painted by a callback (a chart)."""
+    """A fixed-height area painted by a callback (a chart). `alt` says in words
+    what it shows, for formats that can carry a text alternative."""
 
     height_pt: float = 100.0
     painter_fn: Callable[[QPainter, QRectF], None] | None = None
+    alt: str = ""
 
     def height(self, ctx: PageCtx, width: float) -> float:
         return ctx.pt(self.height_pt)

@@ -40,6 +40,7 @@ from PySide6.QtGui import (
 from trustdesk import __version__
 from trustdesk.domain.journal import Entry
 from trustdesk.domain.progress import ProgressSummary
+from trustdesk.domain.worksheet import Worksheet
 from trustdesk.report.document import (
     DEFAULT_SECTIONS,
     DISCLAIMER,
@@ -79,13 +80,18 @@ class SummaryDocument:
     construction; lay it out for each device with `paginate(device)`."""
 
     def __init__(self, summary: ProgressSummary, options: SummaryOptions | None = None, *,
-                 excerpts: Sequence[Entry] = (), made_on: date | None = None) -> None:
+                 excerpts: Sequence[Entry] = (), made_on: date | None = None,
+                 excerpt_total: int | None = None,
+                 worksheets: Sequence[Worksheet] = ()) -> None:
         self.summary = summary
         self.options = options or SummaryOptions()
         self.made_on = made_on or summary.today
         self.colors = dict(palette("light"))
+        chosen = self.options.includes
         self.blocks = build_blocks(summary, self.options, made_on=self.made_on,
-                                   excerpts=excerpts if self.options.includes("excerpts") else (),
+                                   excerpts=excerpts if chosen("excerpts") else (),
+                                   excerpt_total=excerpt_total,
+                                   worksheets=worksheets if chosen("worksheet_details") else (),
                                    chart_style=paper_style())
 
     def _frame_heights(self, ctx: PageCtx, width: float) -> tuple[float, float]:
@@ -201,14 +207,16 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 def write_pdf(path: str | os.PathLike[str], summary: ProgressSummary,
               options: SummaryOptions | None = None, *, excerpts: Sequence[Entry] = (),
-              made_on: date | None = None, page_size: QPageSize | None = None) -> int:
+              made_on: date | None = None, page_size: QPageSize | None = None,
+              excerpt_total: int | None = None, worksheets: Sequence[Worksheet] = ()) -> int:
     """Write the summary as a PDF at `path`; returns the number of pages.
 
     Raises SummaryWriteError (with a human `.message`) when it can't be saved; then
     no file, not even a partial one, is left behind. Plaintext leaves the vault
     here, so callers warn the person first."""
     target = Path(path)
-    document = SummaryDocument(summary, options, excerpts=excerpts, made_on=made_on)
+    document = SummaryDocument(summary, options, excerpts=excerpts, made_on=made_on,
+                               excerpt_total=excerpt_total, worksheets=worksheets)
     data, pages = _pdf_bytes(document, page_size or page_size_for_locale())
     if not data.startswith(b"%PDF"):
         raise SummaryWriteError("TrustDesk couldn't make the PDF.")
@@ -218,17 +226,21 @@ def write_pdf(path: str | os.PathLike[str], summary: ProgressSummary,
 
 def print_summary(printer: QPagedPaintDevice, summary: ProgressSummary,
                   options: SummaryOptions | None = None, *, excerpts: Sequence[Entry] = (),
-                  made_on: date | None = None) -> int:
+                  made_on: date | None = None, excerpt_total: int | None = None,
+                  worksheets: Sequence[Worksheet] = ()) -> int:
     """Render the summary onto `printer` (a QPrinter the UI created when the person
     chose to print, or any other paged device), using its page setup. Call on the
     thread that owns `printer`. Returns the number of pages."""
-    document = SummaryDocument(summary, options, excerpts=excerpts, made_on=made_on)
+    document = SummaryDocument(summary, options, excerpts=excerpts, made_on=made_on,
+                               excerpt_total=excerpt_total, worksheets=worksheets)
     return document.render(printer)
 
 
 def preview_images(summary: ProgressSummary, options: SummaryOptions | None = None, *,
                    excerpts: Sequence[Entry] = (), made_on: date | None = None,
-                   page_size: QPageSize | None = None, dpi: int = 96) -> list[QImage]:
+                   page_size: QPageSize | None = None, dpi: int = 96,
+                   excerpt_total: int | None = None,
+                   worksheets: Sequence[Worksheet] = ()) -> list[QImage]:
     """Every page as an image at `dpi`, laid out exactly like the PDF (same page
     size and margins), for an on-screen preview."""
     size = page_size or page_size_for_locale()
@@ -236,7 +248,8 @@ def preview_images(summary: ProgressSummary, options: SummaryOptions | None = No
                          QPageLayout.Unit.Millimeter)
     full = layout.fullRectPixels(dpi)
     paint_rect = layout.paintRectPixels(dpi)
-    document = SummaryDocument(summary, options, excerpts=excerpts, made_on=made_on)
+    document = SummaryDocument(summary, options, excerpts=excerpts, made_on=made_on,
+                               excerpt_total=excerpt_total, worksheets=worksheets)
     dots_per_metre = round(dpi / 0.0254)
     probe = QImage(1, 1, QImage.Format.Format_RGB32)
     probe.setDotsPerMeterX(dots_per_metre)

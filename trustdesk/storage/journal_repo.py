@@ -50,6 +50,10 @@ ON CONFLICT (id) DO UPDATE SET
 _TAGS_OF = (f"(SELECT group_concat(t.name, '{_TAG_SEP}' ORDER BY et.position) "
             "FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id)")
 
+# Every character Python's str.strip() removes, for SQL trim(): entries "with words"
+# are counted in SQL exactly as the summary picks them in Python.
+_BLANKS = ("char(9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160, 5760, 8192, 8193, 8194, "
+           "8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288)")
 _ROW_COLUMNS = ("e.id, e.written_at, e.title, e.first_line, e.preview, e.mood, "
                 f"e.trust_others, e.trust_self, {_TAGS_OF}")
 
@@ -211,6 +215,15 @@ class JournalRepository:
         with self._vault.read() as conn:
             return int(conn.execute(
                 f"SELECT count(*) FROM entries e WHERE 1{where}", args).fetchone()[0])
+
+    def count_with_words(self, flt: JournalFilter | None = None) -> int:
+        """How many entries have a title or a body with more than white space: the
+        entries the printed summary could quote."""
+        where, args = _filter_sql(flt or JournalFilter())
+        with self._vault.read() as conn:
+            return int(conn.execute(
+                "SELECT count(*) FROM entries e WHERE (e.title != '' OR "
+                f"trim(e.body, {_BLANKS}) != ''){where}", args).fetchone()[0])
 
     def rows(self, flt: JournalFilter | None = None, *, after: EntryRow | None = None,
              offset: int = 0, limit: int = PAGE_SIZE) -> list[EntryRow]:

@@ -19,6 +19,7 @@ from trustdesk.domain.guide.progress import reading_progress
 from trustdesk.domain.journal import Entry, JournalFilter
 from trustdesk.domain.period import Period
 from trustdesk.domain.progress import ProgressSummary, summarize
+from trustdesk.domain.worksheet import Worksheet
 from trustdesk.storage.journal_repo import JournalRepository
 from trustdesk.storage.settings_repo import SettingsRepository
 from trustdesk.storage.worksheet_repo import WorksheetRepository
@@ -87,6 +88,19 @@ class ProgressSource:
                         break
             after = rows[-1]
         return sorted(chosen, key=lambda e: (e.written_at, e.id))
+
+    def excerpt_total(self, summary: ProgressSummary) -> int:
+        """How many entries with words the summary's dates hold: the true count
+        the summary states when it prints only the most recent of them."""
+        return self.journal.count_with_words(JournalFilter(start=summary.first_day,
+                                                           end=summary.last_day))
+
+    def finished_worksheets(self, summary: ProgressSummary) -> list[Worksheet]:
+        """The finished worksheets inside the summary's dates, with their small
+        steps, oldest first: what "worksheet details" prints when chosen."""
+        return [sheet for sheet in self.worksheets.all_worksheets(summary.first_day,
+                                                                 summary.last_day)
+                if sheet.is_complete]
 
 
 def load_summary(store: Store, period: Period, today: date) -> ProgressSummary:

@@ -50,8 +50,9 @@ WARNING = ("Paper and PDF files are not encrypted. Anyone who picks up the print
            "opens the file can read it, so keep it somewhere private, and delete the file "
            "when you no longer need it.")
 EXCERPT_NOTE = ("Journal excerpts print the beginning of your most recent entries in the "
-                "period (up to {limit}), in your own words. Leave them out if you'd rather "
-                "keep them private.")
+                "period (up to {limit}); worksheet details print what you wrote in each "
+                "finished worksheet. Both are in your own words: leave them out if you'd "
+                "rather keep them private.")
 UNEXPECTED = "Something unexpected went wrong. Nothing was printed or saved."
 
 
@@ -317,7 +318,7 @@ class PrintSummaryDialog(QDialog):
         """Paint onto the printer the person set up (UI thread, which owns it)."""
         try:
             pages = print_summary(printer, gathered.summary, gathered.options,
-                                  excerpts=gathered.excerpts, made_on=gathered.made_on)
+                                  made_on=gathered.made_on, **gathered.personal())
         except SummaryWriteError as error:
             self.problem.setText(error.message)
             self.problem.show()

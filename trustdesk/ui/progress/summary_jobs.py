@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage
 from trustdesk.domain.journal import Entry
 from trustdesk.domain.period import Period
 from trustdesk.domain.progress import ProgressSummary
+from trustdesk.domain.worksheet import Worksheet
 from trustdesk.report.summary import SummaryOptions, preview_images, write_pdf
 from trustdesk.storage.progress_data import ProgressSource
 
@@ -28,6 +29,13 @@ class Gathered:
     options: SummaryOptions
     excerpts: tuple[Entry, ...]
     made_on: date
+    excerpt_total: int | None = None
+    worksheets: tuple[Worksheet, ...] = ()
+
+    def personal(self) -> dict[str, object]:
+        """The keyword arguments that carry the person's own words to the report."""
+        return {"excerpts": self.excerpts, "excerpt_total": self.excerpt_total,
+                "worksheets": self.worksheets}
 
 
 def gather(source: ProgressSource, period: Period, options: SummaryOptions, today: date,
@@ -37,18 +45,23 @@ def gather(source: ProgressSource, period: Period, options: SummaryOptions, toda
     if report:
         report(35)
     excerpts: tuple[Entry, ...] = ()
+    total: int | None = None
     if options.includes("excerpts"):
         excerpts = tuple(source.excerpts(summary, options.excerpt_limit))
+        total = source.excerpt_total(summary)
+    worksheets: tuple[Worksheet, ...] = ()
+    if options.includes("worksheet_details"):
+        worksheets = tuple(source.finished_worksheets(summary))
     if report:
         report(50)
-    return Gathered(summary, options, excerpts, today)
+    return Gathered(summary, options, excerpts, today, total, worksheets)
 
 
 def preview(source: ProgressSource, period: Period, options: SummaryOptions, today: date,
             dpi: int, report: Report) -> tuple[Gathered, list[QImage]]:
     gathered = gather(source, period, options, today, report)
-    images = preview_images(gathered.summary, options, excerpts=gathered.excerpts,
-                            made_on=today, dpi=dpi)
+    images = preview_images(gathered.summary, options, made_on=today, dpi=dpi,
+                            **gathered.personal())
     report(100)
     return gathered, images
 
@@ -58,8 +71,7 @@ def save_pdf(source: ProgressSource, period: Period, options: SummaryOptions, to
     """Write the PDF (through a temporary file, renamed into place); the page count.
     Raises SummaryWriteError or a storage error, each with a human `.message`."""
     gathered = gather(source, period, options, today, report)
-    pages = write_pdf(path, gathered.summary, options, excerpts=gathered.excerpts,
-                      made_on=today)
+    pages = write_pdf(path, gathered.summary, options, made_on=today, **gathered.personal())
     report(100)
     return pages
 
