@@ -1,4 +1,4 @@
-"""Killing a real process (SIGKILL) at random moments while it exports or imports
+"""Killing a real process (SIGKILL) at points it announces while it exports or imports
 never leaves half of anything: an export target is absent or complete and valid,
 with at most hidden `.partial` leftovers; a journal holds exactly the records it
 had before an import or exactly the records after it, with clean integrity checks."""
@@ -20,7 +20,7 @@ import pytest
 from tests.conftest import PASSPHRASE
 from tests.exchange_data import generated_worksheets
 from tests.journal_data import generated_entries
-from tests.storage.killing import kill_after, start_worker
+from tests.storage.killing import Worker, nth
 from trustdesk.domain.exchange.codec import Bundle, decode, encode
 from trustdesk.domain.markdown_export import entry_file_name, entry_markdown
 from trustdesk.storage.backups.folder import list_backups
@@ -34,8 +34,9 @@ IMPORT_KILLS = 32   # in two lanes
 LEFTOVER = re.compile(r"^\..+\.[0-9a-f]{8}\.partial$")
 
 
-def progress_at_least(percent: int) -> Callable[[str], bool]:
-    return lambda line: line == "done" or (line.startswith("p ") and int(line[2:]) >= percent)
+def progress(line: str) -> int | None:
+    """The percent of a progress line ("p 40"), None for other lines."""
+    return int(line[2:]) if line.startswith("p ") else None
 
 
 @pytest.fixture(scope="module")
@@ -83,30 +84,33 @@ def check_export_folder(out: Path, bundle: Bundle, files: dict[str, str]) -> dic
     return seen
 
 
+# Where an export can be cut, by the line the worker announces there.
+EXPORT_WINDOWS: dict[str, Callable[[str], bool]] = {
+    "preparing": lambda line: line.startswith(("json ", "one ")) and line[-3:] != "100",
+    "single_file_written": lambda line: line in ("rename journal.json", "rename one.md"),
+    "mid_markdown": lambda line: (progress(line) or 0) > 30 and progress(line) != 100,
+    "markdown_written": lambda line: line.startswith("rename md"),
+    "finished": lambda line: line.startswith("done "),
+}
+
+
 def export_lane(journal: Path, bundle: Bundle, out: Path, kills: int, seed: int) -> dict:
     rng = random.Random(seed)
     files = expected_markdown(bundle)
     out.mkdir()
-    totals = {"kills": 0, "mid_markdown": 0, "in_single_file": 0, "leftovers_seen": 0,
-              "single_file_leftovers_seen": 0}
+    totals = dict.fromkeys(EXPORT_WINDOWS, 0) | {
+        "kills": 0, "leftovers_seen": 0, "single_file_leftovers_seen": 0}
     for n in range(kills):
-        worker = start_worker(WORKER, "export", str(journal), PASSPHRASE, str(out))
-        if n == 1:  # just after a Markdown folder is complete, so one always is
-            lines = kill_after(worker, 0.0, after=lambda line: line == "done md")
-        elif n % 2:  # any moment, counted from a random point of the run, not a clock
-            anchor = rng.choice(("json ", "done json", "one ", "done one", "p ", "done md"))
-            lines = kill_after(worker, rng.uniform(0.0, 0.05),
-                               after=lambda line, anchor=anchor: line.startswith(anchor))
-        else:      # while a single file is being written (after encoding, at 70%)
-            target = rng.choice(("json 70", "one 30"))
-            lines = kill_after(worker, rng.uniform(0.0, 0.004),
-                               after=lambda line, target=target: line == target)
+        window = list(EXPORT_WINDOWS)[n % len(EXPORT_WINDOWS)]
+        worker = Worker(WORKER, "export", str(journal), PASSPHRASE, str(out))
+        lines = worker.run_until(nth(EXPORT_WINDOWS[window], rng.randint(1, 12)))
         totals["kills"] += 1
-        if lines and lines[-1].startswith("p ") and lines[-1] != "p 100":
-            totals["mid_markdown"] += 1
-        if lines and lines[-1].startswith(("json", "one", "done md", "done json")):
-            totals["in_single_file"] += 1
+        totals[window] += 1
         seen = check_export_folder(out, bundle, files)
+        if window == "single_file_written":
+            assert seen["json_leftovers"] > 0, lines[-1]
+        if window in ("mid_markdown", "markdown_written"):
+            assert seen["leftovers"] > seen["json_leftovers"], lines[-1]
         totals["leftovers_seen"] += seen["leftovers"]
         totals["single_file_leftovers_seen"] += seen["json_leftovers"]
     totals["complete_folders"] = check_export_folder(out, bundle, files)["md"]
@@ -114,7 +118,7 @@ def export_lane(journal: Path, bundle: Bundle, out: Path, kills: int, seed: int)
 
 
 @pytest.mark.slow
-def test_random_kills_during_export_leave_no_half_file(journal_file, tmp_path):
+def test_kills_during_export_leave_no_half_file(journal_file, tmp_path):
     journal, bundle = journal_file
     lanes = [tmp_path / "lane1", tmp_path / "lane2"]
     for lane in lanes:
@@ -127,7 +131,7 @@ def test_random_kills_during_export_leave_no_half_file(journal_file, tmp_path):
                                 [EXPORT_KILLS // 2] * 2, [1618, 2236]))
     totals = {key: sum(result[key] for result in results) for key in results[0]}
     assert totals["kills"] == EXPORT_KILLS
-    assert totals["mid_markdown"] > 0, f"some kills should land mid-export: {totals}"
+    assert all(totals[window] for window in EXPORT_WINDOWS), f"every window is cut: {totals}"
     assert totals["leftovers_seen"] > 0 and totals["complete_folders"] > 0, totals
     assert totals["single_file_leftovers_seen"] > 0, totals
     print(json.dumps(totals))
@@ -163,32 +167,44 @@ def import_case(journal_file, tmp_path_factory, template_vault):
     return base, source, before, after
 
 
+def import_stop(window: str, rng: random.Random) -> Callable[[str], bool]:
+    """Where to cut an import: in the backup before it, inside the writing
+    transaction (after the backup's rename, before the second "p 100"), or after
+    the commit (the second "p 100", or "done")."""
+    if window == "backup":
+        return nth(lambda line: progress(line) is not None, 1)
+    if window == "after_commit":
+        return (nth(lambda line: line == "p 100", 2) if rng.random() < 0.5
+                else lambda line: line == "done")
+    target, backed_up = rng.randint(41, 100), False
+
+    def in_transaction(line: str) -> bool:
+        nonlocal backed_up
+        backed_up = backed_up or line.startswith("rename ")
+        return backed_up and (progress(line) or 0) >= target
+    return in_transaction
+
+
 def import_lane(case, folder: Path, kills: int, seed: int) -> dict:
     base, source, before, after = case
     rng = random.Random(seed)
-    totals = {"kills": 0, "none": 0, "all": 0, "mid_transaction": 0}
+    totals = {"kills": 0, "none": 0, "all": 0, "backup": 0, "transaction": 0,
+              "after_commit": 0}
     for n in range(kills):
         lane = folder / f"run{n}"
         lane.mkdir(parents=True)
         journal = lane / "journal.trustdesk"
         shutil.copy2(base, journal)
-        worker = start_worker(WORKER, "import", str(journal), PASSPHRASE, str(source))
-        if n == 1:  # after the end, so one run always holds all of the import
-            lines = kill_after(worker, 0.0, after=lambda line: line == "done")
-        elif n % 2:  # any moment, counted from a random point of the run, not a clock
-            lines = kill_after(worker, rng.uniform(0.0, 0.05),
-                               after=progress_at_least(rng.randint(0, 100)))
-        else:      # a moment inside the writing transaction (40 to 100 percent)
-            lines = kill_after(worker, rng.uniform(0.0, 0.005),
-                               after=progress_at_least(rng.randint(41, 99)))
+        window = ("backup", "transaction", "transaction", "after_commit")[n % 4]
+        worker = Worker(WORKER, "import", str(journal), PASSPHRASE, str(source))
+        lines = worker.run_until(import_stop(window, rng))
         totals["kills"] += 1
-        progress = [int(line[2:]) for line in lines if line.startswith("p ")]
-        if "done" not in lines and progress and 40 < progress[-1] < 100:
-            totals["mid_transaction"] += 1
+        totals[window] += 1
         with Vault.open(journal, PASSPHRASE) as vault:
             assert vault.check() == []
             now = Store.on(vault).exchange.snapshot()
         assert now in (before, after), "the journal must hold none or all of the import"
+        assert now == (after if window == "after_commit" else before), (window, lines[-3:])
         totals["none" if now == before else "all"] += 1
         for info in list_backups(lane / "backups"):
             verify_backup(info.path, PASSPHRASE)
@@ -197,7 +213,7 @@ def import_lane(case, folder: Path, kills: int, seed: int) -> dict:
 
 
 @pytest.mark.slow
-def test_random_kills_during_import_leave_none_or_all(import_case, tmp_path):
+def test_kills_during_import_leave_none_or_all(import_case, tmp_path):
     with ThreadPoolExecutor(2) as pool:
         results = list(pool.map(import_lane, [import_case] * 2,
                                 [tmp_path / "a", tmp_path / "b"], [IMPORT_KILLS // 2] * 2,
@@ -205,5 +221,5 @@ def test_random_kills_during_import_leave_none_or_all(import_case, tmp_path):
     totals = {key: sum(result[key] for result in results) for key in results[0]}
     assert totals["kills"] == IMPORT_KILLS == totals["none"] + totals["all"]
     assert totals["none"] and totals["all"], f"kills should land on both sides: {totals}"
-    assert totals["mid_transaction"] > 0, f"some kills should land mid-import: {totals}"
+    assert totals["backup"] and totals["transaction"] and totals["after_commit"], totals
     print(json.dumps(totals))

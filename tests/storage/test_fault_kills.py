@@ -1,4 +1,4 @@
-"""Killing a real process at random moments while it changes the passphrase or makes
+"""Killing a real process at points it announces while it changes the passphrase or makes
 backups never leaves a torn file: the journal opens with exactly one of the two
 passphrases and passes both integrity checks; every backup with a final name is
 complete and verified; nothing committed is lost."""
@@ -7,18 +7,16 @@ from __future__ import annotations
 
 import random
 import shutil
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import PASSPHRASE, add_filler_rows
-from tests.storage.killing import kill_after, start_worker
+from tests.storage.killing import Worker, nth
 from trustdesk.storage import errors
 from trustdesk.storage.backups.folder import list_backups
 from trustdesk.storage.backups.snapshot import verify_backup
-from trustdesk.storage.store import Store
 from trustdesk.storage.vault import Vault
 
 WORKER = "tests.storage.worker"
@@ -52,30 +50,26 @@ def which_opens(path: Path, rng: random.Random) -> dict[str, dict[str, int]]:
     return {p: counts for p in order if (counts := opens_with(path, p)) is not None}
 
 
-def nth_line(n: int) -> Callable[[str], bool]:
-    """A predicate that is true on the n-th line it is shown."""
-    seen = iter(range(1, n + 1))
-    return lambda _line: next(seen, n) >= n
-
-
 def rekey_lane(path: Path, kills: int, seed: int) -> dict[str, int]:
-    """Kill a rekeying worker `kills` times; after each kill exactly one passphrase
-    must open the journal, with every row still there."""
+    """Kill a rekeying worker `kills` times, each time at a point it announces: as
+    its change number 1 to 4 starts or once it is done. After each kill exactly one
+    passphrase opens the journal, the one the finished changes say, with every row
+    still there."""
     rng = random.Random(seed)
     with Vault.open(path, PASSPHRASE) as vault:
         expected = vault.table_counts()
-    outcomes = {PASSPHRASE: 0, OTHER: 0}
+    outcomes = {PASSPHRASE: 0, OTHER: 0, "before_a_change": 0, "after_a_change": 0}
     current = PASSPHRASE
     for n in range(kills):
         other = OTHER if current == PASSPHRASE else PASSPHRASE
-        proc = start_worker(WORKER, "rekey", str(path), current, other)
-        if n % 2:  # any moment of the first change
-            kill_after(proc, rng.uniform(0.0, 0.4))
-        else:      # right after a random number of finished changes, counted from
-            # the worker's lines, so a loaded machine still gives both passphrases turns
-            kill_after(proc, rng.uniform(0.0, 0.02), after=nth_line(rng.randint(1, 3)))
+        point = "rekeying" if n % 2 else "rekeyed"
+        changes = rng.randint(1, 4)
+        lines = Worker(WORKER, "rekey", str(path), current, other).run_until(
+            nth(lambda line, point=point: line == point, changes))
+        done = lines.count("rekeyed")
+        outcomes["before_a_change" if point == "rekeying" else "after_a_change"] += 1
         working = which_opens(path, rng)
-        assert len(working) == 1, list(working)
+        assert list(working) == [current if done % 2 == 0 else other], (lines, list(working))
         current, counts = next(iter(working.items()))
         outcomes[current] += 1
         assert counts == expected
@@ -83,39 +77,50 @@ def rekey_lane(path: Path, kills: int, seed: int) -> dict[str, int]:
 
 
 @pytest.mark.slow
-def test_random_kills_during_rekey_leave_exactly_one_passphrase_working(busy_vault):
+def test_kills_during_rekey_leave_exactly_one_passphrase_working(busy_vault):
     second = busy_vault.with_name("second.trustdesk")
     shutil.copy2(busy_vault, second)
     with ThreadPoolExecutor(2) as pool:  # two files, two lanes: half the wall time
         lanes = list(pool.map(rekey_lane, [busy_vault, second], [REKEY_KILLS // 2] * 2,
                               [2718, 1828]))
-    outcomes = {key: sum(lane[key] for lane in lanes) for key in (PASSPHRASE, OTHER)}
-    assert sum(outcomes.values()) == REKEY_KILLS
+    outcomes = {key: sum(lane[key] for lane in lanes) for key in lanes[0]}
+    assert outcomes[PASSPHRASE] + outcomes[OTHER] == REKEY_KILLS
     assert all(outcomes.values()), f"the kills should land on both sides: {outcomes}"
 
 
+BACKUP_POINTS = {"backing up": "before", "copied 100": "copied", "backed up": "rotated"}
+
+
+def backup_window(line: str) -> str | None:
+    """Which part of a backup an announced line is in."""
+    if line.startswith("copied ") and line != "copied 100":
+        return "mid_copy"
+    return BACKUP_POINTS.get(line)
+
+
 @pytest.mark.slow
-def test_random_kills_during_backups_leave_only_whole_verified_backups(busy_vault, tmp_path):
+def test_kills_during_backups_leave_only_whole_verified_backups(busy_vault, tmp_path):
+    """Each kill lands at an announced point of a random backup of the run: before
+    it, mid-copy (the `.partial` file is there), once it is verified and named, or
+    after the rotation."""
     rng = random.Random(3141)
     folder = tmp_path / "backups"
-    seen_partial = 0
+    windows = dict.fromkeys(("before", "mid_copy", "copied", "rotated"), 0)
+    partials: set[Path] = set()
     for n in range(BACKUP_KILLS):
-        proc = start_worker(WORKER, "backup", str(busy_vault), PASSPHRASE, str(folder))
-        if n % 2:  # any moment
-            kill_after(proc, rng.uniform(0.0, 0.9))
-        else:      # counted from the worker's own lines, so a loaded machine still
-            anchor = "backed up" if n % 4 == 0 else "backing up"  # finishes some
-            kill_after(proc, rng.uniform(0.0, 0.02),               # and cuts some
-                       after=lambda line, anchor=anchor: line == anchor)
-        seen_partial += len(list(folder.glob("*.partial")))
+        window = list(windows)[n % len(windows)]
+        lines = Worker(WORKER, "backup", str(busy_vault), PASSPHRASE, str(folder)).run_until(
+            nth(lambda line, window=window: backup_window(line) == window, rng.randint(1, 3)))
+        windows[window] += 1
+        left = set(folder.glob("*.partial"))
+        assert len(left - partials) == (window == "mid_copy"), (lines[-1], left - partials)
+        partials = left
         with Vault.open(busy_vault, PASSPHRASE) as vault:
             assert vault.check() == []
             counts = vault.table_counts()
-            worker_rows = {k: v for k, v in Store.on(vault).settings.load_app_settings()
-                           .as_mapping().items()}
-        assert counts["settings"] >= 200 and worker_rows is not None
+        assert counts["settings"] >= 200
         for info in list_backups(folder):
             verify_backup(info.path, PASSPHRASE)  # raises if torn or damaged
     assert list_backups(folder), "some backups should have completed"
-    assert seen_partial, "some kills should have landed mid-backup"
+    assert all(windows.values()), windows
     shutil.rmtree(folder)

@@ -1,12 +1,14 @@
 """A separate process for fault tests: it opens a real vault and keeps doing one
 kind of work until the test kills it. Run as `python -m tests.storage.worker KIND
-PATH [ARGS]`; it prints "ready" once the vault is open.
+PATH [ARGS]`; it says "ready" once the vault is open. The kill workers announce
+their points in lockstep with the test (see tests/storage/killing.py).
 
 Kinds:
-  rekey PATH A B        change the passphrase A -> B -> A ... forever, saying "rekeyed"
-                        after each change
+  rekey PATH A B        change the passphrase A -> B -> A ... forever, saying
+                        "rekeying" before each change and "rekeyed" after it
   backup PATH P DIR     make backups into DIR forever (rotation included), saying
-                        "backing up" before each and "backed up" after it
+                        "backing up" before each, "copied N" as the copy progresses
+                        (the unfinished `.partial` file is there) and "backed up" after
   fill PATH P LIMIT     write rows until the file size limit (RLIMIT_FSIZE, bytes)
                         stops it; report what happened as JSON lines
 """
@@ -19,6 +21,7 @@ import signal
 import sys
 from pathlib import Path
 
+from tests.storage.killing import say
 from trustdesk.storage import errors
 from trustdesk.storage.backups.folder import back_up
 from trustdesk.storage.vault import Vault
@@ -26,28 +29,29 @@ from trustdesk.storage.vault import Vault
 
 def rekey_forever(path: Path, first: str, second: str) -> None:
     with Vault.open(path, first) as vault:
-        print("ready", flush=True)
+        say("ready")
         current, other = first, second
         while True:
+            say("rekeying")
             with vault.read() as conn:
                 conn.reset_key(other)
             vault.adopt_passphrase(other)
-            print("rekeyed", flush=True)
+            say("rekeyed")
             current, other = other, current
 
 
 def backup_forever(path: Path, passphrase: str, folder: Path) -> None:
     with Vault.open(path, passphrase) as vault:
-        print("ready", flush=True)
+        say("ready")
         n = 0
         while True:
             with vault.transaction() as conn:  # the journal changes between backups
                 conn.execute("INSERT INTO settings(key, value) VALUES (?, '1') "
                              "ON CONFLICT(key) DO UPDATE SET value = value + 1",
                              (f"worker.{n % 5}",))
-            print("backing up", flush=True)
-            back_up(vault, folder, "manual")
-            print("backed up", flush=True)
+            say("backing up")
+            back_up(vault, folder, "manual", report=lambda p: say(f"copied {p}"))
+            say("backed up")
             n += 1
 
 

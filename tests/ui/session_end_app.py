@@ -1,7 +1,9 @@
 """Run only as a child process by test_session_end.py: the real app (`trustdesk
 --data-dir DIR`, through `trustdesk.cli.main`), unlocked through its unlock screen,
 a new journal entry, words typed into the editor with real key events. Then it
-prints "typed" on stdout and carries on running; the parent sends a signal.
+prints "typed" on stdout and carries on running; the parent sends a signal. The
+autosave is held back (an hour), so the words are still unsaved whenever the signal
+arrives, however loaded the machine is: only the signal's handling can save them.
 
 Usage: python tests/ui/session_end_app.py DATA_DIR WORDS
 The passphrase is tests.conftest.PASSPHRASE."""
@@ -19,6 +21,7 @@ from PySide6.QtTest import QTest
 from tests.conftest import PASSPHRASE
 from trustdesk import cli
 from trustdesk.ui.app import create_application
+from trustdesk.ui.journal import page as journal_page
 from trustdesk.ui.shell.window import MainWindow
 
 
@@ -52,6 +55,7 @@ def type_words(window: MainWindow, words: str) -> None:
 
 if __name__ == "__main__":
     data_dir, text = sys.argv[1], sys.argv[2]
+    journal_page.SAVE_DELAY_MS = 3_600_000
     create_application()
     QTimer.singleShot(0, lambda: drive(text))
     sys.exit(cli.main(["--data-dir", data_dir]))

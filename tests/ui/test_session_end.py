@@ -47,8 +47,8 @@ def wait_for_line(process: subprocess.Popen[str], expected: str, timeout: float)
 
 
 def type_then_signal(data_dir: Path, words: str, number: int) -> subprocess.CompletedProcess:
-    """Start the real app on `data_dir`, let it type `words`, send `number` 100 ms
-    later (well before the one-second autosave), and wait for it to end."""
+    """Start the real app on `data_dir`, let it type `words`, send `number` as soon as
+    it says so (its autosave is held back), and wait for it to end."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
            "PYTHONDONTWRITEBYTECODE": "1"}
     process = subprocess.Popen([sys.executable, str(SCENARIO), str(data_dir), words],
@@ -56,7 +56,6 @@ def type_then_signal(data_dir: Path, words: str, number: int) -> subprocess.Comp
                                stderr=subprocess.PIPE, text=True)
     try:
         wait_for_line(process, "typed", timeout=60)
-        time.sleep(0.1)
         process.send_signal(number)
         out, err = process.communicate(timeout=30)
     finally:
