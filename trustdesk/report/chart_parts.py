@@ -9,7 +9,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPaintDevice,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTextLayout,
+    QTextOption,
+)
 
 from trustdesk.report.axes import date_ticks
 from trustdesk.report.style import ChartStyle, Units
@@ -59,9 +70,46 @@ class Ctx:
     def text(self, rect: QRectF, flags: int, text: str, *, font=None,
              color: str | None = None) -> None:
         p = self.painter
+        if self.style.text_as_paths:
+            p.fillPath(text_path(rect, int(flags), text, font or self.label_font,
+                                 p.device()), QColor(color or self.style.text))
+            return
         p.setFont(font or self.label_font)
         p.setPen(QColor(color or self.style.text))
         p.drawText(rect, flags, text)
+
+
+def text_path(rect: QRectF, flags: int, text: str, font: QFont,
+              device: QPaintDevice) -> QPainterPath:
+    """The outlines of `text` laid out in `rect` as `QPainter.drawText(rect, flags,
+    text)` would place it on `device` (alignment and word wrap), as one path."""
+    layout = QTextLayout(text, font, device)
+    option = QTextOption(Qt.AlignmentFlag(flags & int(Qt.AlignmentFlag.AlignHorizontal_Mask)))
+    option.setWrapMode(QTextOption.WrapMode.WordWrap if flags & int(Qt.TextFlag.TextWordWrap)
+                       else QTextOption.WrapMode.NoWrap)
+    layout.setTextOption(option)
+    height = 0.0
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(rect.width(), 1.0))
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+    layout.endLayout()
+    top = rect.top()
+    if flags & int(Qt.AlignmentFlag.AlignVCenter):
+        top += (rect.height() - height) / 2
+    elif flags & int(Qt.AlignmentFlag.AlignBottom):
+        top += rect.height() - height
+    path = QPainterPath()
+    origin = QPointF(rect.left(), top)
+    for run in layout.glyphRuns():
+        raw = run.rawFont()
+        for glyph, position in zip(run.glyphIndexes(), run.positions(), strict=True):
+            path.addPath(raw.pathForGlyph(glyph).translated(origin + position))
+    return path
 
 
 def frame(ctx: Ctx, rect: QRectF, title: str, legend: Sequence[LegendItem] = ()) -> QRectF:

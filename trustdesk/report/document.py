@@ -33,6 +33,7 @@ SECTION_LABELS = {
 PERSONAL_SECTIONS = frozenset({"excerpts", "worksheet_details"})
 DEFAULT_SECTIONS = frozenset(SECTIONS) - PERSONAL_SECTIONS
 TITLE = "Progress summary"
+LANGUAGE = "en"              # the summary's words are English (PDF /Lang, HTML lang)
 DISCLAIMER = ("TrustDesk is a self-help journal for learning to trust again. This summary "
               "shows your own notes and ratings, to help you reflect and talk things "
               "through. It is educational; it is not a diagnosis or a clinical assessment.")
@@ -202,8 +203,12 @@ def _paragraph_blocks(paragraphs: Sequence[markdown.Paragraph], *, first_space: 
 
 
 def body_paragraphs(body: str, limit: int = EXCERPT_CHARS) -> list[markdown.Paragraph]:
-    """An entry's Markdown as paragraphs, shortened to about `limit` characters."""
-    return markdown.shorten(markdown.parse(body), limit)[0]
+    """An entry's Markdown as paragraphs, shortened to about `limit` characters;
+    a heading the cut left without its text is dropped."""
+    paragraphs = markdown.shorten(markdown.parse(body), limit)[0]
+    while len(paragraphs) > 1 and paragraphs[-1].kind == "heading":
+        paragraphs.pop()
+    return paragraphs
 
 
 def plain_paragraphs(text: str) -> list[markdown.Paragraph]:
@@ -241,7 +246,7 @@ def _excerpt_blocks(summary: ProgressSummary, entries: Sequence[Entry],
                 "period, each shortened to its first lines.")
     else:
         note = f"Your {count(len(chosen), 'entry', 'entries')} in this period, each shortened."
-    blocks.append(Text(space_before=4, role="muted", text=note))
+    blocks.append(Text(space_before=4, role="muted", text=note, keep_with_next=True))
     for entry in chosen:
         day = entry.written_at.date()
         head = long_date(day)

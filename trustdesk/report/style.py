@@ -47,6 +47,11 @@ class ChartStyle:
     font_pt: float = PAPER_FONT_PT
     font_family: str = ""
     show_title: bool = True
+    # The printed summary draws a chart's words as outlines: in a PDF they then stay
+    # out of the text that copy, search and screen readers read, where axis labels
+    # would be interleaved with the sentences (the sentences before each chart say
+    # what it shows; the HTML summary gives it as an image with a text alternative).
+    text_as_paths: bool = False
 
     @classmethod
     def from_tokens(cls, tokens: Mapping[str, object], *, font_pt: float = PAPER_FONT_PT,

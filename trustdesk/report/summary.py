@@ -44,13 +44,15 @@ from trustdesk.domain.worksheet import Worksheet
 from trustdesk.report.document import (
     DEFAULT_SECTIONS,
     DISCLAIMER,
+    LANGUAGE,
     SECTION_LABELS,
     SECTIONS,
     TITLE,
     SummaryOptions,
     build_blocks,
 )
-from trustdesk.report.layout import PageCtx, Pages, paginate, paint_page
+from trustdesk.report.layout import PageCtx, Pages, Text, paginate, paint_page
+from trustdesk.report.pdf_outline import Bookmark, add_outline
 from trustdesk.report.style import palette, paper_style
 
 __all__ = ["DEFAULT_SECTIONS", "SECTIONS", "SECTION_LABELS", "SummaryDocument",
@@ -92,7 +94,7 @@ class SummaryDocument:
                                    excerpts=excerpts if chosen("excerpts") else (),
                                    excerpt_total=excerpt_total,
                                    worksheets=worksheets if chosen("worksheet_details") else (),
-                                   chart_style=paper_style())
+                                   chart_style=paper_style().with_(text_as_paths=True))
 
     def _frame_heights(self, ctx: PageCtx, width: float) -> tuple[float, float]:
         header = ctx.text_height("footer", "Progress summary", width) + ctx.pt(10)
@@ -135,6 +137,10 @@ class SummaryDocument:
     def render(self, device: QPagedPaintDevice) -> int:
         """Paint every page onto a PDF writer or printer; returns the page count.
         Uses the device's own page layout (size, margins, orientation)."""
+        return len(self.render_pages(device).pages)
+
+    def render_pages(self, device: QPagedPaintDevice) -> Pages:
+        """`render`, returning where every block went."""
         painter = QPainter()
         if not painter.begin(device):
             raise SummaryWriteError("TrustDesk couldn't start drawing the summary.")
@@ -149,7 +155,26 @@ class SummaryDocument:
                 self.paint(ctx, painter, pages, index, area)
         finally:
             painter.end()
-        return len(pages.pages)
+        return pages
+
+
+OUTLINE_LEVELS = {"h2": 1, "h3": 2}
+
+
+def bookmarks(pages: Pages, layout: QPageLayout, resolution: int) -> list[Bookmark]:
+    """The headings of laid-out `pages` as PDF bookmarks: sections at the top level,
+    journal entries and worksheets under their section."""
+    full, paint = layout.fullRectPoints(), layout.paintRectPoints()
+    per_px = 72.0 / max(resolution, 1)
+    marks = []
+    for index, placed_blocks in enumerate(pages.pages):
+        for placed in placed_blocks:
+            block = placed.block
+            if isinstance(block, Text) and block.role in OUTLINE_LEVELS:
+                from_top = paint.top() + (pages.body.top() + placed.top) * per_px - 6
+                marks.append(Bookmark(OUTLINE_LEVELS[block.role], block.text, index,
+                                      round(full.height() - max(from_top, 0.0), 2)))
+    return marks
 
 
 def _pdf_bytes(document: SummaryDocument, page_size: QPageSize) -> tuple[bytes, int]:
@@ -161,10 +186,12 @@ def _pdf_bytes(document: SummaryDocument, page_size: QPageSize) -> tuple[bytes, 
                                      QPageLayout.Unit.Millimeter))
     writer.setTitle(TITLE)
     writer.setCreator(f"TrustDesk {__version__}")
-    pages = document.render(writer)
+    pages = document.render_pages(writer)
+    marks = bookmarks(pages, writer.pageLayout(), writer.resolution())
     del writer                      # flushes the trailer into the buffer
     buffer.close()
-    return bytes(data.data()), pages
+    # Qt writes no language and no outline: add both (see pdf_outline).
+    return add_outline(bytes(data.data()), marks, language=LANGUAGE), len(pages.pages)
 
 
 def _explain(error: OSError, path: Path) -> str:
