@@ -237,3 +237,18 @@ def test_the_contents_work_from_the_keyboard(qtbot, unlocked):
     assert page.stack.currentWidget() is page.contents
     for card in cards:
         assert card.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_continue_reading_opens_the_next_unread_chapter_after_a_finished_one(qtbot, unlocked):
+    page = guide_page(unlocked)
+    page.progress.mark_read(IDS[3])          # read earlier, so it is skipped
+    page.open_chapter(IDS[2])
+    settled_chapter(qtbot, page, IDS[2])
+    qtbot.keyClick(page.chapter_view.text, Qt.Key.Key_End)
+    assert page.progress.is_read(IDS[2])
+    page.show_contents()
+    assert page.contents.continue_button.isVisible()
+    assert page.contents.continue_button.text() == \
+        f"Continue reading: {GUIDE.get(IDS[4]).title}"
+    qtbot.mouseClick(page.contents.continue_button, Qt.MouseButton.LeftButton)
+    assert page.chapter_view.current().id == IDS[4]

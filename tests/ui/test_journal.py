@@ -161,17 +161,23 @@ def test_an_entry_emptied_again_leaves_the_list_and_the_file(qtbot, unlocked, no
     assert unlocked.store.journal.count() == 0
 
 
-def test_a_prompt_heads_a_new_entry_kept_once_written(qtbot, unlocked, no_dialogs):
+def test_a_prompt_is_quoted_whole_atop_a_new_entry_kept_once_written(qtbot, unlocked,
+                                                                     no_dialogs):
+    """"Write about this" quotes the prompt at the top of the body, however long,
+    instead of cutting it off in the title; the caret waits under it."""
+    prompt = ("When you felt let down this week, what did you tell yourself about what "
+              "it meant, and what would you say to a friend who told you the same story?")
     page = journal_of(unlocked)
-    page.start_entry("What helped you feel safe today?")
-    assert page.editor.title.text() == "What helped you feel safe today?"
+    page.start_entry(prompt)
+    assert page.editor.title.text() == ""
+    assert page.editor.body.toPlainText() == f"> {prompt}\n\n"
     page.flush()
     assert unlocked.store.journal.count() == 0, "an untouched prompt is not an entry yet"
     qtbot.keyClicks(page.editor.body, "A friend who listened.")
     wait_saved(qtbot, page)
     (entry,) = unlocked.store.journal.entries_between(None, None)
-    assert (entry.title, entry.body) == ("What helped you feel safe today?",
-                                         "A friend who listened.")
+    assert (entry.title, entry.body) == ("", f"> {prompt}\n\nA friend who listened.")
+    assert entry.heading.startswith("When you felt let down"), "no quote mark in the list"
 
 
 def test_lock_clears_editor_undo_history_list_search_and_selection(qtbot, unlocked,

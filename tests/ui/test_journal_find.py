@@ -121,6 +121,25 @@ def test_delete_asks_first_then_offers_undo(qtbot, page, unlocked):
     assert page.current_entry_id() == entry_id and not page.undo_bar.isVisible()
 
 
+def test_after_a_delete_the_neighbouring_entry_opens(qtbot, page, unlocked, no_dialogs):
+    """The entry listed next opens (the one before it, after the last one), so the
+    person can go on reading or deleting; a blank page only when none are left."""
+    click_row(qtbot, page, 1)
+    with dialogs.answering(lambda question: "Delete entry"):
+        page.delete_current()
+    assert page.editor.body.toPlainText() == "My sister listened. Family dinner went gently."
+    assert page.list.currentIndex().row() == 1
+    click_row(qtbot, page, 2)
+    with dialogs.answering(lambda question: "Delete entry"):
+        page.delete_current()
+    assert page.editor.body.toPlainText() == "My sister listened. Family dinner went gently."
+    assert page.list.currentIndex().row() == 1
+    for _ in range(2):
+        with dialogs.answering(lambda question: "Delete entry"):
+            page.delete_current()
+    assert page.model.rowCount() == 0 and page.editor.body.toPlainText() == ""
+
+
 def test_deleting_unsaved_new_words_can_be_undone_too(qtbot, page, unlocked):
     qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(page.editor.body, "typed and deleted within a second")

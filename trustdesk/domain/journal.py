@@ -122,9 +122,10 @@ class Entry:
 
 
 def first_line(body: str) -> str:
-    """The body's first non-blank line, trimmed to HEADING_CHARS."""
+    """The body's first non-blank line, trimmed to HEADING_CHARS, without the
+    Markdown quote marks ("> ") a quoted guide prompt starts with."""
     line = next((line.strip() for line in body.splitlines() if line.strip()), "")
-    return " ".join(line.split())[:HEADING_CHARS]
+    return " ".join(line.lstrip("> ").split())[:HEADING_CHARS]
 
 
 def heading_of(title: str, body_first_line: str, checkin: CheckIn | None = None) -> str:

@@ -26,6 +26,7 @@ may call `load_guide()`; the returned objects are immutable.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -120,6 +121,18 @@ class Guide:
         if index is None or index + 1 >= len(self.chapters):
             return None
         return self.chapters[index + 1]
+
+    def next_unread(self, chapter_id: str, read: Collection[str]) -> Chapter | None:
+        """The first chapter not in `read` after `chapter_id` in reading order, going
+        round to the start; None when every chapter is read."""
+        index = self._index(chapter_id)
+        start = 0 if index is None else index + 1
+        count = len(self.chapters)
+        for step in range(count):
+            chapter = self.chapters[(start + step) % count]
+            if chapter.id not in read:
+                return chapter
+        return None
 
     def _index(self, chapter_id: str) -> int | None:
         ids = self.ids()

@@ -151,7 +151,7 @@ class ContentsView(QWidget):
         self.progress_bar.setAccessibleDescription(text)
 
     def show_continue(self, title: str | None) -> None:
-        """Offer 'Continue reading' for the chapter last open, or hide it (None)."""
+        """Offer 'Continue reading' for the chapter to go on with, or hide it (None)."""
         if title:
             self.continue_button.setText(f"Continue reading: {title}")
             self.continue_button.setAccessibleName(f"Continue reading {title}")

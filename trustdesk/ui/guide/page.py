@@ -165,7 +165,9 @@ class GuidePage(Page):
             self.open_chapter(target[0], anchor=target[1])
 
     def _continue_target(self) -> tuple[str, int] | None:
-        """The chapter (never the safety note) and place to go back to, if any."""
+        """The chapter (never the safety note) and place to go on reading: where the
+        person stopped in a chapter not finished yet, else the start of the next
+        unread one; None when every chapter is read."""
         current = self.chapter_view.current()
         if current is None:
             position = self._stored_position()
@@ -176,6 +178,13 @@ class GuidePage(Page):
             current_id, anchor = current.id, self.chapter_view.anchor()
         if current_id == self.guide.safety.id:
             return self._came_from
+        try:
+            read = self.progress.read_ids()
+        except VaultError:
+            read = frozenset()
+        if current_id in read:      # finished: on to the next chapter not read yet
+            following = self.guide.next_unread(current_id, read)
+            return (following.id, 0) if following is not None else None
         return current_id, anchor
 
     def start_search(self) -> None:

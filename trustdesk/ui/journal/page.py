@@ -17,12 +17,12 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QSplitter
 
 from trustdesk.domain.dates import long_date
-from trustdesk.domain.journal import MAX_TITLE, Entry, row_of
-from trustdesk.domain.text import InvalidRecord, clean_line
+from trustdesk.domain.journal import Entry, row_of
+from trustdesk.domain.text import InvalidRecord
 from trustdesk.storage import errors
 from trustdesk.storage.journal_repo import JournalRepository
 from trustdesk.ui import dialogs
@@ -166,11 +166,15 @@ class JournalPage(Page):
             self.editor.focus_body()
 
     def start_entry(self, prompt: str) -> None:
-        """A new entry headed by a reflection prompt (the Guide asks for this)."""
+        """A new entry that quotes a reflection prompt (the Guide asks for this) whole
+        at the top of the body, as Markdown, with the caret below it; the title stays
+        the person's. Kept, like any new entry, once something is written."""
         if self._leave_entry():
-            title = clean_line(prompt)[:MAX_TITLE]
-            self._open(Entry.new(written_at=self._now(), title=title), stored=False)
+            quoted = "\n".join(f"> {line}".rstrip() for line in prompt.strip().splitlines())
+            self._open(Entry.new(written_at=self._now(), body=f"{quoted}\n\n"),
+                       stored=False)
             self.editor.focus_body()
+            self.editor.body.moveCursor(QTextCursor.MoveOperation.End)
 
     def save_now(self) -> None:
         """Ctrl+S. A failure is shown by the indicator; the words stay."""
@@ -342,14 +346,32 @@ class JournalPage(Page):
             except errors.VaultError as exc:
                 self._set_status(f"Not deleted: {exc.message}", "not deleted", warning=True)
                 return
+        row = self.model.row_of_id(self._entry.id)
         self.model.remove_id(self._entry.id)
         self._revision = self._saved_revision
-        self._open(Entry.new(written_at=self._now()), stored=False)
+        neighbour = self._neighbour(row)
+        if neighbour is not None:    # the one listed next opens, as in a mail program
+            self._open(neighbour, stored=True)
+        else:
+            self._open(Entry.new(written_at=self._now()), stored=False)
         self.listing.refresh_tags()
         self.listing.update_count()
         kept = snapshot or stored_copy
         if kept is not None:
             self.undo_bar.offer(kept)
+
+    def _neighbour(self, row: int) -> Entry | None:
+        """The entry now at `row` of the list (the one listed after a deleted one),
+        or the one before it when the deleted one was last; None for an empty list
+        or when it can't be read."""
+        count = self.model.rowCount()
+        if row < 0 or count == 0:
+            return None
+        entry_id = self.model.index(min(row, count - 1)).data(ID_ROLE)
+        try:
+            return self._repo.get(entry_id) if entry_id else None
+        except errors.VaultError:
+            return None
 
     def _read_editor_quietly(self) -> Entry | None:
         try:
