@@ -71,11 +71,16 @@ def test_daily_values_are_the_mean_of_the_days_ratings_with_gaps_as_none():
 
 
 def test_rolling_average_is_the_mean_of_rated_days_in_the_trailing_seven():
-    mood, others, self_ = run(checkins=CHECKINS).checkins.series
-    # day 7 looks at days 1..7 (only day 2 rated); day 8 at 2..8; day 9 at 3..9
-    assert rounded(mood.rolling) == [5.5, 5.5, 5.25, 5.25, 5.25, 5.25, 5.25, 5.0, 3.5, 5.0]
-    assert others.rolling == (6.0,) * 7 + (None,) * 3
-    assert self_.rolling == (None, None) + (3.0,) * 7 + (None,)
+    mood = run(checkins=CHECKINS).checkins.series[0]
+    # day 9 looks at days 3..9 (days 3 and 9 rated); day 10 at 4..10
+    assert rounded(mood.rolling) == [5.5, None, 5.25, None, None, None, None, None, 3.5, 5.0]
+
+
+def test_the_rolling_average_is_not_carried_across_days_without_a_check_in():
+    """One rating is one point of the average, not a week-long line."""
+    _mood, others, self_ = run(checkins=CHECKINS).checkins.series
+    assert others.rolling == (6.0,) + (None,) * 9
+    assert self_.rolling == (None, None, 3.0) + (None,) * 7
 
 
 def test_series_statistics_and_trends():

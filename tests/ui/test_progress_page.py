@@ -4,6 +4,7 @@ page's numbers are checked against summarize() over the same records."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt
@@ -14,7 +15,7 @@ from trustdesk.domain.journal import CheckIn, Entry
 from trustdesk.domain.period import Period, format_day
 from trustdesk.report import charts
 from trustdesk.ui import theme
-from trustdesk.ui.progress.tables import number
+from trustdesk.ui.progress.tables import number, rating
 
 
 def series_pixels(widget, color: str) -> int:
@@ -70,8 +71,11 @@ def test_tables_hold_the_same_numbers(qtbot, unlocked, no_dialogs, qtmodeltester
     rated = [i for i in range(expected.checkins.day_count)
              if any(s.values[i] is not None for s in expected.checkins.series)]
     assert column(checkins, 0) == [format_day(expected.checkins.day(i)) for i in rated]
-    assert column(checkins, 1) == [number(expected.checkins.series[0].values[i])
+    assert column(checkins, 1) == [rating(expected.checkins.series[0].values[i])
                                    for i in rated]
+    for index in range(1, checkins.model.columnCount()):   # one style: '6.0', '6.5'
+        assert all(re.fullmatch(r"\d+\.\d", text) for text in column(checkins, index)
+                   if text), checkins.model.headerData(index, Qt.Orientation.Horizontal)
     pairs = expected.beliefs.pairs
     assert column(page.cards["beliefs"], 3) == [str(p.before) for p in pairs]
     assert column(page.cards["beliefs"], 4) == [str(p.after) for p in pairs]
@@ -239,3 +243,10 @@ def test_the_belief_table_names_each_call_so_warning_signs_stand_apart(qtbot, un
     assert left & Qt.AlignmentFlag.AlignLeft.value
     right = model.index(0, 3).data(Qt.ItemDataRole.TextAlignmentRole)
     assert right & Qt.AlignmentFlag.AlignRight.value
+
+
+def test_table_numbers_have_one_style():
+    """Counts and whole scores with a thousands comma, anything else with one decimal;
+    check-in ratings and their averages always with one decimal."""
+    assert [number(v) for v in (6, 6.0, 1204, 6.25, None)] == ["6", "6", "1,204", "6.3", ""]
+    assert [rating(v) for v in (6, 6.5, 5.25, None)] == ["6.0", "6.5", "5.3", ""]

@@ -39,11 +39,13 @@ class DailySeries:
     """One check-in measure, one value per day of the period (index 0 = first day).
 
     `values[i]` is the mean of that day's ratings, or None when the day has none.
-    `rolling[i]` is the mean of the daily values of the days in the trailing window
-    i-6 .. i that have one (days before the period's first day don't count), or
-    None when none of those 7 days has a rating. `first_half`/`second_half` are the
-    means of the earlier and later half of the rated days (the middle day of an odd
-    count belongs to neither); `trend` is rising, falling, steady, sparse or empty.
+    `rolling[i]`, on a day with a rating, is the mean of the daily values of the
+    days in the trailing window i-6 .. i that have one (days before the period's
+    first day don't count); None on a day without one, so the average is never
+    drawn across days with no check-in (one rating once showed as a week-long
+    line). `first_half`/`second_half` are the means of the earlier and later half of
+    the rated days (the middle day of an odd count belongs to neither); `trend` is
+    rising, falling, steady, sparse or empty.
     """
 
     key: str
@@ -248,7 +250,7 @@ def _daily_series(key: str, label: str, sums: list[float], counts: list[int]) ->
             if leaving is not None:
                 window_sum -= leaving
                 window_count -= 1
-        rolling.append(window_sum / window_count if window_count else None)
+        rolling.append(window_sum / window_count if value is not None else None)
     rated = [v for v in values if v is not None]
     half = len(rated) // 2
     first_half = _mean(rated[:half])

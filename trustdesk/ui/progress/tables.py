@@ -33,10 +33,17 @@ class Table:
 
 
 def number(value: float | None) -> str:
-    """'6', '6.5', or '' for no value."""
+    """The tables' one number style: a count or whole score as '6' or '1,204', any
+    other value with one decimal, '6.5'; '' for no value."""
     if value is None:
         return ""
-    return str(int(value)) if float(value).is_integer() else r1(value)
+    return f"{int(value):,}" if float(value).is_integer() else r1(value)
+
+
+def rating(value: float | None) -> str:
+    """A check-in rating or its average, always with one decimal ('6.0', '6.5'), so a
+    column of daily means and averages lines up; '' for no value."""
+    return "" if value is None else r1(value)
 
 
 def _cell(value: float | None, text: str | None = None) -> tuple[str, Any]:
@@ -61,7 +68,7 @@ def checkin_table(summary: ProgressSummary) -> Table:
             continue
         cells = [_day(checkins.day(i))]
         for value, average in values:
-            cells += [_cell(value), _cell(average, "" if average is None else r1(average))]
+            cells += [_cell(value, rating(value)), _cell(average, rating(average))]
         rows.append(tuple(cells))
     return Table(tuple(headers), tuple(rows))
 
