@@ -56,7 +56,7 @@ def child(folder: str, passphrase_reversed: str, marker_reversed: str) -> int:
         field = window.unlock_screen.passphrase
         type_reversed(field, passphrase_reversed)
         QTest.keyClick(field, Qt.Key.Key_Return)
-        wait_for(window.is_unlocked)
+        wait_for(window.session.is_unlocked)
         settle()
 
     def write_entry() -> None:
@@ -71,7 +71,7 @@ def child(folder: str, passphrase_reversed: str, marker_reversed: str) -> int:
         settle()
 
     def lock() -> None:
-        window.lock()
+        window.session.request_lock()
         settle()
 
     steps = {"unlock": unlock, "write": write_entry, "lock": lock, "settle": settle}

@@ -166,8 +166,8 @@ def _unlock(app, window) -> float:
     screen = window.unlock_screen            # as a person does: type, press Unlock
     screen.passphrase.setText(PASSPHRASE)
     screen.unlock_button.click()
-    _wait(app, lambda: window.is_unlocked()
-          and window.workspace.page("journal").model.rowCount() > 0, wake=window.unlocked)
+    _wait(app, lambda: window.session.is_unlocked()
+          and window.workspace.page("journal").model.rowCount() > 0, wake=window.session.unlocked)
     window.repaint()
     return time.perf_counter() - start
 
@@ -177,7 +177,7 @@ def _close(app, window) -> None:
 
     tasks.wait_for_all()
     app.processEvents()
-    window.lock()
+    window.session.request_lock()
     tasks.wait_for_all()
     window.close()
     window.deleteLater()
@@ -254,7 +254,7 @@ def _autosaves(app, window, count: int) -> list[float]:
         fired = Signal()
 
     finished = Finished()
-    store = window.store
+    store = window.session.store
     saver = EntrySaver(store.journal)
     ids = [row.id for row in store.journal.rows(limit=count)]
     times: list[float] = []
@@ -314,7 +314,7 @@ def ui(data_dir: str, runs: int) -> int:
         seen, everything = _progress_all_time(app, window)
         visible.append(seen)
         charts.append(everything)
-        seconds, pages = _pdf(window.store, Path(data_dir) / f"summary-{run}.pdf")
+        seconds, pages = _pdf(window.session.store, Path(data_dir) / f"summary-{run}.pdf")
         pdf.append(seconds)
         if run == 0:
             autosave = _autosaves(app, window, 200)

@@ -55,7 +55,7 @@ def start(pdf: Path) -> None:
 def session(window: MainWindow, pdf: Path) -> None:
     window.unlock_screen.passphrase.setText(PASSPHRASE)
     window.unlock_screen.unlock_button.click()
-    wait_until(window.is_unlocked)
+    wait_until(window.session.is_unlocked)
     workspace = window.workspace
     assert workspace is not None
     for key in workspace.page_keys():
@@ -81,7 +81,7 @@ def session(window: MainWindow, pdf: Path) -> None:
     assert pdf.is_file(), "the PDF was not written"
     dialog.reject()
 
-    assert window.lock()
+    assert window.session.request_lock()
     print("done", flush=True)
     window.close()
 

@@ -61,3 +61,91 @@ def loaded_after_importing(modules: str, prefix: str) -> str:
 
 def test_importing_storage_loads_no_qt():
     assert loaded_after_importing("trustdesk.storage.store, trustdesk.cli", "PySide6") == "[]"
+
+
+# -- circles of imports ---------------------------------------------------------------
+def module_name(path: Path, root: Path) -> str:
+    parts = list(path.relative_to(root.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph(root: Path) -> dict[str, set[str]]:
+    """Module -> the modules of the same package tree it imports, read with `ast`:
+    top-level, lazy (inside functions) and type-only imports all count. `from P import
+    m` names the module P.m when there is one, else P. An import of a module's own
+    parent package is left out: Python imports parents first whatever the code says."""
+    files = {module_name(path, root): path for path in root.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in files.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = package.split(".")[:len(package.split(".")) - node.level + 1]
+                    base = ".".join([*anchor, *([base] if base else [])])
+                for alias in node.names:
+                    full = f"{base}.{alias.name}"
+                    targets.add(full if full in files else base)
+        ancestors = {".".join(name.split(".")[:n]) for n in range(1, name.count(".") + 1)}
+        graph[name] = {target for target in targets
+                       if target in files and target != name and target not in ancestors}
+    return graph
+
+
+def circles(graph: dict[str, set[str]], prefix: str) -> list[list[str]]:
+    """The strongly connected groups of more than one module under `prefix` (Tarjan)."""
+    nodes = [name for name in graph if name == prefix or name.startswith(prefix + ".")]
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in graph[node]:
+            if target not in nodes:
+                continue
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in nodes:
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_circle_of_imports_among_ui_modules():
+    """The shell's modules once reached into each other (maintenance and recovery into
+    the main window, which imported them back); no circle may come back."""
+    assert circles(import_graph(PACKAGE), "trustdesk.ui") == []
+
+
+def test_the_circle_finder_sees_lazy_and_type_only_imports(tmp_path):
+    package = tmp_path / "app"
+    (package / "ui").mkdir(parents=True)
+    for init in (package / "__init__.py", package / "ui" / "__init__.py"):
+        init.write_text("")
+    (package / "ui" / "window.py").write_text(
+        "def later():\n    from app.ui import jobs\n")
+    (package / "ui" / "jobs.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+        "    from .window import Window\n")
+    (package / "ui" / "page.py").write_text("from app.ui import window\n")
+    assert circles(import_graph(package), "app.ui") == [["app.ui.jobs", "app.ui.window"]]

@@ -164,13 +164,14 @@ def test_the_editor_keeps_a_date_beyond_todays_limit(qtbot, ahead_journal, tmp_p
     try:
         unlock(qtbot, window)
         page = journal_of(window)
-        assert window.store is not None
-        before = max(entry.written_at for entry in window.store.journal.entries_between(None, None))
+        assert window.session.store is not None
+        journal = window.session.store.journal
+        before = max(entry.written_at for entry in journal.entries_between(None, None))
         click_row(qtbot, page, 0)  # newest first: the one dated furthest ahead
         page.editor.body.moveCursor(QTextCursor.MoveOperation.End)
         qtbot.keyClicks(page.editor.body, " and more")
         wait_saved(qtbot, page)
-        stored = max(window.store.journal.entries_between(None, None),
+        stored = max(window.session.store.journal.entries_between(None, None),
                      key=lambda entry: entry.written_at)
         assert stored.body == "dated even further ahead and more"
         assert stored.written_at == before

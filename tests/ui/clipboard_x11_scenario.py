@@ -69,7 +69,7 @@ def test_a_keyboard_selection_in_the_journal_is_secret_and_lock_clears_it(qtbot,
     seen = outside_view(qtbot)
     assert seen["primary"] == {"text": MARKER, "hint": "secret"}
     assert seen["clipboard"] == {"text": MARKER, "hint": "secret"}
-    unlocked.lock()
+    unlocked.session.request_lock()
     seen = outside_view(qtbot)
     assert seen["primary"]["text"] == "" and seen["clipboard"]["text"] == ""
 
@@ -102,7 +102,7 @@ def test_lock_leaves_what_another_application_copied_later(qtbot, unlocked):
         assert other.stdout.readline().strip() == "copied"
         qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "a shopping list",
                         timeout=10000)
-        unlocked.lock()
+        unlocked.session.request_lock()
         seen = outside_view(qtbot)
         assert seen["clipboard"]["text"] == "a shopping list"
         assert seen["primary"]["text"] == "", "our selection is still cleared"

@@ -48,7 +48,7 @@ def unlock(qtbot, window: MainWindow, passphrase: str = PASSPHRASE) -> None:
     """Type the passphrase into the real unlock screen and wait for the workspace."""
     screen = window.unlock_screen
     screen.passphrase.setText(passphrase)
-    with qtbot.waitSignal(window.unlocked, timeout=10000):
+    with qtbot.waitSignal(window.session.unlocked, timeout=10000):
         qtbot.keyClick(screen.passphrase, "\r")
 
 

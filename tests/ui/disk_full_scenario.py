@@ -55,13 +55,13 @@ def keeps_words_while_writes_fail(qtbot, window, break_writes: Callable[[], None
         with pytest.raises((errors.StorageFull, errors.StorageUnavailable)):
             page.flush()
         with dialogs.answering(lambda question: "Keep it open") as asked:
-            assert window.lock() is False
-        assert asked[0].title == "Not saved yet" and window.is_unlocked()
+            assert window.session.request_lock() is False
+        assert asked[0].title == "Not saved yet" and window.session.is_unlocked()
         window.workspace.show_page("settings")  # switching pages doesn't drop the words
         page = journal_of(window)
         qtbot.keyClick(page.editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         assert page.editor.body.toPlainText() == full_text
-        stored = window.store.journal.get(page.current_entry_id())
+        stored = window.session.store.journal.get(page.current_entry_id())
         assert stored.body == "Words saved before the disk filled up."
     finally:
         mend_writes()
@@ -69,9 +69,9 @@ def keeps_words_while_writes_fail(qtbot, window, break_writes: Callable[[], None
     page._retry_timer.setInterval(100)  # the retry is real; only its wait is shortened
     page._retry_timer.start()
     wait_saved(qtbot, page)
-    assert window.store.journal.get(page.current_entry_id()).body == full_text
-    assert window.store.vault.check() == []
-    assert window.lock() is True
+    assert window.session.store.journal.get(page.current_entry_id()).body == full_text
+    assert window.session.store.vault.check() == []
+    assert window.session.request_lock() is True
 
 
 @pytest.mark.skipif(not SMALL_FS, reason="needs a small filesystem mounted by the parent")

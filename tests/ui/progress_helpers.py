@@ -25,8 +25,8 @@ def expected_summary(store: Store, period: Period, today: date | None = None) ->
 
 
 def fill(window: MainWindow, days: int = 183, seed: int = 11) -> None:
-    assert window.store is not None
-    fill_demo(window.store, days=days, seed=seed, today=date.today())
+    assert window.session.store is not None
+    fill_demo(window.session.store, days=days, seed=seed, today=date.today())
 
 
 def show_progress(qtbot, window: MainWindow) -> ProgressPage:

@@ -37,7 +37,7 @@ def drive(words: str) -> None:
     if window is None:
         QTimer.singleShot(10, lambda: drive(words))
         return
-    window.unlocked.connect(lambda: QTimer.singleShot(0, lambda: type_words(window, words)))
+    window.session.unlocked.connect(lambda: QTimer.singleShot(0, lambda: type_words(window, words)))
     window.unlock_screen.passphrase.setText(PASSPHRASE)
     window.unlock_screen.unlock_button.click()
 

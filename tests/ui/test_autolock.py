@@ -53,16 +53,16 @@ def test_idle_minutes_lock_the_journal_after_real_input_stops(qtbot, unlocked):
     page = unlocked.workspace.show_page("settings")
     field = page.safety.passphrase.current
     qtbot.keyClick(field, "x")            # the idle time starts now, not at unlock
-    unlocked.autolock.set_limit_seconds(1.5)
+    unlocked.session.autolock.set_limit_seconds(1.5)
     qtbot.wait(300)
-    before = unlocked.autolock.idle_seconds()
+    before = unlocked.session.autolock.idle_seconds()
     qtbot.keyClicks(field, "typing")
-    assert unlocked.autolock.idle_seconds() < before
-    assert unlocked.is_unlocked()
-    with qtbot.waitSignal(unlocked.locked, timeout=10000):
+    assert unlocked.session.autolock.idle_seconds() < before
+    assert unlocked.session.is_unlocked()
+    with qtbot.waitSignal(unlocked.session.locked, timeout=10000):
         pass
     assert isinstance(unlocked.current_screen(), UnlockScreen)
-    assert not unlocked.autolock.active
+    assert not unlocked.session.autolock.active
 
 
 def test_input_resets_the_idle_time(qtbot, autolock, clocks):
@@ -117,19 +117,19 @@ def test_the_setting_applies_at_once_and_is_kept_in_the_vault(qtbot, unlocked):
     page = unlocked.workspace.show_page("settings")
     box = page.safety.privacy.auto_lock_box
     assert box.currentData() == 5
-    assert unlocked.autolock.limit_seconds == 300
+    assert unlocked.session.autolock.limit_seconds == 300
     box.setCurrentIndex(box.findData(1))
-    assert unlocked.autolock.limit_seconds == 60
+    assert unlocked.session.autolock.limit_seconds == 60
     box.setCurrentIndex(box.findData(0))
-    assert unlocked.autolock.limit_seconds == 0
+    assert unlocked.session.autolock.limit_seconds == 0
     assert box.currentText() == "Never"
-    assert unlocked.store.settings.load_app_settings().auto_lock_minutes == 0
+    assert unlocked.session.store.settings.load_app_settings().auto_lock_minutes == 0
 
 
 def test_screen_lock_from_the_desktop_locks_the_journal(qtbot, unlocked):
-    with qtbot.waitSignal(unlocked.locked):
-        unlocked.desktop.on_screensaver(True)
-    assert not unlocked.is_unlocked()
+    with qtbot.waitSignal(unlocked.session.locked):
+        unlocked.session.desktop.on_screensaver(True)
+    assert not unlocked.session.is_unlocked()
 
 
 @pytest.fixture

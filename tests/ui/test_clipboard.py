@@ -37,7 +37,7 @@ def test_ctrl_c_in_the_journal_is_marked_secret_and_lock_takes_it_back(qtbot, un
     qtbot.keyClick(body, Qt.Key.Key_C, CTRL)
     assert board_text() == MARKER
     assert board_is_secret(), "clipboard managers are told to keep no history"
-    unlocked.lock()
+    unlocked.session.request_lock()
     assert board_text() == ""
 
 
@@ -49,8 +49,8 @@ def test_ctrl_x_in_a_worksheet_is_taken_back_by_auto_lock(qtbot, unlocked):
     write_and_select(qtbot, box)
     qtbot.keyClick(box, Qt.Key.Key_X, CTRL)
     assert board_text() == MARKER and board_is_secret()
-    with qtbot.waitSignal(unlocked.locked, timeout=10000):
-        unlocked.autolock.set_limit_seconds(0.2)
+    with qtbot.waitSignal(unlocked.session.locked, timeout=10000):
+        unlocked.session.autolock.set_limit_seconds(0.2)
     assert board_text() == ""
 
 
@@ -81,5 +81,5 @@ def test_lock_leaves_text_copied_from_another_application(qtbot, unlocked):
     write_and_select(qtbot, body)
     qtbot.keyClick(body, Qt.Key.Key_C, CTRL)
     QGuiApplication.clipboard().setText("a shopping list from another app")
-    unlocked.lock()
+    unlocked.session.request_lock()
     assert board_text() == "a shopping list from another app"

@@ -24,7 +24,7 @@ def test_the_demo_fills_every_page_and_leaves_nothing_behind(qtbot, no_dialogs):
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()
-        with qtbot.waitSignal(window.unlocked, timeout=10000):
+        with qtbot.waitSignal(window.session.unlocked, timeout=10000):
             unlock_demo(window)
         assert window.windowTitle() == DEMO_TITLE
         workspace = window.workspace
@@ -44,7 +44,7 @@ def test_the_demo_fills_every_page_and_leaves_nothing_behind(qtbot, no_dialogs):
         assert progress.summary.steps.done > 0 and progress.summary.traps.traps
         workspace.show_page("settings")
         window.close()
-        assert not window.is_unlocked()
+        assert not window.session.is_unlocked()
     assert not root.exists()
 
 
@@ -53,13 +53,13 @@ def test_locking_the_demo_shows_its_passphrase(qtbot, no_dialogs):
         window = open_demo_window(demo.folder)
         qtbot.addWidget(window)
         window.show()
-        with qtbot.waitSignal(window.unlocked, timeout=10000):
+        with qtbot.waitSignal(window.session.unlocked, timeout=10000):
             unlock_demo(window)
-        assert window.lock()
+        assert window.session.request_lock()
         note = window.unlock_screen.note
         assert note.isVisibleTo(window) and DEMO_PASSPHRASE in note.text()
         assert "deleted when you close the window" in note.text()
-        with qtbot.waitSignal(window.unlocked, timeout=10000):
+        with qtbot.waitSignal(window.session.unlocked, timeout=10000):
             unlock_demo(window)
         window.close()
 

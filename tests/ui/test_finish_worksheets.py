@@ -15,7 +15,7 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def test_step_chips_show_which_steps_are_done(qtbot, unlocked, no_dialogs) -> None:
-    repo = unlocked.store.worksheets
+    repo = unlocked.session.store.worksheets
     repo.save(Worksheet(id="w1", happened_on=date.today(), situation="A late reply.",
                         thought="She's losing interest.", belief_before=70))
     page = worksheets(unlocked)
@@ -34,7 +34,7 @@ def test_step_chips_show_which_steps_are_done(qtbot, unlocked, no_dialogs) -> No
 
 
 def test_the_follow_up_saves_itself_and_says_so(qtbot, unlocked, no_dialogs) -> None:
-    repo = unlocked.store.worksheets
+    repo = unlocked.session.store.worksheets
     yesterday = date.today() - timedelta(days=1)
     repo.save(Worksheet(
         id="w1", happened_on=yesterday, thought="He'll read my diary.", belief_before=70,
@@ -83,7 +83,7 @@ def test_typing_into_an_empty_rating_replaces_the_dash(qtbot, unlocked, no_dialo
 
 
 def test_the_balanced_view_shows_the_evidence_beside_the_thought(qtbot, unlocked, no_dialogs):
-    repo = unlocked.store.worksheets
+    repo = unlocked.session.store.worksheets
     repo.save(Worksheet(id="w1", happened_on=date.today(), thought="She's losing interest.",
                         evidence_for=("She took a day to reply.",),
                         evidence_against=("She asked about my weekend.", "She planned Friday.")))

@@ -67,7 +67,7 @@ def _close(one: QColor, two: QColor) -> bool:
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
 def test_a_focused_field_and_the_entry_list_show_a_2px_ring(qtbot, unlocked, mode):
-    unlocked.apply_settings(AppSettings(theme=mode, text_scale=100))
+    unlocked.session.apply_settings(AppSettings(theme=mode, text_scale=100))
     page = journal_of(unlocked)
     accent = theme.colors()["accent"]
     for widget in (page.bar.search, page.list):

@@ -270,8 +270,8 @@ def test_search_box_text_is_never_stored(qtbot, unlocked):
     page.contents.search_box.setText("a private word")
     page.contents.run_search()
     page.flush()
-    settings = unlocked.store.settings
-    with unlocked.store.vault.read() as conn:
+    settings = unlocked.session.store.settings
+    with unlocked.session.store.vault.read() as conn:
         values = [row[0] for row in conn.execute("SELECT value FROM settings")]
     assert not any("private word" in value for value in values)
     assert settings.get("guide.position") is None

@@ -58,7 +58,7 @@ def test_reading_a_chapter_to_its_end_marks_it_read(qtbot, unlocked):
     assert view.at_end()
     assert page.progress.is_read(IDS[2])
     assert view.read_mark.isVisible()
-    assert reading_progress(unlocked.store.settings) == (1, 9)
+    assert reading_progress(unlocked.session.store.settings) == (1, 9)
 
     qtbot.mouseClick(view.contents_button, Qt.MouseButton.LeftButton)
     assert page.stack.currentWidget() is page.contents
@@ -144,11 +144,11 @@ def test_place_and_read_marks_come_back_after_lock_and_unlock(qtbot, unlocked):
     anchor = page.chapter_view.anchor()
     assert anchor > 0 and not page.chapter_view.at_end()
 
-    assert unlocked.lock()
+    assert unlocked.session.request_lock()
     unlock(qtbot, unlocked)
-    assert unlocked.store.settings.get(POSITION_KEY) == {
+    assert unlocked.session.store.settings.get(POSITION_KEY) == {
         "chapter": IDS[4], "anchor": anchor, "open": True}
-    assert unlocked.store.settings.get(READ_KEY) == [IDS[0]]
+    assert unlocked.session.store.settings.get(READ_KEY) == [IDS[0]]
 
     page = guide_page(unlocked)
     settled_chapter(qtbot, page, IDS[4])
@@ -169,7 +169,7 @@ def test_back_on_the_contents_the_next_unlock_shows_contents_with_continue(qtbot
     page = guide_page(unlocked)
     page.open_chapter(IDS[6])
     page.show_contents()
-    assert unlocked.lock()
+    assert unlocked.session.request_lock()
     unlock(qtbot, unlocked)
     page = guide_page(unlocked)
     assert page.stack.currentWidget() is page.contents

@@ -32,11 +32,11 @@ def test_a_typed_entry_saves_itself_and_is_there_after_lock_and_unlock(qtbot, un
     assert page.editor.status.text() == "Saving…"
     wait_saved(qtbot, page)
     assert unlocked.workspace.status_line.text() == "Encrypted · saved"
-    rows = unlocked.store.journal.rows()
+    rows = unlocked.session.store.journal.rows()
     assert [row.heading for row in rows] == ["A calm evening"]
     assert page.model.rowCount() == 1 and page.count_label.text() == "1 entry"
 
-    unlocked.lock()
+    unlocked.session.request_lock()
     unlock(qtbot, unlocked)
     page = journal_of(unlocked)
     assert page.model.rowCount() == 1
@@ -49,9 +49,9 @@ def test_locking_right_after_typing_still_saves_every_word(qtbot, unlocked, no_d
     page = journal_of(unlocked)
     qtbot.keyClicks(page.editor.body, "typed a moment before locking")
     assert page.has_unsaved_changes()
-    unlocked.lock()
+    unlocked.session.request_lock()
     unlock(qtbot, unlocked)
-    assert [row.heading for row in unlocked.store.journal.rows()] == [
+    assert [row.heading for row in unlocked.session.store.journal.rows()] == [
         "typed a moment before locking"]
 
 
@@ -59,12 +59,12 @@ def test_switching_pages_and_ctrl_s_save_at_once(qtbot, unlocked, no_dialogs):
     page = journal_of(unlocked)
     qtbot.keyClicks(page.editor.body, "first words")
     unlocked.workspace.show_page("settings")
-    assert unlocked.store.journal.count() == 1
+    assert unlocked.session.store.journal.count() == 1
     page = journal_of(unlocked)
     click_row(qtbot, page, 0)
     qtbot.keyClicks(page.editor.body, ", then more")
     qtbot.keyClick(page.editor.body, Qt.Key.Key_S, CTRL)
-    (entry,) = unlocked.store.journal.entries_between(None, None)
+    (entry,) = unlocked.session.store.journal.entries_between(None, None)
     assert entry.body == "first words, then more"
     assert page.editor.status.text() == "Saved"
 
@@ -93,7 +93,7 @@ def test_undo_and_redo_work_while_editing(qtbot, unlocked, no_dialogs):
     qtbot.keyClick(body, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert body.toPlainText() == "Hello\nworld"
     wait_saved(qtbot, page)
-    assert unlocked.store.journal.entries_between(None, None)[0].body == "Hello\nworld"
+    assert unlocked.session.store.journal.entries_between(None, None)[0].body == "Hello\nworld"
 
 
 def test_check_in_keeps_not_rated_apart_from_zero(qtbot, unlocked, no_dialogs):
@@ -108,7 +108,7 @@ def test_check_in_keeps_not_rated_apart_from_zero(qtbot, unlocked, no_dialogs):
     assert bars["trust_others"].accessibleDescription() == "Not rated"
     assert bars["mood"].accessibleDescription() == "0 of 10"
     page.flush()
-    entry = unlocked.store.journal.entries_between(None, None)[0]
+    entry = unlocked.session.store.journal.entries_between(None, None)[0]
     assert entry.checkin == CheckIn(mood=0, trust_others=None, trust_self=10)
     row = page.model.entry_row(0)
     assert row.checkin == entry.checkin
@@ -135,30 +135,30 @@ def test_a_new_entry_left_blank_is_never_saved(qtbot, unlocked, no_dialogs):
     qtbot.keyClicks(page.editor.body, "x")
     qtbot.keyClick(page.editor.body, Qt.Key.Key_Backspace)
     qtbot.keyClick(page, Qt.Key.Key_N, CTRL)
-    unlocked.lock()
+    unlocked.session.request_lock()
     unlock(qtbot, unlocked)
-    assert unlocked.store.journal.count() == 0
+    assert unlocked.session.store.journal.count() == 0
 
 
 def test_an_entry_emptied_again_leaves_the_list_and_the_file(qtbot, unlocked, no_dialogs):
     page = journal_of(unlocked)
     qtbot.keyClicks(page.editor.body, "x")
     wait_saved(qtbot, page)
-    assert page.model.rowCount() == 1 and unlocked.store.journal.count() == 1
+    assert page.model.rowCount() == 1 and unlocked.session.store.journal.count() == 1
     qtbot.keyClick(page.editor.body, Qt.Key.Key_Backspace)          # autosave
     qtbot.waitUntil(lambda: page.model.rowCount() == 0)
-    assert unlocked.store.journal.count() == 0 and page.count_label.text() != "1 entry"
+    assert unlocked.session.store.journal.count() == 0 and page.count_label.text() != "1 entry"
 
     qtbot.keyClicks(page.editor.body, "again")                      # typing again keeps it
     wait_saved(qtbot, page)
-    assert [row.heading for row in unlocked.store.journal.rows()] == ["again"]
+    assert [row.heading for row in unlocked.session.store.journal.rows()] == ["again"]
     page.editor.body.selectAll()
     qtbot.keyClick(page.editor.body, Qt.Key.Key_Delete)
     qtbot.keyClick(page.editor.body, Qt.Key.Key_S, CTRL)            # and so does Ctrl+S
-    assert unlocked.store.journal.count() == 0 and page.model.rowCount() == 0
-    unlocked.lock()
+    assert unlocked.session.store.journal.count() == 0 and page.model.rowCount() == 0
+    unlocked.session.request_lock()
     unlock(qtbot, unlocked)
-    assert unlocked.store.journal.count() == 0
+    assert unlocked.session.store.journal.count() == 0
 
 
 def test_a_prompt_is_quoted_whole_atop_a_new_entry_kept_once_written(qtbot, unlocked,
@@ -172,10 +172,10 @@ def test_a_prompt_is_quoted_whole_atop_a_new_entry_kept_once_written(qtbot, unlo
     assert page.editor.title.text() == ""
     assert page.editor.body.toPlainText() == f"> {prompt}\n\n"
     page.flush()
-    assert unlocked.store.journal.count() == 0, "an untouched prompt is not an entry yet"
+    assert unlocked.session.store.journal.count() == 0, "an untouched prompt is not an entry yet"
     qtbot.keyClicks(page.editor.body, "A friend who listened.")
     wait_saved(qtbot, page)
-    (entry,) = unlocked.store.journal.entries_between(None, None)
+    (entry,) = unlocked.session.store.journal.entries_between(None, None)
     assert (entry.title, entry.body) == ("", f"> {prompt}\n\nA friend who listened.")
     assert entry.heading.startswith("When you felt let down"), "no quote mark in the list"
 
@@ -194,7 +194,7 @@ def test_lock_clears_editor_undo_history_list_search_and_selection(qtbot, unlock
     body_document = page.editor.body.document()
     assert body_document.isUndoAvailable()
 
-    unlocked.lock()  # the page is thrown away later; it is cleared right now
+    unlocked.session.request_lock()  # the page is thrown away later; it is cleared right now
     assert page.editor.title.text() == "" and page.editor.body.toPlainText() == ""
     assert not body_document.isUndoAvailable() and not page.editor.title.isUndoAvailable()
     assert page.editor.tags.text() == "" and page.editor.tags.known_tags() == []
@@ -203,7 +203,7 @@ def test_lock_clears_editor_undo_history_list_search_and_selection(qtbot, unlock
     assert not page.list.selectionModel().hasSelection()
     assert page.current_entry_id() is None
     unlock(qtbot, unlocked)
-    (entry,) = unlocked.store.journal.entries_between(None, None)
+    (entry,) = unlocked.session.store.journal.entries_between(None, None)
     assert entry.body == "private words more" and entry.tags == ("secret-tag",)
 
 
@@ -228,7 +228,7 @@ def test_shortcuts_work_from_the_sidebar_and_only_while_the_journal_shows(qtbot,
     nav.setFocus()
     qtbot.keyClick(nav, Qt.Key.Key_N, CTRL)
     assert page.current_entry_id() != first_id and page.editor.body.toPlainText() == ""
-    assert unlocked.store.journal.get(first_id).body == "kept"
+    assert unlocked.session.store.journal.get(first_id).body == "kept"
     qtbot.keyClick(nav, Qt.Key.Key_F, CTRL)
     assert page.bar.search.hasFocus() or not unlocked.isActiveWindow()
 

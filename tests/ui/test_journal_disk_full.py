@@ -78,10 +78,10 @@ def test_an_entry_over_a_million_characters_is_kept_in_the_editor(qtbot, unlocke
     with pytest.raises(EntryNotSaved, match="Nothing was lost"):
         page.flush()
     with dialogs.answering(lambda question: "Keep it open") as asked:
-        assert unlocked.lock() is False
+        assert unlocked.session.request_lock() is False
     assert "longer than TrustDesk can keep" in asked[0].text
     assert page.editor.body.toPlainText() == text
-    assert unlocked.store.journal.count() == 0
+    assert unlocked.session.store.journal.count() == 0
 
     cursor = page.editor.body.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
@@ -89,5 +89,5 @@ def test_an_entry_over_a_million_characters_is_kept_in_the_editor(qtbot, unlocke
                         len(text) - MAX_BODY + 1)
     cursor.removeSelectedText()
     wait_saved(qtbot, page, timeout=15000)
-    (entry,) = unlocked.store.journal.entries_between(None, None)
+    (entry,) = unlocked.session.store.journal.entries_between(None, None)
     assert len(entry.body) == MAX_BODY - 1

@@ -22,7 +22,7 @@ def page(qtbot, unlocked):
     def day(n: int, **fields) -> Entry:
         return Entry.new(written_at=TODAY - timedelta(days=n), **fields)
 
-    unlocked.store.journal.save_many([
+    unlocked.session.store.journal.save_many([
         day(1, title="Coffee with Mara", body="We met at the café near the station.",
             tags="friends", checkin=CheckIn(7, 6, 6)),
         day(3, body="An unanswered message turned into a story in my head.", tags="work"),
@@ -105,17 +105,17 @@ def test_delete_asks_first_then_offers_undo(qtbot, page, unlocked):
     with dialogs.answering(lambda question: "Keep it") as asked:
         qtbot.mouseClick(page.editor.delete_button, Qt.MouseButton.LeftButton)
     assert asked[0].title == "Delete this entry?" and "Coffee with Mara" in asked[0].text
-    assert unlocked.store.journal.get(entry_id) is not None
+    assert unlocked.session.store.journal.get(entry_id) is not None
 
     with dialogs.answering(lambda question: "Delete entry"):
         qtbot.mouseClick(page.editor.delete_button, Qt.MouseButton.LeftButton)
-    assert unlocked.store.journal.get(entry_id) is None
+    assert unlocked.session.store.journal.get(entry_id) is None
     assert "Coffee with Mara" not in list_headings(page)
     assert page.undo_bar.isVisible() and page.count_label.text() == "3 entries"
     assert page.bar.tag.findData("friends") < 0, "a tag nobody uses any more is gone"
 
     qtbot.mouseClick(page.undo_bar.button, Qt.MouseButton.LeftButton)
-    restored = unlocked.store.journal.get(entry_id)
+    restored = unlocked.session.store.journal.get(entry_id)
     assert restored is not None and restored.checkin == CheckIn(7, 6, 6)
     assert list_headings(page)[0] == "Coffee with Mara"
     assert page.current_entry_id() == entry_id and not page.undo_bar.isVisible()
@@ -145,9 +145,9 @@ def test_deleting_unsaved_new_words_can_be_undone_too(qtbot, page, unlocked):
     qtbot.keyClicks(page.editor.body, "typed and deleted within a second")
     with dialogs.answering(lambda question: "Delete entry"):
         page.delete_current()
-    assert unlocked.store.journal.count() == 4
+    assert unlocked.session.store.journal.count() == 4
     page.undo_bar.button.click()
-    assert unlocked.store.journal.count() == 5
+    assert unlocked.session.store.journal.count() == 5
     assert page.editor.body.toPlainText() == "typed and deleted within a second"
 
 

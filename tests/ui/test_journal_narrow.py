@@ -22,7 +22,7 @@ def _inside_window(window, widget) -> bool:
                                          ((1280, 800), LARGEST)])
 def test_no_editor_control_is_squeezed_or_cut_off(qtbot, unlocked, size, scale):
     unlocked.resize(*size)
-    unlocked.apply_settings(AppSettings(theme="light", text_scale=scale))
+    unlocked.session.apply_settings(AppSettings(theme="light", text_scale=scale))
     editor = journal_of(unlocked).editor
     qtbot.wait(100)
     controls = [editor.when, editor.preview_button, editor.delete_button, editor.title,
@@ -36,7 +36,7 @@ def test_no_editor_control_is_squeezed_or_cut_off(qtbot, unlocked, size, scale):
 
 def test_the_smallest_window_with_the_largest_text_restacks(qtbot, unlocked):
     unlocked.resize(960, 640)
-    unlocked.apply_settings(AppSettings(theme="light", text_scale=LARGEST))
+    unlocked.session.apply_settings(AppSettings(theme="light", text_scale=LARGEST))
     editor = journal_of(unlocked).editor
     qtbot.waitUntil(lambda: editor.header_is_stacked() and editor.checkin.is_stacked())
 

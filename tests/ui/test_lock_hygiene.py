@@ -26,7 +26,7 @@ def test_auto_lock_closes_a_real_open_question(qtbot, unlocked):
         seen.extend(w for w in QApplication.topLevelWidgets()
                     if isinstance(w, QMessageBox) and w.isVisible())
         if seen:
-            unlocked.autolock.set_limit_seconds(0.3)
+            unlocked.session.autolock.set_limit_seconds(0.3)
         else:
             QTimer.singleShot(10, look)
 
@@ -40,7 +40,7 @@ def test_auto_lock_closes_a_real_open_question(qtbot, unlocked):
     rescue.stop()
     assert seen, "the question really was on screen"
     assert answer is None
-    assert not unlocked.is_unlocked()
+    assert not unlocked.session.is_unlocked()
     assert isinstance(unlocked.current_screen(), UnlockScreen)
     assert not any(isinstance(w, QMessageBox) and w.isVisible()
                    for w in QApplication.topLevelWidgets())
@@ -49,14 +49,14 @@ def test_auto_lock_closes_a_real_open_question(qtbot, unlocked):
 def test_lock_takes_back_what_trustdesk_copied(qtbot, unlocked):
     clipboard.copy_text("a sentence from my journal")
     assert QGuiApplication.clipboard().text() == "a sentence from my journal"
-    unlocked.lock()
+    unlocked.session.request_lock()
     assert QGuiApplication.clipboard().text() == ""
 
 
 def test_lock_leaves_what_the_person_copied_elsewhere(qtbot, unlocked):
     clipboard.copy_text("a sentence from my journal")
     QGuiApplication.clipboard().setText("a shopping list from another app")
-    unlocked.lock()
+    unlocked.session.request_lock()
     assert QGuiApplication.clipboard().text() == "a shopping list from another app"
 
 
@@ -66,7 +66,7 @@ def test_lock_wipes_passphrase_fields_and_closes_the_restore_dialog(qtbot, unloc
     qtbot.keyClicks(section.current, "half typed")
     dialog = page.safety.backups.open_restore()
     assert dialog.isVisible()
-    unlocked.lock()
+    unlocked.session.request_lock()
     assert not dialog.isVisible()
     import shiboken6
 
@@ -109,13 +109,13 @@ def window_with_unsaveable_page(qtbot, data_dir):
 def test_lock_asks_before_dropping_words_that_cannot_be_saved(qtbot, data_dir):
     window, page = window_with_unsaveable_page(qtbot, data_dir)
     with dialogs.answering(lambda q: "Keep it open") as asked:
-        assert window.lock() is False
+        assert window.session.request_lock() is False
     assert asked[0].title == "Not saved yet" and "disk is full" in asked[0].text
-    assert window.is_unlocked()
+    assert window.session.is_unlocked()
     assert page.editor.toPlainText() == "words the disk has no room for"
     with dialogs.answering(lambda q: "Lock anyway"):
-        assert window.lock() is True
-    assert not window.is_unlocked()
+        assert window.session.request_lock() is True
+    assert not window.session.is_unlocked()
     window.close()
 
 
@@ -124,14 +124,14 @@ def test_auto_lock_also_asks_and_a_second_lock_does_not_stack_questions(qtbot, d
     nested: list[bool] = []
 
     def answer(question: dialogs.Question) -> str:
-        nested.append(window.lock())  # Ctrl+L pressed while the question is open
+        nested.append(window.session.request_lock())  # Ctrl+L pressed while the question is open
         return "Keep it open"
 
     with dialogs.answering(answer) as asked:
-        window.autolock.set_limit_seconds(0.2)
+        window.session.autolock.set_limit_seconds(0.2)
         qtbot.waitUntil(lambda: len(asked) == 1, timeout=10000)
     assert nested == [False]
-    assert window.is_unlocked() and page.editor.toPlainText()
-    assert window.autolock.active, "kept open: the idle timer watches again"
+    assert window.session.is_unlocked() and page.editor.toPlainText()
+    assert window.session.autolock.active, "kept open: the idle timer watches again"
     with dialogs.answering(lambda q: "Quit anyway"):
         window.close()

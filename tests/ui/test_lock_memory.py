@@ -166,7 +166,7 @@ def test_after_lock_no_object_holds_the_words_or_the_passphrase(qtbot, tmp_path)
     field = window.unlock_screen.passphrase
     qtbot.keyClicks(field, PASS_FIRST)              # typed, as a person does
     qtbot.keyClicks(field, PASS_SECOND)
-    with qtbot.waitSignal(window.unlocked, timeout=10000):
+    with qtbot.waitSignal(window.session.unlocked, timeout=10000):
         qtbot.keyClick(field, Qt.Key.Key_Return)
     settle(qtbot)                                   # the daily backup, the page check
     assert python_holders(PASS_FIRST, PASS_SECOND), "the probe finds the passphrase"
@@ -175,7 +175,7 @@ def test_after_lock_no_object_holds_the_words_or_the_passphrase(qtbot, tmp_path)
     assert python_holders(FIRST, SECOND), "the probe finds the words while unlocked"
     assert qt_holders(FIRST, SECOND)
 
-    window.lock()
+    window.session.request_lock()
     settle(qtbot)
     for found in (qt_holders(FIRST, SECOND), python_holders(FIRST, SECOND),
                   python_holders(PASS_FIRST, PASS_SECOND)):

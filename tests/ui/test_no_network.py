@@ -34,11 +34,11 @@ def test_full_session_stays_offline(qtbot, tmp_path, no_internet_sockets):
     window = open_window(qtbot, tmp_path / "data")
     window.welcome.first.setText("lantern orbit pebble")
     window.welcome.second.setText("lantern orbit pebble")
-    with qtbot.waitSignal(window.unlocked, timeout=10000):
+    with qtbot.waitSignal(window.session.unlocked, timeout=10000):
         qtbot.mouseClick(window.welcome.create_button, Qt.MouseButton.LeftButton)
     for key in window.workspace.page_keys():
         window.workspace.show_page(key)
-    window.lock()
+    window.session.request_lock()
     window.close()
     loaded = [name for name in sys.modules
               if name.startswith(("PySide6.QtNetwork", "PySide6.QtWebEngine", "ssl"))]

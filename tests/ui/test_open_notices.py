@@ -34,7 +34,7 @@ def test_an_old_log_set_aside_is_told_once_after_unlocking(qtbot, data_dir, tmp_
         try:
             unlock(qtbot, window)
             qtbot.waitUntil(lambda: len(asked) == 1, timeout=5000)
-            assert window.store.journal.count() == 12
+            assert window.session.store.journal.count() == 12
             question = asked[0]
             assert question.title == TITLE and question.kind == "inform"
             aside = list(data_dir.glob("journal.trustdesk-wal.set-aside-*"))

@@ -79,7 +79,7 @@ def test_export_everything_refuses_the_journal_and_odd_places(qtbot, unlocked, d
         qtbot.mouseClick(section.json_button, Qt.MouseButton.LeftButton)
     assert section.task is None, "nothing was started"
     assert_refused(asked, journal, before)
-    assert unlocked.store.journal.entries_between(None, None) is not None  # still open
+    assert unlocked.session.store.journal.entries_between(None, None) is not None  # still open
 
 
 @pytest.mark.parametrize("name", NAMES)

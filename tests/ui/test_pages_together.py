@@ -26,7 +26,7 @@ def test_work_through_this_fear_opens_a_real_worksheet_with_that_fear(qtbot, unl
     assert sheets.form.steps[1].kinds["embarrassment"].isChecked()
     qtbot.keyClicks(sheets.form.steps[1].thought, "They'll laugh if I stumble over my words.")
     unlocked.workspace.show_page("guide")               # leaving the page saves the draft
-    saved = unlocked.store.worksheets.all_worksheets()
+    saved = unlocked.session.store.worksheets.all_worksheets()
     assert [(s.category, s.thought) for s in saved] == [
         ("embarrassment", "They'll laugh if I stumble over my words.")]
 
@@ -43,7 +43,7 @@ def test_write_about_this_opens_a_real_journal_entry_headed_by_the_prompt(qtbot,
     assert journal.editor.title.text() == FEARS.prompts[0]
     qtbot.keyClicks(journal.editor.body, "Asking for help at work scares me less than it did.")
     unlocked.workspace.show_page("guide")               # leaving the page saves the entry
-    [row] = unlocked.store.journal.rows()
-    saved = unlocked.store.journal.get(row.id)
+    [row] = unlocked.session.store.journal.rows()
+    saved = unlocked.session.store.journal.get(row.id)
     assert (saved.title, saved.body) == (
         FEARS.prompts[0], "Asking for help at work scares me less than it did.")

@@ -76,7 +76,7 @@ def test_save_as_pdf_with_the_default_sections(qtbot, opened, out):
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     pages = pdf_pages(target)
     text = " ".join(pages)
-    expected = expected_summary(window.store, Period("last_3_months"))
+    expected = expected_summary(window.session.store, Period("last_3_months"))
     assert "Progress summary" in pages[0] and expected.dates_label in pages[0]
     for title in charts.TITLES.values():
         assert title in text
@@ -102,8 +102,8 @@ def test_excerpts_only_when_chosen(qtbot, opened, out):
     text = " ".join(pdf_pages(saved))
     assert "From your journal" in text
     assert "Mood and trust over time" not in text and "Small steps planned" not in text
-    summary = expected_summary(window.store, Period("last_3_months"))
-    newest = load_excerpts(window.store, summary)[-1]
+    summary = expected_summary(window.session.store, Period("last_3_months"))
+    newest = load_excerpts(window.session.store, summary)[-1]
     words = " ".join(re.sub(r"\s+", " ", newest.body or newest.title).split()[:6])
     assert words in text
 
@@ -149,7 +149,7 @@ def test_print_paints_onto_the_device_the_person_set_up(qtbot, opened, out):
     pages = pdf_pages(target)
     assert len(pages) == dialog.printed_pages
     assert dialog.status.text() == f"Sent {len(pages)} pages to the printer."
-    expected = expected_summary(window.store, Period("last_3_months"))
+    expected = expected_summary(window.session.store, Period("last_3_months"))
     assert fold(expected.beliefs.reading) in " ".join(pages)
 
 
@@ -182,7 +182,7 @@ def test_preview_shows_every_page(qtbot, opened, out):
 
 def test_locking_closes_the_dialog_and_clears_the_page(qtbot, opened):
     window, page, dialog = opened
-    assert window.lock()
+    assert window.session.request_lock()
     assert not dialog.isVisible()
     assert page.summary is None
     assert window.current_screen() is window.unlock_screen
@@ -210,6 +210,6 @@ def test_worksheet_details_are_a_choice_that_starts_unticked(qtbot, opened, out)
     save(qtbot, dialog, target)
     text = " ".join(pdf_pages(target))
     assert "Worksheet details" in text and "The balanced view" in text
-    summary = expected_summary(window.store, Period("last_3_months"))
-    sheets = ProgressSource.from_store(window.store).finished_worksheets(summary)
+    summary = expected_summary(window.session.store, Period("last_3_months"))
+    sheets = ProgressSource.from_store(window.session.store).finished_worksheets(summary)
     assert sheets and fold(sheets[-1].thought) in text

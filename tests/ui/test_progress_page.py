@@ -40,7 +40,7 @@ def column(card, index: int) -> list[str]:
 def test_five_charts_with_readings_match_summarize(qtbot, unlocked, no_dialogs):
     fill(unlocked)
     page = show_progress(qtbot, unlocked)
-    expected = expected_summary(unlocked.store, Period("last_3_months"))
+    expected = expected_summary(unlocked.session.store, Period("last_3_months"))
 
     assert page.summary == expected
     assert page.dates.text() == f"Showing {expected.dates_label}."
@@ -62,7 +62,7 @@ def test_five_charts_with_readings_match_summarize(qtbot, unlocked, no_dialogs):
 def test_tables_hold_the_same_numbers(qtbot, unlocked, no_dialogs, qtmodeltester):
     fill(unlocked)
     page = show_progress(qtbot, unlocked)
-    expected = expected_summary(unlocked.store, Period("last_3_months"))
+    expected = expected_summary(unlocked.session.store, Period("last_3_months"))
     for card in page.cards.values():
         assert card.model.rowCount() == 0              # built only when asked for
         qtbot.mouseClick(card.toggle, Qt.MouseButton.LeftButton)
@@ -118,14 +118,14 @@ def test_switching_the_period_changes_the_numbers(qtbot, unlocked, no_dialogs):
     three_months = page.summary
     page.cards["activity"].toggle.click()
     choose(qtbot, page, "last_4_weeks")
-    four_weeks = expected_summary(unlocked.store, Period("last_4_weeks"))
+    four_weeks = expected_summary(unlocked.session.store, Period("last_4_weeks"))
     assert page.summary == four_weeks
     assert four_weeks.activity.entries < three_months.activity.entries
     assert page.cards["activity"].reading.text() == four_weeks.activity.reading
     assert page.cards["activity"].model.rowCount() == len(four_weeks.activity.weeks)
 
     choose(qtbot, page, "all_time")
-    assert page.summary == expected_summary(unlocked.store, Period("all_time"))
+    assert page.summary == expected_summary(unlocked.session.store, Period("all_time"))
 
 
 def test_a_custom_range_of_dates(qtbot, unlocked, no_dialogs):
@@ -138,7 +138,7 @@ def test_a_custom_range_of_dates(qtbot, unlocked, no_dialogs):
         page.picker.first.setDate(first)
         page.picker.last.setDate(last)
     assert (page.summary.first_day, page.summary.last_day) == (first, last)
-    assert page.summary == expected_summary(unlocked.store, Period.custom(first, last))
+    assert page.summary == expected_summary(unlocked.session.store, Period.custom(first, last))
 
     page.picker.first.setDate(last + timedelta(days=5))          # the wrong way round
     qtbot.waitUntil(lambda: page.picker.note.isVisibleTo(page))
@@ -157,7 +157,7 @@ def test_an_empty_journal_gets_an_encouraging_note(qtbot, unlocked, no_dialogs):
 
 def test_an_empty_period_in_a_full_journal_says_so(qtbot, unlocked, no_dialogs):
     old = datetime(2020, 5, 4, 20)
-    unlocked.store.journal.save(Entry(id="old", written_at=old, body="Long ago.",
+    unlocked.session.store.journal.save(Entry(id="old", written_at=old, body="Long ago.",
                                       checkin=CheckIn(mood=5), updated_at=old))
     page = show_progress(qtbot, unlocked)
     assert page.empty.title.text() == "Nothing recorded in this period"
@@ -172,7 +172,7 @@ def test_new_entries_show_when_the_page_is_shown_again(qtbot, unlocked, no_dialo
     assert page.summary.activity.entries == 0
     unlocked.workspace.show_page("journal")
     now = datetime.now().replace(microsecond=0)
-    unlocked.store.journal.save(Entry(id="new", written_at=now, body="Said it.",
+    unlocked.session.store.journal.save(Entry(id="new", written_at=now, body="Said it.",
                                       checkin=CheckIn(mood=7, trust_self=6), updated_at=now))
     show_progress(qtbot, unlocked)
     assert page.summary.activity.entries == 1
@@ -198,7 +198,7 @@ def test_locking_clears_the_page(qtbot, unlocked, no_dialogs):
     page = show_progress(qtbot, unlocked)
     page.cards["checkins"].toggle.click()
     assert page.cards["checkins"].model.rowCount() > 0
-    assert unlocked.lock()
+    assert unlocked.session.request_lock()
     assert page.summary is None
     for card in page.cards.values():
         assert card.reading.text() == "" and card.model.rowCount() == 0
@@ -212,7 +212,7 @@ def test_a_summary_arriving_after_the_lock_is_dropped(qtbot, unlocked, no_dialog
     page = show_progress(qtbot, unlocked)
     page.refresh()
     task = page.task
-    assert unlocked.lock()
+    assert unlocked.session.request_lock()
     qtbot.waitUntil(lambda: task.result is not None or task.error is not None, timeout=10000)
     qtbot.wait(50)
     assert page.summary is None
@@ -226,7 +226,7 @@ def test_the_belief_table_names_each_call_so_warning_signs_stand_apart(qtbot, un
 
     today = date.today()
     for i, call in enumerate(("red_flag", "false_alarm", None)):
-        unlocked.store.worksheets.save(Worksheet(
+        unlocked.session.store.worksheets.save(Worksheet(
             id=f"w{i}", happened_on=today - timedelta(days=3 - i), category="control",
             thought="t", belief_before=85, balanced_view="b",
             belief_after=84 if call == "red_flag" else 40, verdict=call))

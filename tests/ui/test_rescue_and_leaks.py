@@ -9,6 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 
 from tests.conftest import PASSPHRASE, add_filler_rows
@@ -62,11 +63,11 @@ def test_a_damaged_journal_offers_the_newest_good_backup(qtbot, data_dir):
     qtbot.waitUntil(lambda: screen.restore_button.isVisible(), timeout=20000)
     assert screen.offer_text.text().startswith("Your newest good backup is from ")
     assert vault.exists() and digest(vault) == damaged, "nothing touched before the choice"
-    with qtbot.waitSignal(window.unlocked, timeout=30000):
+    with qtbot.waitSignal(window.session.unlocked, timeout=30000):
         qtbot.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
     kept = list(data_dir.glob("journal-*-damaged.trustdesk"))
     assert len(kept) == 1 and digest(kept[0]) == damaged
-    assert window.store.vault.table_counts()["settings"] >= 200
+    assert window.session.store.vault.table_counts()["settings"] >= 200
     window.close()
 
 
@@ -81,6 +82,8 @@ def test_a_damaged_journal_without_backups_says_so_and_changes_nothing(qtbot, da
     assert not screen.restore_button.isVisible()
     qtbot.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
     assert window.current_screen() is window.unlock_screen
+    qtbot.waitUntil(lambda: not shiboken6.isValid(screen))  # not kept behind the others
+    assert window.screens.count() == 1
     assert digest(vault) == before
     window.close()
 
@@ -91,22 +94,23 @@ def test_nothing_written_leaks_into_any_file_after_a_whole_session(qtbot, data_d
     window = open_window(qtbot, data_dir)
     unlock(qtbot, window)
     for n in range(100):
-        window.store.settings.set(f"note.{n}", f"{MARKER} {n} " + "words " * 40)
+        window.session.store.settings.set(f"note.{n}", f"{MARKER} {n} " + "words " * 40)
     page = window.workspace.show_page("settings")
     backups = page.safety.backups
-    qtbot.waitUntil(lambda: window._daily_backup is None or window._daily_backup.result
-                    is not None or window._daily_backup.error is not None, timeout=20000)
+    daily = window.session.daily_backup
+    qtbot.waitUntil(lambda: daily is None or daily.result is not None
+                    or daily.error is not None, timeout=20000)
     qtbot.mouseClick(backups.backup_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: backups.task is None, timeout=20000)
-    window.lock()
+    window.session.request_lock()
     unlock(qtbot, window)
     dialog = window.workspace.show_page("settings").safety.backups.open_restore()
     qtbot.waitUntil(lambda: all(r[2] != CHECKING for r in dialog.row_texts()), timeout=20000)
-    with dialogs.answering(lambda q: "Restore"), qtbot.waitSignal(window.unlocked,
+    with dialogs.answering(lambda q: "Restore"), qtbot.waitSignal(window.session.unlocked,
                                                                    timeout=30000):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    assert window.store.settings.get("note.7").startswith(MARKER)
-    window.lock()
+    assert window.session.store.settings.get("note.7").startswith(MARKER)
+    window.session.request_lock()
     window.close()
     places = (data_dir, data_dir / "backups", Path(tempfile.gettempdir()), _isolated_home)
     assert list((data_dir / "backups").iterdir())  # rotation keeps the newest of the day
@@ -131,6 +135,6 @@ def test_damage_found_after_a_fast_unlock_still_leads_to_the_rescue(qtbot, data_
     window = open_window(qtbot, data_dir)
     unlock(qtbot, window)                       # the workspace shows first...
     qtbot.waitUntil(lambda: isinstance(window.current_screen(), RescueScreen), timeout=20000)
-    assert window.store is None                 # ...then the journal is closed again
+    assert window.session.store is None                 # ...then the journal is closed again
     assert "left exactly as it was" in window.current_screen().text.text()
     window.close()

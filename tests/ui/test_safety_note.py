@@ -32,7 +32,7 @@ def test_the_unlock_screen_opens_the_safety_note_without_unlocking(qtbot, window
     text = note.plain_text()
     for block in plain_blocks(load_guide().safety.body)[1:]:
         assert block in text.replace("\n", " ")
-    assert window.store is None
+    assert window.session.store is None
     window.unlock_screen.passphrase.setFocus()
     qtbot.keyClicks(window.unlock_screen.passphrase, "still typing")
     assert window.unlock_screen.passphrase.text() == "still typing"
@@ -74,7 +74,7 @@ def test_the_sidebar_opens_one_note_and_locking_closes_it(qtbot, unlocked):
     note = open_note(qtbot, link)
     assert note.text.accessibleName() == "Safety note"
     assert open_note(qtbot, link) is note
-    assert unlocked.lock()
+    assert unlocked.session.request_lock()
     qtbot.waitUntil(lambda: not shiboken6.isValid(note) or not note.isVisible())
     assert id(unlocked) not in safety_note._open
 

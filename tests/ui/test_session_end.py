@@ -118,15 +118,15 @@ def test_the_desktop_session_ending_saves_and_locks(qtbot, qapp, unlocked, no_di
     page = journal_of(unlocked)
     page.new_entry()
     qtbot.keyClicks(page.editor.body, "Written as the session ended.")
-    session = SessionEnd(qapp, unlocked.shut_down, lock=unlocked.lock_without_asking)
+    session = SessionEnd(qapp, unlocked.shut_down, lock=unlocked.session.lock_without_asking)
     try:
-        with qtbot.waitSignal(unlocked.locked, timeout=5000):
+        with qtbot.waitSignal(unlocked.session.locked, timeout=5000):
             # What Qt calls on the desktop's "commit data" request (the
             # QSessionManager it passes can't be made outside a real session).
             session.on_session_ending(None)
     finally:
         session.uninstall()
-    assert not unlocked.is_unlocked()
+    assert not unlocked.session.is_unlocked()
     assert unlocked.isVisible()
     assert bodies(unlocked.folder.root) == ["Written as the session ended."]
 
@@ -139,7 +139,7 @@ def test_quitting_from_a_question_still_locks(qtbot, qapp, unlocked):
     outcomes: list[bool] = []
 
     def end_while_asking(question: dialogs.Question) -> object:
-        unlocked.lock_without_asking()
+        unlocked.session.lock_without_asking()
         return question.choices[0]  # "Keep it open", as if nobody had answered
 
     page = journal_of(unlocked)
@@ -155,7 +155,7 @@ def test_quitting_from_a_question_still_locks(qtbot, qapp, unlocked):
 
     page.flush = fail_once  # type: ignore[method-assign]
     with dialogs.answering(end_while_asking):
-        outcomes.append(unlocked.lock())
-    assert not unlocked.is_unlocked()
+        outcomes.append(unlocked.session.request_lock())
+    assert not unlocked.session.is_unlocked()
     assert outcomes == [False]
     assert bodies(unlocked.folder.root) == ["Words"]

@@ -62,7 +62,7 @@ def test_the_section_sits_before_erase_and_is_reachable_by_keyboard(qtbot, unloc
 
 
 def test_export_everything_warns_then_writes_the_chosen_file(qtbot, unlocked, tmp_path):
-    unlocked.store.journal.save_many(generated_entries(5, seed=1))
+    unlocked.session.store.journal.save_many(generated_entries(5, seed=1))
     section = data_section(unlocked)
     target = tmp_path / "mine.json"
     with dialogs.answering(answers(ask=CHOOSE, save_path=str(target))) as asked:
@@ -71,7 +71,7 @@ def test_export_everything_warns_then_writes_the_chosen_file(qtbot, unlocked, tm
     assert asked[0].text == NOT_ENCRYPTED and asked[0].choices == (CHOOSE, CANCEL)
     assert asked[1].text.endswith(".json")
     assert section.status.text() == f"Exported 5 entries to “mine.json” in {tmp_path}."
-    assert decode(target.read_bytes()).bundle == unlocked.store.exchange.snapshot()
+    assert decode(target.read_bytes()).bundle == unlocked.session.store.exchange.snapshot()
     assert oct(target.stat().st_mode & 0o777) == "0o600"
     assert not section.progress.isVisible() and section.json_button.isEnabled()
 
@@ -86,7 +86,7 @@ def test_cancelling_the_warning_writes_nothing(qtbot, unlocked, tmp_path):
 
 
 def test_markdown_one_file_per_entry_goes_into_a_new_folder(qtbot, unlocked, tmp_path):
-    unlocked.store.journal.save_many(generated_entries(3, seed=2))
+    unlocked.session.store.journal.save_many(generated_entries(3, seed=2))
     section = data_section(unlocked)
     with dialogs.answering(answers(ask=PER_ENTRY, folder=str(tmp_path))) as asked:
         click_and_wait(qtbot, section, section.markdown_button)
@@ -100,7 +100,7 @@ def test_markdown_one_file_per_entry_goes_into_a_new_folder(qtbot, unlocked, tmp
 
 
 def test_markdown_all_in_one_file(qtbot, unlocked, tmp_path):
-    unlocked.store.journal.save_many(generated_entries(2, seed=3))
+    unlocked.session.store.journal.save_many(generated_entries(2, seed=3))
     section = data_section(unlocked)
     with dialogs.answering(answers(ask=ONE_FILE, save_path=str(tmp_path / "journal"))):
         click_and_wait(qtbot, section, section.markdown_button)
@@ -148,12 +148,12 @@ def test_a_jrnl_export_is_recognised(qtbot, unlocked):
     assert asked[1].text == ("“jrnl-export.json” is a jrnl JSON export with 6 entries, from "
                              "2 Mar 2019 to 30 Nov 2022. Bring them into your journal?")
     assert "jrnl entry 7 is the same as jrnl entry 2; kept once" in asked[1].details
-    assert unlocked.store.journal.count() == 6
+    assert unlocked.session.store.journal.count() == 6
 
 
 def test_a_bad_file_is_refused_in_plain_words_before_anything_is_asked(qtbot, unlocked,
                                                                      tmp_path):
-    unlocked.store.journal.save_many(generated_entries(2, seed=5))
+    unlocked.session.store.journal.save_many(generated_entries(2, seed=5))
     document = json.loads(write_export(tmp_path / "x.json", generated_entries(20, seed=6))
                           .read_text("utf-8"))
     document["journal"][7]["mood"] = 42
@@ -167,7 +167,7 @@ def test_a_bad_file_is_refused_in_plain_words_before_anything_is_asked(qtbot, un
         "“broken.json” can't be imported; nothing was changed. Entry 8 (id 'gen00007'): mood "
         "must be a whole number from 0 to 10.")
     assert section.status.property("role") == "error"
-    assert unlocked.store.journal.count() == 2
+    assert unlocked.session.store.journal.count() == 2
 
 
 def test_declining_the_import_changes_nothing(qtbot, unlocked, tmp_path):
@@ -175,11 +175,11 @@ def test_declining_the_import_changes_nothing(qtbot, unlocked, tmp_path):
     section = data_section(unlocked)
     with dialogs.answering(answers(open_path=str(source), ask=CANCEL)):
         click_and_wait(qtbot, section, section.import_button)
-    assert unlocked.store.journal.count() == 0 and section.status.text() == ""
+    assert unlocked.session.store.journal.count() == 0 and section.status.text() == ""
 
 
 def test_work_shows_progress_and_one_thing_runs_at_a_time(qtbot, unlocked, tmp_path):
-    unlocked.store.journal.save_many(generated_entries(200, seed=8, words=200))
+    unlocked.session.store.journal.save_many(generated_entries(200, seed=8, words=200))
     section = data_section(unlocked)
     values: list[int] = []
     with dialogs.answering(answers(ask=CHOOSE, save_path=str(tmp_path / "p.json"))) as asked:
@@ -198,7 +198,7 @@ def test_locking_clears_what_the_section_showed(qtbot, unlocked, tmp_path):
     with dialogs.answering(answers(ask=CHOOSE, save_path=str(tmp_path / "secret-name.json"))):
         click_and_wait(qtbot, section, section.json_button)
     assert "secret-name" in section.status.text()
-    unlocked.lock()
+    unlocked.session.request_lock()
     assert section.status.text() == ""
     unlock(qtbot, unlocked)
     assert "secret-name" not in data_section(unlocked).status.text()
@@ -223,7 +223,7 @@ def test_exported_words_appear_nowhere_but_the_chosen_folder(qtbot, unlocked, tm
                                                              data_dir, _isolated_home):
     started = time.time() - 1
     marker = f"MARKER-{uuid.uuid4().hex}"
-    unlocked.store.journal.save(Entry.new(title=f"{marker} title", body=f"{marker} body"))
+    unlocked.session.store.journal.save(Entry.new(title=f"{marker} title", body=f"{marker} body"))
     chosen = tmp_path / "chosen"
     chosen.mkdir()
     section = data_section(unlocked)
@@ -235,7 +235,7 @@ def test_exported_words_appear_nowhere_but_the_chosen_folder(qtbot, unlocked, tm
         click_and_wait(qtbot, section, section.markdown_button)
     with dialogs.answering(answers(open_path=str(chosen / "all.json"), ask=IMPORT)):
         click_and_wait(qtbot, section, section.import_button)
-    unlocked.lock()
+    unlocked.session.request_lock()
     needle = marker.encode()
     inside = files_holding(needle, [chosen], skip=Path("/nonexistent"), since=started)
     assert len(inside) == 3, inside  # the JSON, the entry's Markdown file, the single file
@@ -263,7 +263,7 @@ def test_a_day_one_zip_shows_its_plan_before_anything_is_written(qtbot, unlocked
         "1 entry holds only photos or other media, which TrustDesk doesn't keep: each says so "
         "in a short note.\nLeft out (2; the rest comes in):\n"
         "  Journal.json: entry 5: dated 1850-01-01, before 1900")
-    assert unlocked.store.journal.count() == 0, "nothing is written before the answer"
+    assert unlocked.session.store.journal.count() == 0, "nothing is written before the answer"
     with dialogs.answering(answers(open_path=str(export), ask=IMPORT)):
         click_and_wait(qtbot, section, section.import_button)
         qtbot.waitUntil(lambda: section.task is None and "Imported" in section.status.text(),
@@ -271,7 +271,7 @@ def test_a_day_one_zip_shows_its_plan_before_anything_is_written(qtbot, unlocked
     assert section.status.text().startswith(
         "Imported 4 entries: 4 new. 2 records in the source could not be imported (listed "
         "before the import).")
-    assert unlocked.store.journal.count() == 4
+    assert unlocked.session.store.journal.count() == 4
 
 
 def test_a_folder_of_daily_notes_comes_in_through_the_folder_button(qtbot, unlocked):
@@ -284,7 +284,7 @@ def test_a_folder_of_daily_notes_comes_in_through_the_folder_button(qtbot, unloc
                         timeout=20000)
     assert [q.kind for q in asked] == ["folder", "ask"]
     assert asked[1].text.startswith("“notes” is a folder of daily notes with 5 entries")
-    assert unlocked.store.journal.count() == 5
+    assert unlocked.session.store.journal.count() == 5
 
 
 def test_a_folder_with_nothing_to_import_says_so(qtbot, unlocked, tmp_path):
@@ -308,6 +308,6 @@ def test_daylio_moods_trustdesk_cannot_rate_are_asked_for_before_the_plan(qtbot,
     assert asked[1].choices == ("gut", "super")
     assert "Moods TrustDesk can't rate on its own: gut (1)." in asked[2].details
     moods = {entry.written_at.day: (entry.checkin.mood, entry.tags)
-             for entry in unlocked.store.journal.entries_between(None, None)}
+             for entry in unlocked.session.store.journal.entries_between(None, None)}
     assert moods == {2: (10, ("freunde", "kino")), 3: (None, ("mood:gut", "sport")),
                      4: (7, ())}

@@ -27,7 +27,7 @@ def settings_of(window):
 
 
 def wait_for_daily_backup(qtbot, window) -> None:
-    task = window._daily_backup
+    task = window.session.daily_backup
     if task is not None and task.result is None and task.error is None:
         qtbot.waitSignal(task.finished, timeout=20000).wait()
 
@@ -54,11 +54,11 @@ def test_changing_the_passphrase_through_settings(qtbot, unlocked, data_dir):
     assert section.current.text() == section.new.text() == section.again.text() == ""
     kinds = {b.kind for b in list_backups(data_dir / "backups")}
     assert {"before-passphrase-change", "new-passphrase"} <= kinds
-    unlocked.lock()
+    unlocked.session.request_lock()
     with pytest.raises(errors.WrongPassphrase):
         Vault.open(data_dir / "journal.trustdesk", PASSPHRASE)
     unlock(qtbot, unlocked, NEW)
-    assert unlocked.is_unlocked()
+    assert unlocked.session.is_unlocked()
 
 
 def test_a_wrong_current_passphrase_gets_a_plain_message(qtbot, unlocked, data_dir):
@@ -100,13 +100,13 @@ def test_the_backup_folder_can_be_changed_and_is_kept_in_the_vault(qtbot, unlock
     qtbot.mouseClick(section.backup_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.task is None, timeout=20000)
     assert [b.kind for b in list_backups(chosen)] == ["manual"]
-    unlocked.lock()
+    unlocked.session.request_lock()
     unlock(qtbot, unlocked)
     assert settings_of(unlocked).backups.folder() == chosen
 
 
 def test_restore_lists_backups_with_counts_and_puts_one_back(qtbot, unlocked, data_dir):
-    store = unlocked.store
+    store = unlocked.session.store
     store.journal.save_many([Entry.new(body="one"), Entry.new(body="two")])
     wait_for_daily_backup(qtbot, unlocked)
     section = settings_of(unlocked).backups
@@ -120,10 +120,10 @@ def test_restore_lists_backups_with_counts_and_puts_one_back(qtbot, unlocked, da
     assert rows[0][1] == "Made by you" and rows[0][2] == "2 entries · 0 worksheets"
     assert dialog.restore_button.isEnabled()
     with dialogs.answering(lambda q: "Restore") as asked, \
-            qtbot.waitSignal(unlocked.unlocked, timeout=30000):
+            qtbot.waitSignal(unlocked.session.unlocked, timeout=30000):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert asked[0].text.startswith("Go back to the copy from ")
-    with unlocked.store.vault.read() as conn:
+    with unlocked.session.store.vault.read() as conn:
         assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 2
     kept = list(data_dir.glob("journal-*-before-restore.trustdesk"))
     assert len(kept) == 1
@@ -136,16 +136,17 @@ def test_erase_everything_asks_twice_then_returns_to_welcome(qtbot, unlocked, da
     erase = settings_of(unlocked).erase
     with dialogs.answering(lambda q: "Keep my journal") as asked:
         qtbot.mouseClick(erase.erase_button, Qt.MouseButton.LeftButton)
-    assert len(asked) == 1 and unlocked.is_unlocked()
+    assert len(asked) == 1 and unlocked.session.is_unlocked()
     answers = iter(["Erase…", "Keep my journal"])
     with dialogs.answering(lambda q: next(answers)) as asked:
         qtbot.mouseClick(erase.erase_button, Qt.MouseButton.LeftButton)
-    assert len(asked) == 2 and unlocked.is_unlocked()
+    assert len(asked) == 2 and unlocked.session.is_unlocked()
     answers = iter(["Erase…", "Erase everything"])
     with dialogs.answering(lambda q: next(answers)):
         qtbot.mouseClick(erase.erase_button, Qt.MouseButton.LeftButton)
-    assert isinstance(unlocked.current_screen(), WelcomeScreen)
-    assert not unlocked.is_unlocked()
+    assert not unlocked.session.is_unlocked()
+    qtbot.waitUntil(lambda: isinstance(unlocked.current_screen(), WelcomeScreen),
+                    timeout=20000)  # the files go off the UI thread
     left = {p.name for p in data_dir.iterdir()}
     assert left <= {"trustdesk.lock"}, left
     assert not (data_dir / "backups").exists()
@@ -154,7 +155,7 @@ def test_erase_everything_asks_twice_then_returns_to_welcome(qtbot, unlocked, da
 def test_the_automatic_backup_happens_once_a_day(qtbot, unlocked, data_dir):
     wait_for_daily_backup(qtbot, unlocked)
     assert [b.kind for b in list_backups(data_dir / "backups")] == ["daily"]
-    unlocked.lock()
+    unlocked.session.request_lock()
     unlock(qtbot, unlocked)
     wait_for_daily_backup(qtbot, unlocked)
     assert [b.kind for b in list_backups(data_dir / "backups")] == ["daily"]

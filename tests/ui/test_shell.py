@@ -33,7 +33,7 @@ def test_first_launch_writes_nothing_until_the_passphrase_is_confirmed(qtbot, tm
     welcome.second.clear()
     qtbot.keyClicks(welcome.second, "lantern orbit pebble")
     assert welcome.create_button.isEnabled()
-    with qtbot.waitSignal(window.unlocked, timeout=10000):
+    with qtbot.waitSignal(window.session.unlocked, timeout=10000):
         qtbot.mouseClick(welcome.create_button, Qt.MouseButton.LeftButton)
     assert isinstance(window.current_screen(), Workspace)
     vault = folder / "journal.trustdesk"
@@ -52,9 +52,9 @@ def test_wrong_passphrase_clears_the_field_and_allows_a_retry(qtbot, window, cap
     qtbot.waitUntil(lambda: not screen.busy.isVisible(), timeout=10000)
     assert screen.error.text() == "That passphrase doesn't unlock this journal."
     assert screen.passphrase.text() == ""
-    assert window.store is None
+    assert window.session.store is None
     unlock(qtbot, window)
-    assert window.is_unlocked()
+    assert window.session.is_unlocked()
     assert capfd.readouterr().err == ""
 
 
@@ -72,7 +72,7 @@ def test_unlocking_builds_only_the_landing_page(qtbot, window):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.unlock_screen.passphrase.setFocus()
-    with qtbot.waitSignal(window.unlocked, timeout=10000):
+    with qtbot.waitSignal(window.session.unlocked, timeout=10000):
         window.unlock_screen.unlock_requested.emit(PASSPHRASE)
     workspace = window.workspace
     assert workspace.current_key() == "journal"
@@ -96,14 +96,14 @@ def test_ctrl_l_locks_and_clears_every_page(qtbot, unlocked):
         workspace.show_page(key)
     built = workspace.built_pages()
     assert built
-    with qtbot.waitSignal(unlocked.locked):
+    with qtbot.waitSignal(unlocked.session.locked):
         qtbot.keyClick(unlocked, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(unlocked.current_screen(), UnlockScreen)
-    assert unlocked.store is None and unlocked.workspace is None
+    assert unlocked.session.store is None and unlocked.workspace is None
     assert unlocked.unlock_screen.passphrase.text() == ""
     qtbot.waitUntil(lambda: all(not _alive(page) for page in built))
     unlock(qtbot, unlocked)
-    assert unlocked.is_unlocked()
+    assert unlocked.session.is_unlocked()
 
 
 def _alive(widget: QWidget) -> bool:
@@ -113,9 +113,9 @@ def _alive(widget: QWidget) -> bool:
 
 
 def test_lock_button_locks(qtbot, unlocked):
-    with qtbot.waitSignal(unlocked.locked):
+    with qtbot.waitSignal(unlocked.session.locked):
         qtbot.mouseClick(unlocked.workspace.lock_button, Qt.MouseButton.LeftButton)
-    assert not unlocked.is_unlocked()
+    assert not unlocked.session.is_unlocked()
 
 
 def test_theme_and_text_size_apply_at_once_and_are_kept_in_the_vault(qtbot, unlocked, qapp):
@@ -127,12 +127,12 @@ def test_theme_and_text_size_apply_at_once_and_are_kept_in_the_vault(qtbot, unlo
     page.appearance.size_box.setCurrentIndex(page.appearance.size_box.findData(150))
     assert abs(qapp.font().pointSizeF() - base * 1.5) < 0.2
 
-    unlocked.lock()
+    unlocked.session.request_lock()
     theme.apply(qapp, theme="light", text_scale=100)
     unlock(qtbot, unlocked)
     assert theme.current_mode() == "dark"
     assert abs(qapp.font().pointSizeF() - base * 1.5) < 0.2
-    settings = unlocked.store.settings.load_app_settings()
+    settings = unlocked.session.store.settings.load_app_settings()
     assert (settings.theme, settings.text_scale) == ("dark", 150)
 
 
@@ -144,7 +144,7 @@ def test_second_window_on_the_same_folder_says_it_is_open_elsewhere(qtbot, unloc
     assert "already open in another TrustDesk window" in screen.text.text()
     second.close()
     assert (data_dir / "journal.trustdesk").read_bytes() == before
-    assert unlocked.is_unlocked()
+    assert unlocked.session.is_unlocked()
 
 
 def test_closing_the_window_releases_the_folder(qtbot, unlocked, data_dir):

@@ -80,7 +80,7 @@ def _controls(window, key: str) -> dict[str, QWidget]:
 @pytest.mark.parametrize("text_scale", [100, 150])
 @pytest.mark.parametrize("key", ["guide", "journal", "worksheets", "progress", "settings"])
 def test_every_page_fits_the_smallest_window(qtbot, unlocked, key, text_scale):
-    unlocked.apply_settings(AppSettings(theme="light", text_scale=text_scale))
+    unlocked.session.apply_settings(AppSettings(theme="light", text_scale=text_scale))
     unlocked.resize(*MIN_SIZE)
     qtbot.waitUntil(lambda: (unlocked.width(), unlocked.height()) == MIN_SIZE)
     unlocked.workspace.show_page(key)
@@ -113,7 +113,7 @@ def test_a_worksheet_fits_the_smallest_window_at_every_step(qtbot, unlocked):
 
 def test_with_large_text_in_the_smallest_window_the_journal_list_goes_above_the_editor(
         qtbot, unlocked):
-    unlocked.apply_settings(AppSettings(theme="light", text_scale=150))
+    unlocked.session.apply_settings(AppSettings(theme="light", text_scale=150))
     unlocked.resize(*MIN_SIZE)
     page = journal_of(unlocked)
     qtbot.waitUntil(page.splitter.is_stacked)

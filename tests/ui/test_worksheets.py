@@ -135,14 +135,14 @@ def test_fill_all_eight_steps_lock_unlock_and_find_it_complete(qtbot, unlocked, 
     assert form.index == OVERVIEW
     assert form.overview.status.text() == TEXTS.messages["complete"]
 
-    unlocked.lock()
-    assert not unlocked.is_unlocked()
+    unlocked.session.request_lock()
+    assert not unlocked.session.is_unlocked()
     unlock(qtbot, unlocked)
     page = worksheets(unlocked)
     assert listed(page) == [(page.list_view.model.index(0, 0).data(), "Rejection",
                              "Jo doesn't really want to spend time with me.", "80 → 35",
                              "Complete")]
-    saved = unlocked.store.worksheets.get(page.list_view.model.index(0, 0).data(ID_ROLE))
+    saved = unlocked.session.store.worksheets.get(page.list_view.model.index(0, 0).data(ID_ROLE))
     assert saved.situation == "Jo cancelled our plans an hour before, by text."
     assert saved.who == "Jo" and saved.category == "rejection" and saved.verdict == "false_alarm"
     assert [(e.name, e.intensity) for e in saved.emotions_before] == [("Hurt", 65),
@@ -173,7 +173,7 @@ def test_a_draft_survives_a_lock_mid_way(qtbot, unlocked, no_dialogs):
     qtbot.keyClicks(page.form.steps[1].thought, "She's annoyed with me")
     assert page.has_unsaved_changes()
     press(qtbot, unlocked, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert not unlocked.is_unlocked()
+    assert not unlocked.session.is_unlocked()
 
     unlock(qtbot, unlocked)
     page = worksheets(unlocked)
@@ -190,7 +190,7 @@ def test_drafts_save_themselves_a_moment_after_typing_stops(qtbot, unlocked, no_
     page = worksheets(unlocked)
     click(qtbot, page.list_view.new_button)
     qtbot.keyClicks(page.form.steps[0].who, "Dad")
-    repo = unlocked.store.worksheets
+    repo = unlocked.session.store.worksheets
     qtbot.waitUntil(lambda: repo.count() == 1, timeout=5000)
     assert repo.all_worksheets()[0].who == "Dad"
     assert not page.has_unsaved_changes()
@@ -202,7 +202,7 @@ def test_nothing_is_saved_for_a_sheet_opened_and_left_untouched(qtbot, unlocked,
     page = worksheets(unlocked)
     page.start_worksheet("failing")
     click(qtbot, page.form.back_to_list)
-    assert unlocked.store.worksheets.count() == 0
+    assert unlocked.session.store.worksheets.count() == 0
 
 
 def test_start_worksheet_preselects_the_fear_the_guide_asked_for(qtbot, unlocked, no_dialogs):
@@ -213,11 +213,11 @@ def test_start_worksheet_preselects_the_fear_the_guide_asked_for(qtbot, unlocked
     assert page.form.steps[1].kinds["failing"].isChecked()
     qtbot.keyClicks(page.form.steps[1].thought, "I'll mess up the presentation.")
     page.flush()
-    assert unlocked.store.worksheets.all_worksheets()[0].category == "failing"
+    assert unlocked.session.store.worksheets.all_worksheets()[0].category == "failing"
 
 
 def test_follow_ups_become_due_and_can_be_recorded(qtbot, unlocked, no_dialogs):
-    repo = unlocked.store.worksheets
+    repo = unlocked.session.store.worksheets
     yesterday = date.today() - timedelta(days=1)
     repo.save(Worksheet(
         id="w1", happened_on=yesterday - timedelta(days=6), category="betrayal",
@@ -339,7 +339,7 @@ def test_clear_sensitive_empties_every_field(qtbot, unlocked):
 def test_duplicate_as_a_starting_point_and_delete_after_asking(qtbot, unlocked):
     from trustdesk.ui import dialogs
 
-    repo = unlocked.store.worksheets
+    repo = unlocked.session.store.worksheets
     repo.save(Worksheet(id="w1", happened_on=date.today(), category="failing",
                         thought="I'll freeze in the interview."))
     page = worksheets(unlocked)
@@ -362,7 +362,7 @@ def test_duplicate_as_a_starting_point_and_delete_after_asking(qtbot, unlocked):
 
 
 def test_list_filters_by_fear_and_the_model_is_sound(qtbot, unlocked, qtmodeltester):
-    repo = unlocked.store.worksheets
+    repo = unlocked.session.store.worksheets
     for n, category in enumerate(("failing", "rejection", "failing")):
         repo.save(Worksheet(id=f"w{n}", happened_on=date.today() - timedelta(days=n),
                             category=category, thought=f"thought {n}", belief_before=50))

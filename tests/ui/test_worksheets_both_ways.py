@@ -76,7 +76,7 @@ def test_a_red_flag_sheet_plans_a_safety_step_not_a_trust_test(qtbot, unlocked, 
     qtbot.keyClicks(step.prediction, "My sister will listen when I tell her.")
     page.flush()
 
-    saved = unlocked.store.worksheets.get(form.sheet_id)
+    saved = unlocked.session.store.worksheets.get(form.sheet_id)
     assert saved.verdict == "red_flag" and saved.pattern == "yes"
     assert saved.traps == ("explaining_away",)
     assert saved.step.text == "Save the support line's number in my work bag."
@@ -110,7 +110,7 @@ def test_a_small_step_is_a_test_with_a_prediction_and_no_playing_it_safe(
     qtbot.keyClicks(step.prediction, "She'll say she's busy and not offer another day.")
     qtbot.keyClicks(step.playing_safe, "Texting twice to check she isn't annoyed.")
     page.flush()
-    saved = unlocked.store.worksheets.get(form.sheet_id)
+    saved = unlocked.session.store.worksheets.get(form.sheet_id)
     assert saved.step.playing_safe == "Texting twice to check she isn't annoyed."
 
 
@@ -126,17 +126,17 @@ def test_explaining_it_away_is_saved_and_exported(qtbot, unlocked, no_dialogs, t
     click(qtbot, row.box)
     click(qtbot, s[3].rows["emotional_reasoning"].box)
     page.flush()
-    assert unlocked.store.worksheets.get(form.sheet_id).traps == (
+    assert unlocked.session.store.worksheets.get(form.sheet_id).traps == (
         "explaining_away", "emotional_reasoning")
 
-    written = unlocked.store.exchange.export_json(tmp_path / "out.json").path
+    written = unlocked.session.store.exchange.export_json(tmp_path / "out.json").path
     document = json.loads(written.read_text("utf-8"))
     (sheet,) = document["worksheets"]
     assert sheet["traps"] == ["explaining_away", "emotional_reasoning"]
 
 
 def test_the_retired_trap_shows_only_on_older_sheets_that_have_it(qtbot, unlocked, no_dialogs):
-    unlocked.store.worksheets.save(Worksheet(
+    unlocked.session.store.worksheets.save(Worksheet(
         id="old", happened_on=TODAY, thought="She must be hiding something.",
         traps=("false_red_flag",)))
     page = worksheets(unlocked)
@@ -147,7 +147,7 @@ def test_the_retired_trap_shows_only_on_older_sheets_that_have_it(qtbot, unlocke
     page.start_worksheet(None)
     page.form.go_to(3)
     assert not rows["false_red_flag"].isVisible()
-    assert unlocked.store.worksheets.get("old").traps == ("false_red_flag",)
+    assert unlocked.session.store.worksheets.get("old").traps == ("false_red_flag",)
 
 
 def test_the_safety_note_is_offered_as_soon_as_control_or_betrayal_is_chosen(
@@ -181,7 +181,7 @@ def _due_sheet(repo, sheet_id: str, *, category: str, verdict: str) -> None:
 
 def test_the_follow_up_rates_the_first_thought_again_and_offers_the_safety_note(
         qtbot, unlocked, no_dialogs):
-    repo = unlocked.store.worksheets
+    repo = unlocked.session.store.worksheets
     _due_sheet(repo, "warning", category="control", verdict="red_flag")
     page = worksheets(unlocked)
     page.open_follow_up("warning-step")
@@ -211,7 +211,8 @@ def test_the_follow_up_rates_the_first_thought_again_and_offers_the_safety_note(
 
 def test_a_follow_up_on_a_false_alarm_does_not_raise_the_safety_note(
         qtbot, unlocked, no_dialogs):
-    _due_sheet(unlocked.store.worksheets, "alarm", category="rejection", verdict="false_alarm")
+    _due_sheet(unlocked.session.store.worksheets, "alarm", category="rejection",
+               verdict="false_alarm")
     page = worksheets(unlocked)
     page.open_follow_up("alarm-step")
     panel = page.follow_up

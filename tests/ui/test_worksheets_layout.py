@@ -52,7 +52,7 @@ def longest_run(image, y: int, left: int, right: int, background) -> int:
 def test_the_selected_row_has_no_box_around_one_cell(qtbot, qapp, unlocked, mode):
     """Keyboard focus shows on the table as a whole (its border) and on the row (the
     selection), not as a focus box drawn around the current cell."""
-    unlocked.store.worksheets.save(Worksheet(id="w1", happened_on=date(2026, 11, 22),
+    unlocked.session.store.worksheets.save(Worksheet(id="w1", happened_on=date(2026, 11, 22),
                                              category="betrayal", thought="He's hiding it."))
     page = worksheets(unlocked)
     table = page.list_view.table

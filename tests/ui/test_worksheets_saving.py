@@ -35,7 +35,7 @@ def test_a_full_disk_keeps_every_word_retries_and_locking_asks(qtbot, unlocked, 
     page.start_worksheet("rejection")
     page.form.go_to(1)
     thought = page.form.steps[1].thought
-    fill_the_disk(unlocked.store)
+    fill_the_disk(unlocked.session.store)
     thought.setPlainText(LONG_WORDS)
 
     with pytest.raises(errors.StorageFull):
@@ -47,18 +47,18 @@ def test_a_full_disk_keeps_every_word_retries_and_locking_asks(qtbot, unlocked, 
     assert page.has_unsaved_changes()
 
     with dialogs.answering(lambda q: "Keep it open") as asked:
-        assert unlocked.lock() is False
-    assert asked[0].title == "Not saved yet" and unlocked.is_unlocked()
+        assert unlocked.session.request_lock() is False
+    assert asked[0].title == "Not saved yet" and unlocked.session.is_unlocked()
     assert thought.toPlainText() == LONG_WORDS
 
     with dialogs.answering(lambda q: "Keep it open"):
         click(qtbot, page.form.back_to_list)
     assert page.stack.currentWidget() is page.form, "leaving would lose words, so it stays"
 
-    free_the_disk(unlocked.store)
+    free_the_disk(unlocked.session.store)
     qtbot.waitUntil(lambda: not page.has_unsaved_changes(), timeout=10000)  # retries by itself
     assert not page.form.problem.isVisible()
-    assert unlocked.store.worksheets.all_worksheets()[0].thought == LONG_WORDS.rstrip("\n")
+    assert unlocked.session.store.worksheets.all_worksheets()[0].thought == LONG_WORDS.rstrip("\n")
 
 
 def test_text_past_the_limit_is_kept_and_explained(qtbot, unlocked, no_dialogs):
@@ -74,11 +74,11 @@ def test_text_past_the_limit_is_kept_and_explained(qtbot, unlocked, no_dialogs):
     view.setPlainText("x" * 100_000)
     page.flush()
     assert not page.form.problem.isVisible()
-    assert len(unlocked.store.worksheets.all_worksheets()[0].balanced_view) == 100_000
+    assert len(unlocked.session.store.worksheets.all_worksheets()[0].balanced_view) == 100_000
 
 
 def test_looking_back_from_the_overview_before_the_date(qtbot, unlocked, no_dialogs):
-    repo = unlocked.store.worksheets
+    repo = unlocked.session.store.worksheets
     repo.save(Worksheet(
         id="w1", happened_on=date.today(), thought="They'll laugh at my singing.",
         belief_before=60, balanced_view="Most people enjoy a try.", belief_after=30,
@@ -119,13 +119,14 @@ def test_every_worksheet_control_is_named_for_screen_readers(qtbot, unlocked):
 def test_switching_pages_while_the_disk_is_full_keeps_the_words(qtbot, unlocked, no_dialogs):
     page = worksheets(unlocked)
     page.start_worksheet(None)
-    fill_the_disk(unlocked.store)
+    fill_the_disk(unlocked.session.store)
     page.form.steps[0].what.setPlainText(LONG_WORDS)
     unlocked.workspace.show_page("settings")
     assert unlocked.workspace.current_key() == "settings"
     assert page.has_unsaved_changes() and not page.form.problem.isHidden()
     unlocked.workspace.show_page("worksheets")
     assert page.form.steps[0].what.toPlainText() == LONG_WORDS
-    free_the_disk(unlocked.store)
+    free_the_disk(unlocked.session.store)
     page.flush()
-    assert unlocked.store.worksheets.all_worksheets()[0].situation == LONG_WORDS.rstrip("\n")
+    sheets = unlocked.session.store.worksheets.all_worksheets()
+    assert sheets[0].situation == LONG_WORDS.rstrip("\n")

@@ -13,6 +13,7 @@ from trustdesk.storage.errors import VaultDamaged, VaultError, VaultMissing
 from trustdesk.storage.instance_lock import InstanceLock
 
 if TYPE_CHECKING:  # imported when first needed: the window shows before any of this
+    from trustdesk.storage.backups.folder import BackupContents, BackupInfo
     from trustdesk.storage.exchange import Exchange
     from trustdesk.storage.journal_repo import JournalRepository
     from trustdesk.storage.output_guard import ProtectedPlaces
@@ -133,6 +134,49 @@ class JournalFolder:
 
         return folder_for(store.settings, self.backup_dir)
 
+    # -- whole-journal work: any thread, never the UI's ---------------------------
+    def back_up_if_due(self, store: Store) -> Path | None:
+        """Today's backup of the open journal, unless one exists; the path made."""
+        from trustdesk.storage.backups.folder import back_up_if_due
+
+        return back_up_if_due(store.vault, self.backup_dir_for(store))
+
+    def restore(self, backup: Path, *, replacing: Store) -> Store:
+        """Close `replacing` (the open journal), put `backup` in its place, keeping the
+        current file aside as a `before-restore` copy, and open the result with the
+        same passphrase. If the backup is refused, the journal on disk is unchanged."""
+        from trustdesk.storage.restore import REPLACED_KIND
+
+        passphrase = replacing.vault.passphrase
+        replacing.close()
+        return self._restore(backup, passphrase, REPLACED_KIND)
+
+    def _restore(self, backup: Path, passphrase: str, aside_kind: str) -> Store:
+        from trustdesk.storage.restore import restore_backup
+
+        restore_backup(self.vault_path, backup, passphrase, aside_kind=aside_kind)
+        return self.unlock(passphrase)
+
+    def erase(self, store: Store) -> list[Path]:
+        """Close `store` and delete the journal, its side files and its backups (only
+        the copies that are provably this journal's). Returns what was removed."""
+        from trustdesk.storage.backups.folder import short_journal_id
+        from trustdesk.storage.erase import erase_everything
+
+        backup_dirs = list(dict.fromkeys([self.backup_dir_for(store), self.backup_dir]))
+        journal = short_journal_id(store.vault)
+        store.close()
+        return erase_everything(self.root, backup_dirs, journal)
+
+    def rescue(self, passphrase: str) -> Rescue:
+        """What can be done for a journal that opened damaged with `passphrase`."""
+        return Rescue(self, passphrase)
+
+    def rescue_for(self, store: Store) -> Rescue:
+        """The same, for the open journal in which damage was found (still open: the
+        caller closes it)."""
+        return Rescue(self, store.vault.passphrase)
+
     def protected(self, store: Store | None = None) -> ProtectedPlaces:
         """Where no export, summary or backup copy may be written: the journal, its
         side files and lock, this folder and the backup folders (with `store`, the
@@ -143,6 +187,36 @@ class JournalFolder:
         if store is not None:
             folders.append(self.backup_dir_for(store))
         return ProtectedPlaces.around(self.vault_path, folders)
+
+
+class Rescue:
+    """A damaged journal and the passphrase its backups open with, held between the
+    damaged verdict and the person's choice; the UI never sees the passphrase. Its
+    methods read or write files: call them off the UI thread."""
+
+    def __init__(self, folder: JournalFolder, passphrase: str) -> None:
+        self._folder = folder
+        self._passphrase = passphrase
+
+    def __repr__(self) -> str:
+        return f"Rescue({self._folder.root})"
+
+    def newest_good_backup(self) -> tuple[BackupInfo, BackupContents] | None:
+        """The newest backup that opens with the passphrase and passes its checks, and
+        what it holds; None if there is none in the usual backup folder."""
+        from trustdesk.storage.backups.folder import inspect_backup
+        from trustdesk.storage.restore import newest_good_backup
+
+        info = newest_good_backup(self._folder.vault_path, self._folder.backup_dir,
+                                  self._passphrase)
+        return None if info is None else (info, inspect_backup(info.path, self._passphrase))
+
+    def restore(self, backup: Path) -> Store:
+        """Put `backup` in place of the damaged journal, which is kept beside it under
+        a `damaged` name, and open it."""
+        from trustdesk.storage.restore import DAMAGED_KIND
+
+        return self._folder._restore(backup, self._passphrase, DAMAGED_KIND)
 
 
 def _damaged(vault: Vault) -> bool:

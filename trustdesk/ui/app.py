@@ -48,7 +48,7 @@ def run_gui(*, data_dir: Path) -> int:
     quit_after_first_paint_if_asked(window)
     window.show()
     QTimer.singleShot(WARM_UP_AFTER_MS, warm_up)
-    with SessionEnd(app, window.shut_down, lock=window.lock_without_asking):
+    with SessionEnd(app, window.shut_down, lock=window.session.lock_without_asking):
         code = app.exec()
     tasks.wait_for_all()
     return code
@@ -63,7 +63,7 @@ _WARM_UP_MODULES = (
     "trustdesk.storage.journal_repo",
     "trustdesk.storage.worksheet_repo",
     "trustdesk.ui.shell.workspace",
-    "trustdesk.ui.shell.maintenance",
+    "trustdesk.storage.backups.folder",
     "trustdesk.ui.journal",
 )
 

@@ -88,10 +88,10 @@ def run_demo() -> int:
             window.show()
             unlock_demo(window)
             # Ctrl+C and SIGTERM end the event loop normally, so the folder is removed.
-            with SessionEnd(app, window.shut_down, lock=window.lock_without_asking):
+            with SessionEnd(app, window.shut_down, lock=window.session.lock_without_asking):
                 code = app.exec()
         finally:
-            if window.isVisible() or window.is_unlocked():
+            if window.isVisible() or window.session.is_unlocked():
                 window.close()          # saves and locks before the folder goes
             tasks.wait_for_all()
     return code

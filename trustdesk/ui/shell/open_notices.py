@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
 
 from trustdesk.ui import dialogs
 
 if TYPE_CHECKING:
     from trustdesk.storage.store import Store
     from trustdesk.storage.vault import OldLog
-    from trustdesk.ui.shell.window import MainWindow
+    from trustdesk.ui.shell.session import Session
 
 TITLE = "An older copy of recent changes was set aside"
 TEXT = ("TrustDesk found a file from an earlier moment of your journal beside it (a sync "
@@ -32,15 +33,16 @@ def notice_text(old: OldLog) -> tuple[str, str]:
     return TEXT, DETAILS.format(name=old.path.name)
 
 
-def tell_after_unlock(window: MainWindow, store: Store) -> None:
-    """If opening `store` set something aside, say so once the workspace shows."""
+def tell_after_unlock(window: QWidget, session: Session, store: Store) -> None:
+    """If opening `store` set something aside, say so over `window` once the
+    workspace shows, while `session` still has that journal open."""
     old = store.vault.old_log
     if old is None:
         return
     text, details = notice_text(old)
 
     def show() -> None:
-        if shiboken6.isValid(window) and window.store is store:
+        if shiboken6.isValid(window) and session.store is store:
             dialogs.inform(window, title=TITLE, text=text, details=details)
 
     QTimer.singleShot(0, show)

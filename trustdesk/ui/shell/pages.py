@@ -7,12 +7,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
     from trustdesk.storage.store import Store
     from trustdesk.ui.page import Page
-    from trustdesk.ui.shell.workspace import Workspace
+
+
+class PageHost(Protocol):
+    """What a wire hook may use of the workspace holding the pages (the workspace
+    imports this registry, so the registry names only this much of it)."""
+
+    settings_changed: SignalInstance
+    restore_requested: SignalInstance
+    erase_requested: SignalInstance
+
+    def has_page(self, key: str) -> bool: ...
+
+    def show_page(self, key: str) -> Page: ...
+
+    def reload_current(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -21,7 +37,7 @@ class PageSpec:
     title: str
     icon: str
     build: Callable[[Store], Page]
-    wire: Callable[[Workspace, Page], None] | None = None
+    wire: Callable[[PageHost, Page], None] | None = None
 
 
 def _guide(store: Store) -> Page:
@@ -30,7 +46,7 @@ def _guide(store: Store) -> Page:
     return GuidePage(settings=store.settings)
 
 
-def _wire_guide(workspace: Workspace, page: Page) -> None:
+def _wire_guide(workspace: PageHost, page: Page) -> None:
     """Prompts open a journal entry, fears a worksheet, when those pages exist; the
     buttons stay hidden otherwise."""
     writing = workspace.has_page("journal")
@@ -70,7 +86,7 @@ def _settings(store: Store) -> Page:
     return SettingsPage(settings=store.settings, vault=store.vault, exchange=store.exchange)
 
 
-def _wire_settings(workspace: Workspace, page: Page) -> None:
+def _wire_settings(workspace: PageHost, page: Page) -> None:
     page.settings_changed.connect(workspace.settings_changed)
     page.restore_requested.connect(workspace.restore_requested)
     page.erase_requested.connect(workspace.erase_requested)

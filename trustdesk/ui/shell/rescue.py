@@ -1,9 +1,7 @@
-"""When the journal is damaged at unlock: say so plainly, look for the newest good
-backup off the UI thread, and offer it. Restoring keeps the damaged file beside the
-journal under a new name; nothing is overwritten or deleted.
-
-Threading: UI thread; the search runs through `tasks.run_task`.
-"""
+"""The rescue screen, shown while the session is in RESCUE (a damaged journal): it
+says so plainly and offers the newest good backup the session found. Restoring
+keeps the damaged file beside the journal under a new name; nothing is
+overwritten or deleted. The screen only announces choices; the session acts."""
 
 from __future__ import annotations
 
@@ -13,16 +11,12 @@ import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton
 
-from trustdesk.storage.backups.folder import BackupContents, BackupInfo, inspect_backup
-from trustdesk.storage.restore import DAMAGED_KIND, newest_good_backup
-from trustdesk.ui import dialogs, tasks
+from trustdesk.ui import dialogs
 from trustdesk.ui.restore_dialog import when_text
-from trustdesk.ui.shell import maintenance
 from trustdesk.ui.shell.gate import _GateScreen, label
 
 if TYPE_CHECKING:
-    from trustdesk.storage.errors import VaultError
-    from trustdesk.ui.shell.window import MainWindow
+    from trustdesk.storage.backups.folder import BackupContents, BackupInfo
 
 KEPT = ("If you restore a backup, the damaged file stays beside it under a new name, "
         "so nothing is lost.")
@@ -90,26 +84,3 @@ class RescueScreen(_GateScreen):
         if path is not None and shiboken6.isValid(self):
             self.restore_requested.emit(path)
 
-
-def offer_rescue(window: MainWindow, error: VaultError, passphrase: str) -> RescueScreen:
-    """Show the rescue screen for a damaged journal and start looking for a backup."""
-    screen = RescueScreen(error.message)
-    window.screens.addWidget(screen)
-    window.screens.setCurrentWidget(screen)
-    folder = window.folder
-
-    def search() -> tuple[BackupInfo, BackupContents] | None:
-        info = newest_good_backup(folder.vault_path, folder.backup_dir, passphrase)
-        return None if info is None else (info, inspect_backup(info.path, passphrase))
-
-    def found(result: tuple[BackupInfo, BackupContents] | None) -> None:
-        if shiboken6.isValid(screen):
-            screen.offer(result)
-
-    screen.task = tasks.run_task(search, on_done=found, on_failed=lambda _e: found(None))
-    screen.restore_requested.connect(
-        lambda path: maintenance.restore(window, path, passphrase=passphrase,
-                                         aside_kind=DAMAGED_KIND))
-    screen.quit_requested.connect(window.close)
-    screen.back_requested.connect(window.show_unlock)
-    return screen

@@ -1,7 +1,8 @@
 """The unlocked app: a sidebar of pages, the current page, and a quiet status line.
 
-One Workspace lives per unlock; the shell throws it away when the journal locks,
-after asking every built page to flush and forget what it showed."""
+One Workspace lives per unlock; the session (ui/shell/session.py) holds it as the
+open work: before the journal closes it saves every built page and forgets what
+they showed, then the window throws it away."""
 
 from __future__ import annotations
 
@@ -198,6 +199,35 @@ class Workspace(QWidget):
                 page.flush()
             except Exception:  # the other pages still get their chance
                 continue
+
+    def save(self, action: str) -> bool:
+        """Save every page; if a page can't, ask whether to `action` anyway (the
+        session's OpenWork). False: the person keeps the journal open."""
+        try:
+            self.flush_all()
+            return True
+        except VaultError as exc:
+            from trustdesk.ui import dialogs
+
+            answer = dialogs.ask(
+                self.window(), title="Not saved yet", text=exc.message,
+                details=f"If you {action} now, the words that weren't saved will be lost.",
+                choices=("Keep it open", f"{action.capitalize()} anyway"), default=0,
+                cancel=0, destructive=1)
+            return answer == f"{action.capitalize()} anyway"
+
+    def save_quietly(self) -> None:
+        """Save what can be saved, asking nothing."""
+        self.flush_all(keep_going=True)
+
+    def forget(self) -> None:
+        """Close dialogs, take back what we put on the clipboard and clear every
+        page: the journal is about to close."""
+        from trustdesk.ui import clipboard, dialogs  # not needed before the first paint
+
+        dialogs.close_all()
+        clipboard.clear_ours()
+        self.clear_sensitive()
 
     def has_unsaved_changes(self) -> bool:
         return any(page.has_unsaved_changes() for page in self._built.values())
