@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QLabel
 
 from tests.cli.test_cli import ROOT
 from tests.ui.progress_helpers import show_progress
@@ -46,6 +48,22 @@ def test_the_demo_fills_every_page_and_leaves_nothing_behind(qtbot, no_dialogs):
         window.close()
         assert not window.session.is_unlocked()
     assert not root.exists()
+
+
+def test_the_demo_says_it_is_a_demo_inside_the_window_on_every_screen(qtbot, no_dialogs):
+    with DemoJournal(days=20) as demo:
+        window = open_demo_window(demo.folder)
+        qtbot.addWidget(window)
+        window.show()
+        banner = window.findChild(QLabel, "DemoBanner")
+        assert banner is not None and banner.isVisible() and "Demo" in banner.text()
+        assert banner.mapTo(window, QPoint(0, 0)).y() == 0, "at the top of the window"
+        with qtbot.waitSignal(window.unlocked, timeout=10000):
+            unlock_demo(window)
+        assert banner.isVisible() and window.workspace.isVisible()
+        assert window.lock()
+        assert banner.isVisible()
+        window.close()
 
 
 def test_locking_the_demo_shows_its_passphrase(qtbot, no_dialogs):

@@ -12,13 +12,19 @@ from datetime import date
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
 from trustdesk.demo import DEMO_DAYS, DEMO_PASSPHRASE, DEMO_SEED, DemoCounts, fill_demo
 from trustdesk.storage.store import JournalFolder
 from trustdesk.ui import qt_state, tasks
 from trustdesk.ui.shell.shutdown import SessionEnd
 from trustdesk.ui.shell.window import MainWindow
+from trustdesk.ui.widgets.labels import text_label
 
 DEMO_TITLE = "TrustDesk (demo)"
+DEMO_BANNER = ("Demo journal: the entries are made up, and everything here is deleted "
+               "when you close this window.")
 DEMO_NOTE = ("This is the demo journal, filled with made-up entries. It is deleted when "
              f"you close the window. Its passphrase is: {DEMO_PASSPHRASE}")
 
@@ -63,7 +69,24 @@ def open_demo_window(folder: JournalFolder) -> MainWindow:
     window = MainWindow(folder)
     window.setWindowTitle(DEMO_TITLE)
     window.unlock_screen.show_note(DEMO_NOTE)
+    _add_banner(window)
     return window
+
+
+def _add_banner(window: MainWindow) -> None:
+    """A calm line across the top of the window, on every screen, saying that this
+    is the demo (the title bar alone is easy to miss, and some desktops hide it)."""
+    screens = window.takeCentralWidget()
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    banner = text_label(DEMO_BANNER, None)
+    banner.setObjectName("DemoBanner")
+    banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    column.addWidget(banner)
+    column.addWidget(screens, 1)
+    window.setCentralWidget(holder)
 
 
 def unlock_demo(window: MainWindow) -> None:
