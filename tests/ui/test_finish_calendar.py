@@ -98,10 +98,20 @@ def test_checkboxes_and_radio_buttons_are_drawn_in_the_apps_style(qtbot) -> None
     radio.move(0, 40)
     box.setChecked(True)
     radio.setChecked(True)
-    holder.resize(300, 80)
+    holder.resize(300, 110)
     holder.show()
     qtbot.waitExposed(holder)
     accent = theme.colors()["accent"]
+    plain = QCheckBox("Journal excerpts", holder)       # unticked, not focused
+    plain.move(0, 70)
+    plain.resize(260, 30)
+    plain.show()
+    picture = plain.grab().toImage()
+    edge = {picture.pixelColor(x, y).name() for x in (0, 1, picture.width() - 1,
+                                                      picture.width() - 2)
+            for y in range(picture.height())}
+    ring = {theme.colors()[name].name() for name in ("accent", "accent_hover", "text")}
+    assert not edge & ring, "no ring around a checkbox that has no focus"
     for widget in (box, radio):
         picture = widget.grab().toImage()
         found = {picture.pixelColor(x, y).name()
