@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPdfWriter
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QPdfWriter
 
 from tests.report.conftest import pdf_pages
 from tests.ui.progress_helpers import expected_summary, fill, show_progress
@@ -213,3 +213,40 @@ def test_worksheet_details_are_a_choice_that_starts_unticked(qtbot, opened, out)
     summary = expected_summary(window.session.store, Period("last_3_months"))
     sheets = ProgressSource.from_store(window.session.store).finished_worksheets(summary)
     assert sheets and fold(sheets[-1].thought) in text
+
+
+class _UrlRecorder(QObject):
+    """Stands in for the desktop: records the URLs it is asked to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def handle(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_after_saving_it_offers_open_and_show_in_folder(qtbot, opened, out):
+    _window, _page, dialog = opened
+    assert not dialog.saved_actions.isVisible()
+    target = out / "summary.pdf"
+    save(qtbot, dialog, target)
+    assert dialog.saved_actions.isVisible()
+    recorder = _UrlRecorder()
+    QDesktopServices.setUrlHandler("file", recorder, "handle")
+    try:
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.show_folder_button, Qt.MouseButton.LeftButton)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [url.toLocalFile() for url in recorder.urls] == [str(target), str(out)]
+    assert not dialog.problem.isVisible()
+
+
+def test_the_dialog_is_compact_and_fits_its_choices(qtbot, opened):
+    _window, _page, dialog = opened
+    assert dialog.width() <= 640 and dialog.height() <= 660, dialog.size()
+    choices = dialog.pages.widget(0)
+    qtbot.waitUntil(lambda: choices.widget().height() > 0)
+    assert not choices.verticalScrollBar().isVisible(), "every choice shows without scrolling"

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -138,6 +140,7 @@ class PrintSummaryDialog(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addWidget(self._saved_actions())
         layout.addWidget(self.problem)
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
@@ -176,13 +179,54 @@ class PrintSummaryDialog(QDialog):
         layout.addStretch(1)
         return page
 
-    def _fit_to_screen(self) -> None:
-        """Room for every choice at the current text size, within the screen."""
+    def _saved_actions(self) -> QWidget:
+        """"Open" and "Show in folder", shown once a PDF is saved. They hand the
+        file's local URL to the desktop (no network is involved)."""
+        self.open_button = QPushButton("Open")
+        self.open_button.setAccessibleName("Open the saved PDF")
+        self.show_folder_button = QPushButton("Show in folder")
+        self.show_folder_button.setAccessibleName("Show the saved PDF in its folder")
+        self.open_button.clicked.connect(lambda: self._open_saved(folder=False))
+        self.show_folder_button.clicked.connect(lambda: self._open_saved(folder=True))
+        self.saved_actions = QWidget()
+        row = QHBoxLayout(self.saved_actions)
+        row.setContentsMargins(0, 0, 0, 0)
+        for button in (self.open_button, self.show_folder_button):
+            button.setAutoDefault(False)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.saved_actions.hide()
+        return self.saved_actions
+
+    def _open_saved(self, *, folder: bool) -> None:
+        if self.saved_to is None:
+            return
+        target = self.saved_to.parent if folder else self.saved_to
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            self.problem.setText("Your computer has no program set to open it. The file "
+                                 f"is in {self.saved_to.parent}.")
+            self.problem.show()
+
+    def _fit_to_screen(self, *, preview: bool = False) -> None:
+        """Compact: as tall as the choices need at the current text size; larger
+        for the preview; always within the screen."""
         scale = max(1.0, theme.base_point_size() / 10.5)
         width, height = round(720 * scale), round(680 * scale)
+        if not preview:
+            width = round(600 * scale)
+            inner = width - 48
+            page = self.pages.widget(0)
+            content = page.widget().heightForWidth(inner) if isinstance(page, QScrollArea) \
+                else -1
+            if content > 0:
+                extra = self.warning.heightForWidth(inner) + self.close_button.sizeHint() \
+                    .height() + self.status.fontMetrics().lineSpacing() * 2 + 90
+                height = min(height, content + extra)
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is not None:
             width, height = min(width, screen.width() - 40), min(height, screen.height() - 40)
+        if preview:
+            width, height = max(width, self.width()), max(height, self.height())
         self.resize(width, height)
 
     def _set_status(self, text: str) -> None:
@@ -206,6 +250,7 @@ class PrintSummaryDialog(QDialog):
             return None
         self._generation += 1
         self.problem.hide()
+        self.saved_actions.hide()
         self._set_status(status)
         self.progress.setValue(0)
         self.progress.show()
@@ -249,6 +294,7 @@ class PrintSummaryDialog(QDialog):
     def _show_preview(self, result) -> None:
         _gathered, images = result
         self._set_status("")
+        self._fit_to_screen(preview=True)
         self.preview_pane.set_pages(images)
         self.pages.setCurrentWidget(self.preview_pane)
         self.preview_button.hide()
@@ -296,6 +342,7 @@ class PrintSummaryDialog(QDialog):
         count = "1 page" if pages == 1 else f"{pages} pages"
         self._set_status(f"Saved “{path.name}” ({count}) in {path.parent}. "
                             "Remember that it is not encrypted.")
+        self.saved_actions.show()
 
     # -- printing --------------------------------------------------------------------
     def print_(self) -> None:
