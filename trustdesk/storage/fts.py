@@ -35,3 +35,10 @@ def match_expression(text: str) -> str | None:
     if not terms:
         return None
     return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
+
+
+def folded(text: str) -> str:
+    """`text` as the index compares words: case and accents set aside ("Café" and
+    "cafe" fold alike), for matching words outside the index (tags)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

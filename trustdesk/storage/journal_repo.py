@@ -24,7 +24,7 @@ from trustdesk.domain.journal import (
     preview_of,
 )
 from trustdesk.domain.text import clean_line
-from trustdesk.storage.fts import match_expression
+from trustdesk.storage.fts import folded, match_expression, search_terms
 from trustdesk.storage.vault import Vault
 
 PAGE_SIZE = 200
@@ -245,15 +245,69 @@ class JournalRepository:
         """Entries matching every word of `text` as a prefix, best first (a title
         match counts more), each with a short excerpt marking the matched words.
         Any text is safe: what can't match returns []."""
-        expression = match_expression(clean_line(text or ""))
+        query = clean_line(text or "")
+        expression = match_expression(query)
         if expression is None:
             return []
         where, args = _filter_sql(flt or JournalFilter())
         sql = search_sql(where)
+        limit = max(0, int(limit))
         with self._vault.read() as conn:
-            records = conn.execute(sql, [expression, *args, max(0, int(limit))]).fetchall()
-        return [SearchHit(_row(record[:-1]), parse_excerpt(record[-1] or ""))
-                for record in records]
+            records = conn.execute(sql, [expression, *args, limit]).fetchall()
+            hits = [SearchHit(_row(record[:-1]), parse_excerpt(record[-1] or ""))
+                    for record in records]
+            if len(hits) < limit:
+                hits += self._tag_hits(conn, search_terms(query), where, args,
+                                       {hit.row.id for hit in hits}, limit - len(hits))
+        return hits
+
+    @staticmethod
+    def _tag_hits(conn: Any, terms: list[str], where: str, args: list[Any],
+                  found: set[str], limit: int) -> list[SearchHit]:
+        """Entries the text search missed because a word matched one of their tags:
+        every word must still match, as a prefix, a tag or the title or body. Newest
+        first, after the ranked text matches; the excerpt shows the tags, the matched
+        ones marked. Tags are few, so they are matched here, folded like the index
+        folds words (case and accents)."""
+        tags = conn.execute("SELECT id, name FROM tags").fetchall()
+        matched_by_term = [{tag_id for tag_id, name in tags
+                            if any(part.startswith(folded(term))
+                                   for part in folded(name).split())} for term in terms]
+        if not any(matched_by_term):
+            return []
+        conditions, params = [], []
+        for term, tag_ids in zip(terms, matched_by_term, strict=True):
+            text_match = ("e.doc IN (SELECT rowid FROM entries_fts "
+                          "WHERE entries_fts MATCH ?)")
+            params.append(match_expression(term))
+            if tag_ids:
+                marks = ", ".join("?" * len(tag_ids))
+                conditions.append(f"({text_match} OR e.id IN (SELECT et.entry_id FROM "
+                                  f"entry_tags et WHERE et.tag_id IN ({marks})))")
+                params.extend(sorted(tag_ids))
+            else:
+                conditions.append(text_match)
+        records = conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM entries e WHERE {' AND '.join(conditions)}{where} "
+            "ORDER BY e.written_at DESC, e.id DESC LIMIT ?",
+            [*params, *args, limit + len(found)]).fetchall()
+        wanted = {tag_id for ids in matched_by_term for tag_id in ids}
+        names = {tag_id: name for tag_id, name in tags}
+        matched_names = {names[tag_id] for tag_id in wanted}
+        hits = []
+        for record in records:
+            row = _row(record)
+            if row.id in found:
+                continue
+            pieces: list[tuple[str, bool]] = [("Tags: ", False)]
+            for index, tag in enumerate(row.tags):
+                if index:
+                    pieces.append((", ", False))
+                pieces.append((tag, tag in matched_names))
+            hits.append(SearchHit(row, tuple(pieces)))
+            if len(hits) >= limit:
+                break
+        return hits
 
     def all_tags(self) -> list[str]:
         """Every tag in use, alphabetically."""
