@@ -252,4 +252,4 @@ def test_every_journal_control_is_reachable_by_tab_in_a_sensible_order(unlocked)
     assert names[:names.index("Delete entry") + 1] == [
         "New entry", "Search the journal", "Filter by tag", "Filter by date",
         "Journal entries", "Date and time written", "Title", "Entry text", "Mood",
-        "Trust in others", "Trust in myself", "Tags", "Preview", "Delete entry"]
+        "Trust in others", "Trust in myself", "Tags", "Preview", "Focus", "Delete entry"]

@@ -1,5 +1,8 @@
 """The entry editor: date and time, optional title, the body (with a Markdown
-preview), the check-in and tags, and the quiet save indicator.
+preview), the check-in and tags, the quiet save indicator and word count.
+
+The editor is a column about LINE_CHARS characters of body text wide (`measure()`),
+which the page centres in wide windows, as the Guide does.
 
 The editor only shows and reads fields; deciding when to save belongs to the page.
 `edited` fires for the person's changes, never for `show_entry`. UI thread only.
@@ -10,7 +13,7 @@ from __future__ import annotations
 import itertools
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QSize, Qt, QTime, QUrl, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QSize, Qt, QTime, QTimer, QUrl, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,11 +33,18 @@ from PySide6.QtWidgets import (
 from trustdesk.domain.dates import SHORT_DATE_TIME_PATTERN
 from trustdesk.domain.journal import CheckIn, Entry
 from trustdesk.domain.text import EARLIEST_DATE, FUTURE_LIMIT
+from trustdesk.domain.writing import count_text, word_count
+from trustdesk.ui import theme
+from trustdesk.ui.guide.reader import line_width, style_document
+from trustdesk.ui.journal.body import EntryBody
 from trustdesk.ui.journal.rating import CheckInPanel
 from trustdesk.ui.journal.tag_field import TagField
 from trustdesk.ui.widgets.announce import show_and_announce
 from trustdesk.ui.widgets.calendar import use_calendar
-from trustdesk.ui.widgets.private_text import PrivatePlainTextEdit, PrivateTextBrowser
+from trustdesk.ui.widgets.private_text import PrivateTextBrowser
+
+LINE_CHARS = 70          # the body's measure, in characters of ordinary text
+COUNT_DELAY_MS = 250     # the word count follows typing after a short pause
 
 
 def name_inner_field(spin: QAbstractSpinBox) -> None:
@@ -60,10 +71,11 @@ class MarkdownView(PrivateTextBrowser):
 
 class EntryEditor(QWidget):
     """Shows one entry for editing. Signals: `edited` (any change by the person),
-    `delete_requested`."""
+    `delete_requested`, `focus_requested` (the Focus button)."""
 
     edited = Signal()
     delete_requested = Signal()
+    focus_requested = Signal(bool)
 
     def __init__(self) -> None:
         super().__init__()
@@ -90,6 +102,23 @@ class EntryEditor(QWidget):
         self.delete_button = QPushButton("Delete…")
         self.delete_button.setAccessibleName("Delete entry")
         self.delete_button.setProperty("role", "danger")
+        self.focus_button = QPushButton("Focus")
+        self.focus_button.setCheckable(True)
+        self.focus_button.setAccessibleName("Focus")
+        self.focus_button.setToolTip("Only the page: hide the list and the sidebar "
+                                     "(Ctrl+Shift+F or F11; Esc comes back)")
+        # The word count and reading time: quiet text, read by screen readers as is.
+        self.count = QLabel("")
+        self.count.setObjectName("WordCount")
+        self.count.setProperty("role", "muted")
+        self.count.setAccessibleDescription("Word count")
+        self.count.setWordWrap(True)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self.update_count)
 
         self._fit_widths()
         # The date, then Preview and Delete at the right; where one row can't hold
@@ -104,13 +133,13 @@ class EntryEditor(QWidget):
         self.title.setPlaceholderText("Title (optional)")
         self.title.setProperty("role", "entry_title")
 
-        self.body = PrivatePlainTextEdit()
+        self.body = EntryBody()
         self.body.setAccessibleName("Entry text")
         self.body.setPlaceholderText(
             "Write whatever is on your mind. It saves itself as you go.\n\n"
-            "Light Markdown works: **bold**, *italic*, - lists, # headings.")
+            "Light Markdown works: **bold** (Ctrl+B), *italic* (Ctrl+I), - lists, "
+            "# headings.")
         self.body.setProperty("role", "paper")
-        self.body.setTabChangesFocus(True)
         # A few lines to write in, whatever the window: below that the editor scrolls.
         self.body.setMinimumHeight(self.body.fontMetrics().lineSpacing() * 5 + 24)
         self.preview = MarkdownView()
@@ -143,38 +172,57 @@ class EntryEditor(QWidget):
         self.when.dateTimeChanged.connect(self._changed)
         self.title.textEdited.connect(self._changed)
         self.body.textChanged.connect(self._changed)
+        self.body.textChanged.connect(self._count_timer.start)
+        self.body.selectionChanged.connect(self._count_timer.start)
+        self.focus_button.toggled.connect(self.focus_requested)
         self.checkin.changed.connect(self._changed)
         self.tags.textEdited.connect(self._changed)
         self.preview_button.toggled.connect(self.set_preview)
         self.delete_button.clicked.connect(self.delete_requested)
         bars = self.checkin.bars
         chain = (self.when, self.title, self.body, bars["mood"], bars["trust_others"],
-                 bars["trust_self"], self.tags, self.preview_button, self.delete_button)
+                 bars["trust_self"], self.tags, self.preview_button, self.focus_button,
+                 self.delete_button)
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+        self._fit_widths()
 
     def _fit_widths(self) -> None:
-        """Room for the longest date, at the current text size."""
+        """Room for the longest date, at the current text size; the column as wide
+        as the body's measure."""
         sample = self.when.fontMetrics().horizontalAdvance("Wed 30 Sep 2026, 23:59")
         self.when.setMinimumWidth(sample + 56)
+        self.setMaximumWidth(self.measure())
+
+    def measure(self) -> int:
+        """The column's width: LINE_CHARS characters of body text, the page's padding
+        and frame, and room for its scroll bar."""
+        body = self.body if hasattr(self, "body") else None
+        font = body.font() if body is not None else self.font()
+        extra = 2 * (10 + 2 + 4) + self.style().pixelMetric(
+            self.style().PixelMetric.PM_ScrollBarExtent)
+        return round(line_width(font, LINE_CHARS)) + extra
 
     def _arrange_header(self, *, stacked: bool) -> None:
         if stacked == self._header_stacked:
             return
         self._header_stacked = stacked
         header = self._header
-        for widget in (self.when, self.preview_button, self.delete_button):
+        for widget in (self.when, self.count, self.preview_button, self.focus_button,
+                       self.delete_button):
             header.removeWidget(widget)
-        header.addWidget(self.when, 0, 0, 1, 4 if stacked else 1)
+        header.addWidget(self.when, 0, 0, 1, 5 if stacked else 1)
         row = 1 if stacked else 0
+        header.addWidget(self.count, row, 0 if stacked else 1, 1, 2 if stacked else 1)
         header.addWidget(self.preview_button, row, 2)
-        header.addWidget(self.delete_button, row, 3)
-        for column, stretch in enumerate((0, 1, 0, 0)):
+        header.addWidget(self.focus_button, row, 3)
+        header.addWidget(self.delete_button, row, 4)
+        for column, stretch in enumerate((0, 1, 0, 0, 0)):
             header.setColumnStretch(column, stretch)
 
     def _buttons_width(self) -> int:
-        return (self.preview_button.sizeHint().width() + self.delete_button.sizeHint().width()
-                + self._header.horizontalSpacing())
+        return (self.preview_button.sizeHint().width() + self.focus_button.sizeHint().width()
+                + self.delete_button.sizeHint().width() + 2 * self._header.horizontalSpacing())
 
     def _restack_header(self, width: int) -> None:
         """Date and buttons on one row if `width` holds them; else buttons below."""
@@ -185,7 +233,8 @@ class EntryEditor(QWidget):
     def minimumSizeHint(self) -> QSize:
         """As narrow as the stacked header and check-in allow (the layout's own
         minimum would keep them side by side and let nothing restack)."""
-        width = max(self.when.minimumWidth(), self._buttons_width(),
+        width = max(self.when.minimumWidth(),
+                    self._buttons_width() + self._header.horizontalSpacing(),  # count first
                     self.checkin.minimumSizeHint().width())
         return QSize(width, self.layout().minimumSize().height())
 
@@ -220,12 +269,12 @@ class EntryEditor(QWidget):
             self._shown_when = entry.written_at
             self.title.setText(entry.title)
             self.title.setCursorPosition(0)
-            self.body.setPlainText(entry.body)
-            self.body.document().clearUndoRedoStacks()
+            self.body.set_text(entry.body)
             self.checkin.set_checkin(entry.checkin)
             self.tags.setText(", ".join(entry.tags))
             self.preview_button.setChecked(False)
             self.preview.clear()
+            self.update_count()
         finally:
             self._loading = False
 
@@ -234,8 +283,7 @@ class EntryEditor(QWidget):
         self._loading = True
         try:
             self.title.setText("")
-            self.body.setPlainText("")
-            self.body.document().clearUndoRedoStacks()
+            self.body.set_text("")
             self.tags.setText("")
             self.tags.set_known_tags([])
             self.checkin.set_checkin(CheckIn())
@@ -243,6 +291,8 @@ class EntryEditor(QWidget):
             self.preview.clear()
             self.preview.document().clearUndoRedoStacks()
             self.status.setText("")
+            self._count_timer.stop()
+            self.count.setText("")
             self._shown_when = None
         finally:
             self._loading = False
@@ -259,9 +309,19 @@ class EntryEditor(QWidget):
                            tags=self.tags.text())
 
     # -- preview and status ------------------------------------------------------
+    def update_count(self) -> None:
+        """The word count and reading time of the entry, and of the selection if any."""
+        self._count_timer.stop()
+        words = word_count(self.body.toPlainText())
+        selected = self.body.selected_text() if self.body.textCursor().hasSelection() else ""
+        self.count.setText(count_text(words, word_count(selected) if selected else None))
+
     def set_preview(self, on: bool) -> None:
         if on:
+            self.preview.document().setDefaultFont(self.preview.font())
             self.preview.setMarkdown(self.body.toPlainText())
+            # Spaced like the Guide: room above headings and between paragraphs.
+            style_document(self.preview.document(), self.preview.font(), theme.colors())
             self.pages.setCurrentWidget(self.preview)
         else:
             self.pages.setCurrentWidget(self.body)

@@ -26,7 +26,7 @@ from trustdesk.ui.journal.filter_bar import FilterBar
 from trustdesk.ui.journal.list_delegate import EntryDelegate
 from trustdesk.ui.journal.list_model import PAGE, EntryListModel
 from trustdesk.ui.journal.undo_bar import UndoBar
-from trustdesk.ui.widgets.column import PageScroll
+from trustdesk.ui.widgets.column import PageScroll, centred
 
 LIST_CHARS = 36  # the list's starting width, in average characters of the body font
 
@@ -34,6 +34,7 @@ LIST_CHARS = 36  # the list's starting width, in average characters of the body 
 @dataclass
 class JournalLayout:
     splitter: QSplitter
+    side: QWidget
     new_button: QPushButton
     bar: FilterBar
     count_label: QLabel
@@ -141,7 +142,8 @@ def build_layout(page: QWidget, repo: JournalRepository) -> JournalLayout:
     editor_holder.setObjectName("JournalEditor")
     editor_column = QVBoxLayout(editor_holder)
     editor_column.setContentsMargins(12, 22, 18, 14)
-    editor_column.addWidget(editor)
+    # The editor keeps to the body's measure, centred in a wide pane like the Guide.
+    editor_column.addWidget(centred(editor, editor.measure()))
     # No fixed minimum widths: each side's layout knows what its text needs at the
     # current text size, and the editor restacks its rows to fit a small window;
     # when even that is too tall (large text, a small screen), the editor scrolls.
@@ -163,4 +165,5 @@ def build_layout(page: QWidget, repo: JournalRepository) -> JournalLayout:
     QWidget.setTabOrder(new_button, bar.search)
     QWidget.setTabOrder(bar.end, view)
     QWidget.setTabOrder(view, editor.when)
-    return JournalLayout(splitter, new_button, bar, count_label, view, model, undo, editor)
+    return JournalLayout(splitter, side, new_button, bar, count_label, view, model, undo,
+                         editor)

@@ -16,9 +16,9 @@ import itertools
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import QSplitter, QWidget
 
 from trustdesk.domain.dates import long_date
 from trustdesk.domain.journal import Entry, row_of
@@ -54,7 +54,10 @@ def not_saved_message(error: BaseException) -> str:
 
 
 class JournalPage(Page):
-    """Owns the editor state, the list model and the saver. `now` is injectable."""
+    """Owns the editor state, the list model and the saver. `now` is injectable.
+    `focus_mode_changed(on)` asks the window to hide or show its sidebar."""
+
+    focus_mode_changed = Signal(bool)
 
     def __init__(self, repo: JournalRepository, *,
                  now: Callable[[], datetime] = datetime.now) -> None:
@@ -72,6 +75,7 @@ class JournalPage(Page):
 
         ui = build_layout(self, repo)
         self.splitter: QSplitter = ui.splitter
+        self.side: QWidget = ui.side
         self.new_button, self.bar, self.count_label = ui.new_button, ui.bar, ui.count_label
         self.list, self.model, self.undo_bar, self.editor = ui.list, ui.model, ui.undo, ui.editor
 
@@ -94,6 +98,17 @@ class JournalPage(Page):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
+        # Focus mode: only the page. Esc leaves it (only while it is on, so Esc keeps
+        # clearing the search otherwise).
+        self._focus_shortcut = QShortcut(self)
+        self._focus_shortcut.setKeys([QKeySequence("Ctrl+Shift+F"), QKeySequence("F11")])
+        self._focus_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self._focus_shortcut.activated.connect(lambda: self.set_focus_mode(not self.focus_mode))
+        self._leave_focus = QShortcut(QKeySequence("Esc"), self)
+        self._leave_focus.setContext(Qt.ShortcutContext.WindowShortcut)
+        self._leave_focus.setEnabled(False)
+        self._leave_focus.activated.connect(lambda: self.set_focus_mode(False))
+        self.editor.focus_requested.connect(self.set_focus_mode)
 
     def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -144,6 +159,7 @@ class JournalPage(Page):
         return self._dirty()
 
     def clear_sensitive(self) -> None:
+        self.set_focus_mode(False)
         self._session += 1
         self.listing.stop()
         for timer in (self._save_timer, self._retry_timer):
@@ -181,7 +197,33 @@ class JournalPage(Page):
         with contextlib.suppress(errors.VaultError):
             self.flush()
 
+    @property
+    def focus_mode(self) -> bool:
+        return self._leave_focus.isEnabled()
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Only the page (the list and, through `focus_mode_changed`, the window's
+        sidebar hidden), or everything back. The cursor stays in the body."""
+        if on == self.focus_mode:
+            return
+        self._leave_focus.setEnabled(on)
+        self.side.setVisible(not on)
+        self.editor.focus_button.setChecked(on)
+        self.focus_mode_changed.emit(on)
+        if on:
+            self.editor.focus_body()
+        elif self.isVisible() and self.window().focusWidget() is None:
+            self.editor.body.setFocus()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the page (another page, a lock) leaves focus mode too."""
+        if not event.spontaneous():
+            self.set_focus_mode(False)
+        super().hideEvent(event)
+
     def focus_search(self) -> None:
+        if self.focus_mode:
+            self.set_focus_mode(False)
         self.bar.search.setFocus()
         self.bar.search.selectAll()
 

@@ -73,6 +73,14 @@ def _journal(store: Store) -> Page:
     return JournalPage(store.journal)
 
 
+def _wire_journal(workspace: Workspace, page: Page) -> None:
+    """Focus mode hides the sidebar too."""
+    from trustdesk.ui.journal import JournalPage
+
+    assert isinstance(page, JournalPage)
+    page.focus_mode_changed.connect(lambda on: workspace.set_sidebar_visible(not on))
+
+
 def _progress(store: Store) -> Page:
     from trustdesk.storage.progress_data import ProgressSource
     from trustdesk.ui.progress import ProgressPage
@@ -95,7 +103,7 @@ def _wire_settings(workspace: PageHost, page: Page) -> None:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("guide", "Guide", "guide", _guide, _wire_guide),
-    PageSpec("journal", "Journal", "journal", _journal),
+    PageSpec("journal", "Journal", "journal", _journal, _wire_journal),
     PageSpec("worksheets", "Worksheets", "worksheets", _worksheets),
     PageSpec("progress", "Progress", "progress", _progress),
     PageSpec("settings", "Settings", "settings", _settings, _wire_settings),

@@ -74,7 +74,7 @@ class Workspace(QWidget):
             shortcut.activated.connect(lambda row=index: self.nav.setCurrentRow(row))
 
     def _build_sidebar(self) -> QWidget:
-        sidebar = QFrame()
+        sidebar = self.sidebar = QFrame()
         sidebar.setObjectName("Sidebar")
         sidebar.setFixedWidth(SIDEBAR_WIDTH)
         layout = QVBoxLayout(sidebar)
@@ -124,6 +124,11 @@ class Workspace(QWidget):
                                     selected_color=colors["accent_text"].name()))
             item.setSizeHint(QSize(0, height))
         self.lock_button.setIcon(icons.icon("lock", colors["text"].name()))
+
+    def set_sidebar_visible(self, visible: bool) -> None:
+        """Hide the sidebar while a page wants only itself on screen (the journal's
+        focus mode); its Ctrl+1 … Ctrl+5 keep working."""
+        self.sidebar.setVisible(visible)
 
     # -- pages -----------------------------------------------------------------
     def page_keys(self) -> list[str]:

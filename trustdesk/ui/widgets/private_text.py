@@ -8,13 +8,26 @@ Qt's text editors build the data of all five in one place,
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData
-from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser
+from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QTextEdit
 
 from trustdesk.ui.clipboard import mark_secret
 
 
 class PrivatePlainTextEdit(QPlainTextEdit):
     """A QPlainTextEdit whose copies are marked secret."""
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        return mark_secret(super().createMimeDataFromSelection())
+
+
+class PrivateTextEdit(QTextEdit):
+    """A plain-text QTextEdit (it accepts no rich text: pasting brings words, not
+    formatting) whose copies are marked secret. A QTextEdit, not a QPlainTextEdit,
+    where the page needs line spacing, which only QTextEdit's layout honours."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptRichText(False)
 
     def createMimeDataFromSelection(self) -> QMimeData:
         return mark_secret(super().createMimeDataFromSelection())
