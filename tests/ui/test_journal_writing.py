@@ -109,14 +109,30 @@ def test_a_keystroke_restyles_only_its_own_paragraph(qtbot):
     assert counting.calls == 2
 
 
-def test_a_theme_change_restyles_in_the_new_colours(qtbot, editor):
+def test_a_theme_change_restyles_in_the_new_colours_and_changes_no_words(qtbot, editor):
     type_into(qtbot, editor, "- item")
+    edits: list[bool] = []
+    editor.edited.connect(lambda: edits.append(True))
     theme.apply(QApplication.instance(), theme="dark", text_scale=100)
     try:
         qtbot.waitUntil(lambda: format_at(editor, 0, 0).foreground().color()
                         == theme.colors("dark")["accent"])
     finally:
         theme.apply(QApplication.instance(), theme="light", text_scale=100)
+    assert edits == []
+
+
+def test_a_long_entry_opens_styled_on_screen_and_finishes_styling_while_idle(qtbot, editor):
+    paragraphs = [f"## Part {n}\n\nSome **bold** words in paragraph {n}." for n in range(200)]
+    edits: list[bool] = []
+    editor.edited.connect(lambda: edits.append(True))
+    editor.show_entry(Entry.new(written_at=datetime(2025, 3, 2, 20, 0),
+                                body="\n\n".join(paragraphs)))
+    last = editor.body.document().blockCount() - 1
+    assert format_at(editor, 0, 4).fontPointSize() > editor.body.font().pointSizeF()
+    qtbot.waitUntil(lambda: not editor.body.highlighter.is_styling())
+    assert format_at(editor, last, 10).fontWeight() == QFont.Weight.Bold
+    assert edits == [] and editor.body.document().isUndoAvailable() is False
 
 
 # -- Ctrl+B, Ctrl+I ----------------------------------------------------------------------

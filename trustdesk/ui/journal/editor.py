@@ -171,8 +171,7 @@ class EntryEditor(QWidget):
 
         self.when.dateTimeChanged.connect(self._changed)
         self.title.textEdited.connect(self._changed)
-        self.body.textChanged.connect(self._changed)
-        self.body.textChanged.connect(self._count_timer.start)
+        self.body.textChanged.connect(self._body_changed)
         self.body.selectionChanged.connect(self._count_timer.start)
         self.focus_button.toggled.connect(self.focus_requested)
         self.checkin.changed.connect(self._changed)
@@ -250,6 +249,11 @@ class EntryEditor(QWidget):
             self._fit_widths()
             self._restack_header(self.width())
         super().changeEvent(event)
+
+    def _body_changed(self) -> None:
+        if not self.body.highlighter.restyling:  # styling is no edit
+            self._changed()
+            self._count_timer.start()
 
     def _changed(self, *_args: object) -> None:
         if not self._loading:

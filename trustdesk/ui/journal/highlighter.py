@@ -55,6 +55,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._headings: dict[int, QTextCharFormat] = {}
         self._colors = colors
         self._deferring = False
+        self.restyling = False   # True while styling changes no words (see `_restyling`)
         self._next = 0           # the number of the next paragraph the idle timer styles
         self._idle = QTimer(self)
         self._idle.setInterval(0)
@@ -72,17 +73,28 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         finally:
             self._deferring = False
 
+    @contextmanager
+    def _restyling(self) -> Iterator[None]:
+        """Styling text already there: Qt reports it as a change of the text
+        (QTextEdit.textChanged), so listeners check `restyling` to tell it apart."""
+        self.restyling = True
+        try:
+            yield
+        finally:
+            self.restyling = False
+
     def style_from(self, first: QTextBlock, count: int) -> None:
         """Style `count` paragraphs from `first` now (those on screen), then all of
         them, a few at a time, while the app is idle. (Styling a paragraph twice is
         harmless; block states stay unused, so styling one never spills onto the
         next, which Qt would do for a changed state.)"""
         block = first
-        for _ in range(count):
-            if not block.isValid():
-                break
-            self.rehighlightBlock(block)
-            block = block.next()
+        with self._restyling():
+            for _ in range(count):
+                if not block.isValid():
+                    break
+                self.rehighlightBlock(block)
+                block = block.next()
         self._next = 0
         self._idle.start()
 
@@ -96,11 +108,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self._idle.stop()
             return
         block = document.findBlockByNumber(self._next)
-        for _ in range(IDLE_BATCH):
-            if not block.isValid():
-                break
-            self.rehighlightBlock(block)
-            block = block.next()
+        with self._restyling():
+            for _ in range(IDLE_BATCH):
+                if not block.isValid():
+                    break
+                self.rehighlightBlock(block)
+                block = block.next()
         if block.isValid():
             self._next = block.blockNumber()
         else:
@@ -110,7 +123,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         """New colours or text size: rebuild the formats and style every paragraph."""
         self._colors = colors
         self._build_formats()
-        self.rehighlight()
+        with self._restyling():
+            self.rehighlight()
 
     def _build_formats(self) -> None:
         colors = self._colors
