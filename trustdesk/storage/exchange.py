@@ -219,9 +219,8 @@ class Exchange:
         with self._vault.transaction() as conn:
             plan = self._plan(conn, incoming)  # again: the journal may have changed
             tick = _Ticker(writing, plan.writes)
-            for entry in plan.entries:
-                self._journal.write_in(conn, entry)
-                tick()
+            with self._journal.indexing_once_in(conn, len(plan.entries)):
+                self._journal.write_in(conn, plan.entries, tick)
             self._journal.tidy_in(conn)
             for sheet in plan.sheets:
                 self._worksheets.write_in(conn, sheet)

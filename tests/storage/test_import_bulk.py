@@ -1,0 +1,119 @@
+"""Large imports index the new entries once, at the end, instead of row by row
+(storage/journal_repo.py `indexing_once_in`): search must find exactly what the
+journal holds afterwards, the index must keep following later edits, and an import
+stopped half-way must leave the index as it was."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSPHRASE
+from trustdesk.domain.journal import Entry
+from trustdesk.storage.journal_repo import BULK_INDEX_MIN
+from trustdesk.storage.store import JournalFolder, Store
+
+COUNT = BULK_INDEX_MIN + 50
+
+
+def open_copy(template: Path, folder: Path) -> Store:
+    folder.mkdir(mode=0o700)
+    shutil.copy2(template, folder / "journal.trustdesk")
+    return JournalFolder(folder).unlock(PASSPHRASE)
+
+
+def numbered(count: int, word: str) -> list[Entry]:
+    start = datetime(2024, 1, 1, 21, 0)
+    return [Entry.new(written_at=start + timedelta(days=index), title=f"Day {index}",
+                      body=f"An evening walk. {word}{index}q was on my mind.",
+                      tags=("walks", f"t{index % 7}"))
+            for index in range(count)]
+
+
+def export(entries: list[Entry], template: Path, folder: Path) -> Path:
+    donor = open_copy(template, folder)
+    try:
+        donor.journal.save_many(entries)
+        path = folder.parent / f"{folder.name}.json"
+        donor.exchange.export_json(path, replace=True)
+        return path
+    finally:
+        donor.close()
+
+
+def found(store: Store, word: str) -> list[str]:
+    return sorted(hit.row.heading for hit in store.journal.search(word))
+
+
+def test_a_large_import_is_searchable_and_the_index_keeps_following(tmp_path, template_vault):
+    source = numbered(COUNT, "quokka")
+    path = export(source, template_vault, tmp_path / "donor")
+    store = open_copy(template_vault, tmp_path / "target")
+    try:
+        result = store.exchange.import_file(path)
+        assert result.entries.added == COUNT
+        assert found(store, "quokka17q") == ["Day 17"]
+        assert len(store.journal.search("evening", limit=1000)) == COUNT
+        assert store.journal.all_tags() == sorted({"walks", *(f"t{i}" for i in range(7))})
+
+        # The index triggers are back: a new entry, an edit and a delete all show.
+        store.journal.save(Entry.new(body="A heron by the river."))
+        assert len(store.journal.search("heron")) == 1
+        edited = store.journal.get(source[3].id)
+        store.journal.save(replace(edited, body="Now about a kingfisher."))
+        assert found(store, "quokka3q") == []
+        assert found(store, "kingfisher") == ["Day 3"]
+        store.journal.delete(source[4].id)
+        assert found(store, "quokka4q") == []
+    finally:
+        store.close()
+
+
+def test_a_large_import_over_existing_entries_replaces_their_words(tmp_path,
+                                                                   template_vault):
+    older = numbered(COUNT, "oldword")
+    store = open_copy(template_vault, tmp_path / "target")
+    try:
+        store.journal.save_many(older)
+        newer = [replace(entry, body=f"Rewritten: newword{index}q.",
+                         updated_at=datetime.now().replace(microsecond=0))
+                 for index, entry in enumerate(older)]
+        path = export(newer, template_vault, tmp_path / "donor")
+        result = store.exchange.import_file(path)
+        assert result.entries.updated == COUNT
+        assert found(store, "oldword5q") == []
+        assert found(store, "newword5q") == ["Day 5"]
+        assert store.journal.count() == COUNT
+    finally:
+        store.close()
+
+
+class Stop(Exception):
+    pass
+
+
+def test_an_import_stopped_half_way_leaves_the_journal_and_its_index_as_they_were(
+        tmp_path, template_vault):
+    path = export(numbered(COUNT, "halfway"), template_vault, tmp_path / "donor")
+    store = open_copy(template_vault, tmp_path / "target")
+    try:
+        store.journal.save(Entry.new(title="Before", body="A quiet otter."))
+
+        def stop_half_way(percent: int) -> None:
+            if percent >= 70:  # the backup takes the first 40 %; this is mid-writing
+                raise Stop
+
+        with pytest.raises(Stop):
+            store.exchange.apply_import(store.exchange.read_import(path),
+                                        report=stop_half_way)
+        assert store.journal.count() == 1
+        assert found(store, "halfway") == []
+        assert found(store, "otter") == ["Before"]
+        store.journal.save(Entry.new(title="After", body="A second otter."))
+        assert found(store, "otter") == ["After", "Before"]
+    finally:
+        store.close()
