@@ -81,7 +81,7 @@ class Shots:
         unlock_demo(self.window)
         for _ in range(50):
             self.settle(100)
-            if self.window.is_unlocked():
+            if self.window.session.is_unlocked():
                 break
         self._apply_theme()
         self.settle()

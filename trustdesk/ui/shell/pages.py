@@ -30,6 +30,8 @@ class PageHost(Protocol):
 
     def reload_current(self) -> None: ...
 
+    def set_sidebar_visible(self, visible: bool) -> None: ...
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -73,7 +75,7 @@ def _journal(store: Store) -> Page:
     return JournalPage(store.journal)
 
 
-def _wire_journal(workspace: Workspace, page: Page) -> None:
+def _wire_journal(workspace: PageHost, page: Page) -> None:
     """Focus mode hides the sidebar too."""
     from trustdesk.ui.journal import JournalPage
 
