@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -149,3 +150,53 @@ def test_the_circle_finder_sees_lazy_and_type_only_imports(tmp_path):
         "    from .window import Window\n")
     (package / "ui" / "page.py").write_text("from app.ui import window\n")
     assert circles(import_graph(package), "app.ui") == [["app.ui.jobs", "app.ui.window"]]
+
+
+ARCHITECTURE_DOC = PACKAGE.parent / "docs" / "architecture.md"
+
+
+def module_map() -> dict[str, set[str]]:
+    """The "Module map" section of docs/architecture.md: package folder -> modules."""
+    text = ARCHITECTURE_DOC.read_text(encoding="utf-8")
+    section = text.split("\n## Module map\n", 1)[1].split("\n## ", 1)[0]
+    bullets = re.split(r"\n- ", "\n" + section.split("\n- ", 1)[1])
+    found: dict[str, set[str]] = {}
+    for bullet in filter(None, bullets):
+        package, *modules = re.findall(r"`([^`]+)`", bullet)
+        assert package not in found, f"{package} is in the module map twice"
+        found[package] = set(modules) - {"__init__.py"}
+    return found
+
+
+def test_the_module_map_names_every_package_and_module_and_nothing_else():
+    on_disk: dict[str, set[str]] = {}
+    for module in modules_under():
+        folder = module.parent.relative_to(PACKAGE.parent).as_posix() + "/"
+        on_disk.setdefault(folder, set())
+        if module.name != "__init__.py":
+            on_disk[folder].add(module.name)
+    documented = module_map()
+    assert sorted(set(on_disk) - set(documented)) == [], "packages missing from the map"
+    assert sorted(set(documented) - set(on_disk)) == [], "the map names packages that aren't"
+    for package, modules in on_disk.items():
+        assert documented[package] == modules, (
+            f"{package}: missing {sorted(modules - documented[package])}, "
+            f"not there {sorted(documented[package] - modules)}")
+
+
+def test_every_module_the_architecture_text_names_exists():
+    """A path in backticks (`ui/shell/window.py`, `storage/backups/`) names a module
+    or package from `trustdesk/` or the repository root; a bare file name
+    (`gate.py`) names one somewhere in the package."""
+    root = PACKAGE.parent
+    names = {path.name for path in PACKAGE.rglob("*")} | {"__init__.py"}
+    missing = []
+    for token in set(re.findall(r"`([^`\s]+)`", ARCHITECTURE_DOC.read_text("utf-8"))):
+        if not token.endswith((".py", "/")) or "*" in token:
+            continue
+        if "/" in token.rstrip("/"):
+            if not (PACKAGE / token).exists() and not (root / token).exists():
+                missing.append(token)
+        elif token.rstrip("/") not in names and not (root / token).exists():
+            missing.append(token)
+    assert sorted(missing) == []

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import ROOT, one_line_error, trustdesk
+from tests.cli.test_cli import ROOT, one_line_error, trustdesk, trustdesk_process
 from tests.conftest import PASSPHRASE
 from tests.journal_data import generated_entries
 from trustdesk.storage.store import JournalFolder
@@ -101,8 +101,8 @@ def test_each_odd_journal_gets_its_sentence_and_exit_code_at_once(
     make(data_dir / "journal.trustdesk")
     args = [part.format(out=tmp_path) for part in command]
     try:
-        result = trustdesk("--data-dir", str(data_dir), *args, stdin=PASSPHRASE + "\n",
-                           timeout=20)
+        result = trustdesk_process("--data-dir", str(data_dir), *args,
+                                   stdin=PASSPHRASE + "\n", timeout=20)
     except subprocess.TimeoutExpired:
         pytest.fail(f"{name}: the command hung")
     assert result.returncode == code, result.stderr

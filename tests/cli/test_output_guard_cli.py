@@ -153,18 +153,11 @@ def test_summary_replaces_an_existing_file_only_when_asked(data_dir, tmp_path):
                                          (b"\xff\xfe secret\n", "isn't valid UTF-8")])
 def test_empty_or_undecodable_passphrases_get_a_clear_answer(data_dir, tmp_path, command,
                                                              code, stdin, says):
-    import subprocess
-    import sys
-
-    from tests.cli.test_cli import ROOT
-
     folder = tmp_path / "new" if command == ("init",) else data_dir
     args = [str(tmp_path / "out.json") if part == "OUT" else part for part in command]
-    result = subprocess.run([sys.executable, "-m", "trustdesk", "--data-dir", str(folder),
-                             *args], input=stdin, capture_output=True, timeout=60,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    result = trustdesk("--data-dir", str(folder), *args, stdin=stdin)
     assert result.returncode == code, result.stderr
-    last = result.stderr.decode().strip().splitlines()[-1]  # export warns first
+    last = result.stderr.strip().splitlines()[-1]  # export warns first
     assert last.startswith("trustdesk: ") and says in last
     assert not (tmp_path / "out.json").exists()
     assert not (tmp_path / "new" / "journal.trustdesk").exists()
