@@ -3,7 +3,7 @@ built together and told to load, and to forget anything sensitive, together."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from trustdesk import paths
@@ -17,6 +17,7 @@ from trustdesk.ui.settings.appearance import AppearanceSection
 from trustdesk.ui.settings.backups import BackupsSection
 from trustdesk.ui.settings.data import DataSection
 from trustdesk.ui.settings.passphrase import PassphraseSection
+from trustdesk.ui.settings.section import Section, align_label_columns
 from trustdesk.ui.settings.security import EraseSection, PrivacySection
 from trustdesk.ui.widgets.column import centred, page_scroll
 
@@ -66,6 +67,15 @@ class SettingsPage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(page_scroll(centred(inner, CONTENT_WIDTH)))
+        self._sections = inner.findChildren(Section)
+        align_label_columns(self._sections)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The text size changed: the widest label too.
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) \
+                and getattr(self, "_sections", None):
+            align_label_columns(self._sections)
+        super().changeEvent(event)
 
     def load(self) -> None:
         current = self._settings.load_app_settings()

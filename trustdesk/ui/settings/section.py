@@ -4,6 +4,8 @@ background, a progress bar."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
 
@@ -41,6 +43,15 @@ class Section(QFrame):
         self.form.addRow(label, field)
         return label
 
+    def labels(self) -> list[QWidget]:
+        """The labels of the form's labelled rows, in order."""
+        found = []
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and item.widget() is not None:
+                found.append(item.widget())
+        return found
+
     def add_progress(self, name: str) -> QProgressBar:
         """A hidden percentage bar, next in the card, for this section's background work
         (shown while it runs); `name` is what a screen reader calls it."""
@@ -51,3 +62,16 @@ class Section(QFrame):
         bar.hide()
         self.layout_.addWidget(bar)
         return bar
+
+
+def align_label_columns(sections: Iterable[Section]) -> int:
+    """Give every section's labels the width of the widest, so the fields of all
+    the cards start on one line. Call again when the text size changes. Returns
+    that width."""
+    labels = [label for section in sections for label in section.labels()]
+    for label in labels:
+        label.setMinimumWidth(0)
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
+    return width
