@@ -1,19 +1,19 @@
 """The app's date styles, from one place: short in lists, tables, fields and ranges
 ("6 Dec 2026"), long in headings, confirmations and spoken row text ("Sunday 6
 December 2026"). English on purpose, as the rest of the app is, and unambiguous
-everywhere, unlike 06/12/2026. Date editors show the same styles through the
-patterns below (Unicode date-pattern letters, which Qt's date editors take)."""
+everywhere, unlike 06/12/2026. Date fields are a list's density: they show the
+short style through the patterns below (Unicode date-pattern letters, which Qt's
+date editors take)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-__all__ = ["LONG_DATE_PATTERN", "SHORT_DATE_PATTERN", "SHORT_DATE_TIME_PATTERN", "date_time",
+__all__ = ["SHORT_DATE_PATTERN", "SHORT_DATE_TIME_PATTERN", "date_time",
            "day_month", "long_date", "month_year", "short_date", "short_date_time"]
 
 SHORT_DATE_PATTERN = "d MMM yyyy"
 SHORT_DATE_TIME_PATTERN = "d MMM yyyy, HH:mm"
-LONG_DATE_PATTERN = "dddd d MMMM yyyy"
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")

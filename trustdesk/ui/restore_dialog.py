@@ -25,17 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trustdesk.domain.dates import date_time
+from trustdesk.domain.dates import date_time, short_date_time
 from trustdesk.storage.backups.folder import BackupContents, BackupInfo, inspect_backup
 from trustdesk.ui import dialogs, tasks
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+LONG_WHEN_ROLE = Qt.ItemDataRole.UserRole + 1
 CHECKING = "Checking…"
 
 
 def when_text(info: BackupInfo) -> str:
-    """'Tuesday 12 March 2026, 09:12'."""
-    return date_time(info.made_at)
+    """'12 Mar 2026, 09:12': the list's short style (the question asks in the long)."""
+    return short_date_time(info.made_at)
 
 
 class RestoreDialog(QDialog):
@@ -107,6 +108,7 @@ class RestoreDialog(QDialog):
     def _add_row(self, info: BackupInfo) -> QTreeWidgetItem:
         item = QTreeWidgetItem([when_text(info), info.label(), CHECKING])
         item.setData(0, PATH_ROLE, str(info.path))
+        item.setData(0, LONG_WHEN_ROLE, date_time(info.made_at))
         item.setToolTip(0, info.path.name)
         self.table.addTopLevelItem(item)
         if self.table.topLevelItemCount() == 1:
@@ -164,7 +166,7 @@ class RestoreDialog(QDialog):
         item = self.table.currentItem()
         answer = dialogs.ask(
             self, title="Restore from a backup",
-            text=f"Go back to the copy from {item.text(0)}?",
+            text=f"Go back to the copy from {item.data(0, LONG_WHEN_ROLE)}?",
             details="Your journal as it is now will be kept beside it, so nothing is lost. "
                     "TrustDesk closes and reopens your journal to do this.",
             choices=("Restore", "Cancel"), default=0, cancel=1)

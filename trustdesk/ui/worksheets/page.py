@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
 from trustdesk.domain import worksheet_texts
-from trustdesk.domain.dates import short_date
+from trustdesk.domain.dates import long_date
 from trustdesk.domain.worksheet import DueStep, Worksheet
 from trustdesk.domain.worksheet_texts import WorksheetTexts
 from trustdesk.storage import errors
@@ -141,7 +141,7 @@ class WorksheetsPage(Page):
         thought = one_line(row.thought, 90)
         answer = dialogs.ask(
             self, title="Delete this worksheet?",
-            text=(f"The worksheet from {short_date(row.happened_on)}"
+            text=(f"The worksheet from {long_date(row.happened_on)}"
                   + (f", “{thought}”," if thought else "")
                   + " and its small step will be deleted for good."),
             details="This can't be undone. Your other worksheets are not affected.",

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QVBoxLayout, QWidget
 
-from trustdesk.domain.dates import LONG_DATE_PATTERN
+from trustdesk.domain.dates import SHORT_DATE_PATTERN
 from trustdesk.domain.worksheet import Worksheet
 from trustdesk.domain.worksheet_texts import StepText, WorksheetTexts
 from trustdesk.ui.widgets.calendar import use_calendar
@@ -66,7 +66,7 @@ class StepView(QWidget):
 def date_edit(name: str) -> QDateEdit:
     edit = QDateEdit()
     use_calendar(edit)
-    edit.setDisplayFormat(LONG_DATE_PATTERN)
+    edit.setDisplayFormat(SHORT_DATE_PATTERN)
     edit.setAccessibleName(name)
     edit.findChild(QLineEdit).setAccessibleName(name)
     edit.setMinimumDate(QDate(1900, 1, 1))
