@@ -2,6 +2,7 @@
 # Check a built TrustDesk bundle, as a person's laptop would run it:
 #
 #     packaging/smoke.sh [dist/TrustDesk-VERSION-linux-ARCH.tar.gz | BUNDLE_FOLDER]
+#     packaging/smoke.sh /opt/trustdesk        # the installed Debian package
 #
 # (default: the newest archive in dist/). Everything runs with HOME and the XDG folders
 # in a temporary folder, so nothing of yours is touched. It checks:
@@ -10,7 +11,11 @@
 #   and the unlock screen with nothing on stderr (without network when `unshare -n`
 #   is allowed); `desktop-entry install/uninstall` (validated with
 #   desktop-file-validate when installed); for an archive, install.sh and
-#   install.sh --uninstall in the temporary home.
+#   install.sh --uninstall in the temporary home. For the folder of an installed
+#   Debian package (packaging/build-deb.sh): `trustdesk` on PATH, the window through
+#   it, the journal landing in the (temporary) home's data folder, the system menu
+#   entry, metainfo and icon, and `dpkg --verify` afterwards (nothing in the package
+#   changed by running it).
 # Then it times the launch to the first painted window (SMOKE_RUNS times, default 5)
 # for the bundle and, for comparison, for the build venv's `trustdesk`
 # (SMOKE_VENV_COMMAND overrides; the build venv is build/bundle/venv).
@@ -33,6 +38,7 @@ target=${1:-$(ls -t dist/TrustDesk-*-linux-*.tar.gz 2>/dev/null | head -1 || tru
 [ -n "$target" ] || die "no bundle given and none in dist/ (run packaging/build-linux.sh)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+touch "$work/started"
 archive=""
 if [ -f "$target" ]; then
     archive=$target
@@ -110,6 +116,53 @@ else
     fail "desktop-entry uninstall left files behind"
 fi
 
+package=""
+if command -v dpkg-query > /dev/null && dpkg-query -S "$exe" > /dev/null 2>&1; then
+    package=$(dpkg-query -S "$exe" | cut -d: -f1)
+fi
+if [ -n "$package" ]; then
+    echo "Debian package $package ($(dpkg-query -W -f '${Version}' "$package"))"
+    on_path=$(command -v trustdesk || true)
+    if [ "$on_path" = /usr/bin/trustdesk ] && [ "$(readlink -f "$on_path")" = "$(readlink -f "$exe")" ] &&
+            [ "$(trustdesk --version 2>&1)" = "$version" ]; then
+        pass "trustdesk on PATH is /usr/bin/trustdesk -> $exe: $version"
+    else
+        fail "trustdesk on PATH is '${on_path}', not a link to $exe"
+    fi
+    code=0
+    QT_QPA_PLATFORM=offscreen TRUSTDESK_SMOKE_EXIT_AFTER_MS=300 \
+        timeout 60 trustdesk > /dev/null 2> "$work/gui.err" || code=$?
+    if [ "$code" = 0 ] && grep -q '^trustdesk: first paint at ' "$work/gui.err"; then
+        pass "the window opens through trustdesk on PATH"
+    else
+        fail "trustdesk on PATH: exit $code"; sed 's/^/        /' "$work/gui.err"
+    fi
+    if printf '%s\n' "$PASSPHRASE" | trustdesk init > /dev/null 2>&1 &&
+            [ -f "$XDG_DATA_HOME/TrustDesk/journal.trustdesk" ]; then
+        pass "the journal is made in the person's own folder (\$XDG_DATA_HOME/TrustDesk)"
+    else
+        fail "trustdesk init did not make \$XDG_DATA_HOME/TrustDesk/journal.trustdesk"
+    fi
+    rm -rf "$XDG_DATA_HOME/TrustDesk"
+    system_entry=/usr/share/applications/org.trustdesk.TrustDesk.desktop
+    if grep -qx "Exec=trustdesk" "$system_entry" 2>/dev/null &&
+            { ! command -v desktop-file-validate > /dev/null || desktop-file-validate "$system_entry"; }; then
+        pass "menu entry $system_entry"
+    else
+        fail "no valid menu entry at $system_entry"
+    fi
+    metainfo=/usr/share/metainfo/org.trustdesk.TrustDesk.metainfo.xml
+    if [ -f "$metainfo" ] && { ! command -v appstreamcli > /dev/null ||
+            appstreamcli validate --no-net "$metainfo" > "$work/appstream.out" 2>&1; }; then
+        pass "metainfo $metainfo"
+    else
+        fail "metainfo $metainfo:"; sed 's/^/        /' "$work/appstream.out" 2>/dev/null || true
+    fi
+    [ -f /usr/share/icons/hicolor/256x256/apps/org.trustdesk.TrustDesk.png ] &&
+        [ -f /usr/share/icons/hicolor/scalable/apps/org.trustdesk.TrustDesk.svg ] &&
+        pass "icons in /usr/share/icons/hicolor" || fail "icons missing from /usr/share/icons/hicolor"
+fi
+
 if [ -n "$archive" ]; then
     echo "install.sh"
     installed=$HOME/.local/opt/TrustDesk
@@ -155,6 +208,17 @@ if [ -x "$venv_command" ]; then
     echo "  venv:   $(summary <<< "$venv_times")  ($venv_command)"
 fi
 echo "bundle size: $(du -sm "$bundle" | cut -f1) MB${archive:+; archive $(du -m "$archive" | cut -f1) MB}"
+
+if [ -n "$package" ]; then
+    # After everything above: not one file of the package was changed or added to.
+    if dpkg --verify "$package" > "$work/verify.out" 2>&1 && [ ! -s "$work/verify.out" ] &&
+            [ -z "$(find "$bundle" -newer "$work/started" -print -quit)" ]; then
+        pass "dpkg --verify $package: nothing in the package changed, nothing was added to $bundle"
+    else
+        fail "running it changed the package:"; sed 's/^/        /' "$work/verify.out"
+        find "$bundle" -newer "$work/started" | head | sed 's/^/        /'
+    fi
+fi
 
 if [ "$failures" -gt 0 ]; then echo "smoke: $failures check(s) FAILED"; exit 1; fi
 echo "smoke: all checks passed"
