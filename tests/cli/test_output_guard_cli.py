@@ -175,3 +175,25 @@ def test_dates_outside_1900_to_2100_are_usage_errors_answered_at_once(data_dir, 
                                      f"to 2100-12-31, not {day}.")
     assert time.monotonic() - started < 10
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize("where", ["data folder", "backup folder", "symlink to journal"])
+def test_the_html_summary_passes_the_same_guard(data_dir, tmp_path, monkeypatch, capsys,
+                                                where):
+    """A name ending in .html picks the web page, and the guard refuses the same
+    places for it as for the PDF."""
+    journal = data_dir / "journal.trustdesk"
+    if where == "data folder":
+        target = data_dir / "summary.html"
+    elif where == "backup folder":
+        (data_dir / "backups").mkdir(exist_ok=True)
+        target = data_dir / "backups" / "summary.html"
+    else:
+        target = tmp_path / "summary.html"
+        target.symlink_to(journal)
+    before = digest(journal)
+    code, out, err = run_in_process(monkeypatch, capsys, "--data-dir", str(data_dir),
+                                    "summary", "--replace", "-o", str(target))
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1, err
+    assert digest(journal) == before
+    assert target.is_symlink() or not target.exists()

@@ -114,6 +114,22 @@ def test_worksheet_details_need_their_flag_and_excerpts_state_the_true_count(fil
     assert f"The 30 most recent of your {total:,} entries in this period" in text
 
 
+def test_a_name_ending_in_html_writes_the_web_page(filled, tmp_path):
+    from tests.report.test_summary_html import Page
+
+    target = tmp_path / "summary.html"
+    result = run(filled, "--output", str(target))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.splitlines()
+    assert out[0].startswith("Wrote the summary (a web page, ") and out[0].endswith(str(target))
+    assert out[1].startswith("The HTML file is not encrypted")
+    page = Page(target.read_text(encoding="utf-8"))
+    summary, _excerpts = summary_of(filled, Period())
+    assert ("h1", "Progress summary") in page.headings
+    assert " ".join(summary.beliefs.reading.split()) in page.words
+    assert not page.all("script") and page.all("table")
+
+
 def test_only_a_start_date_runs_to_today_and_only_an_end_from_the_first_record(filled,
                                                                               tmp_path):
     start = date.today() - timedelta(days=20)

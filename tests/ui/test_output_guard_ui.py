@@ -159,3 +159,18 @@ def test_an_export_into_the_chosen_backup_folder_is_refused(qtbot, unlocked, tmp
     assert [q.kind for q in asked] == ["ask", "save_path", "warn"]
     assert "inside the backup folder" in asked[-1].text
     assert list(chosen.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["data folder", "symlink to journal"])
+def test_save_as_web_page_refuses_the_same_places(qtbot, unlocked, data_dir, tmp_path, name):
+    page = show_progress(qtbot, unlocked)
+    dialog = page.open_print_dialog()
+    dialog.formats["html"].setChecked(True)
+    target = bad_target(name, data_dir, tmp_path, ".html")
+    journal = data_dir / "journal.trustdesk"
+    before = digest(journal)
+    with dialogs.answering(answers(save_path=str(target), warn=None, ask="Replace")) as asked:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.task is None and dialog.saved_to is None
+    assert_refused(asked, journal, before)
+    dialog.reject()

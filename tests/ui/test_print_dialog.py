@@ -250,3 +250,23 @@ def test_the_dialog_is_compact_and_fits_its_choices(qtbot, opened):
     choices = dialog.pages.widget(0)
     qtbot.waitUntil(lambda: choices.widget().height() > 0)
     assert not choices.verticalScrollBar().isVisible(), "every choice shows without scrolling"
+
+
+def test_the_web_page_is_a_format_choice(qtbot, opened, out):
+    """Choosing "Web page" saves the same summary as HTML, with its own suffix and
+    the same not-encrypted reminder."""
+    from tests.report.test_summary_html import Page
+
+    window, _page, dialog = opened
+    assert dialog.formats["pdf"].isChecked() and dialog.save_button.text() == "Save as PDF…"
+    dialog.formats["html"].setChecked(True)
+    assert dialog.save_button.text() == "Save as web page…"
+    asked = save(qtbot, dialog, out / "mine")
+    assert asked[0].text.endswith(f"TrustDesk summary {date.today():%Y-%m-%d}.html")
+    saved = out / "mine.html"
+    assert dialog.saved_to == saved and list(out.iterdir()) == [saved]
+    assert "a web page" in dialog.status.text() and "not encrypted" in dialog.status.text()
+    page = Page(saved.read_text(encoding="utf-8"))
+    expected = expected_summary(window.session.store, Period("last_3_months"))
+    assert " ".join(expected.reading("checkins").split()) in page.words
+    assert len(page.all("img")) == len(charts.TITLES)

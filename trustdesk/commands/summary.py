@@ -1,5 +1,5 @@
-"""`trustdesk summary --output FILE.pdf`: the printable progress summary, without
-opening the app.
+"""`trustdesk summary --output FILE.pdf` (or FILE.html): the printable progress
+summary, without opening the app.
 
 Qt is imported only inside `run()`, so `trustdesk --help` and the other commands
 stay light. Drawing text needs a QGuiApplication (for the font database), but
@@ -19,19 +19,22 @@ from trustdesk.domain.period import Period
 from trustdesk.domain.text import InvalidRecord
 
 SECTIONS_HELP = "charts, worksheets, steps, guide, excerpts, worksheet-details"
-NOT_ENCRYPTED = ("The PDF is not encrypted: keep it somewhere private, and delete it when "
-                 "you no longer need it.")
+NOT_ENCRYPTED = ("The {kind} is not encrypted: keep it somewhere private, and delete it "
+                 "when you no longer need it.")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "summary", help="write the progress summary as a PDF",
+        "summary", help="write the progress summary as a PDF or an HTML file",
         description="Write the printable progress summary (the same document as "
-                    "\"Print summary...\" in the app) to FILE. Without dates it covers the "
-                    "last 3 months; with only --from, up to today; with only --to, from "
-                    "your first record. The PDF is not encrypted.")
+                    "\"Print summary...\" in the app) to FILE: a PDF, or for a name "
+                    "ending in .html a self-contained web page that screen readers read "
+                    "well. Without dates it covers the last 3 months; with only --from, "
+                    "up to today; with only --to, from your first record. The file is "
+                    "not encrypted.")
     parser.add_argument("--output", "-o", metavar="FILE", required=True,
-                        help="where to write the PDF (not inside the data or backup folder)")
+                        help="where to write it: FILE.pdf, or FILE.html for the web page "
+                             "(not inside the data or backup folder)")
     parser.add_argument("--replace", action="store_true",
                         help="replace an existing FILE (as a whole)")
     parser.add_argument("--from", dest="first", metavar="YYYY-MM-DD",
@@ -141,16 +144,26 @@ def run(args: argparse.Namespace) -> int:
         worksheets = (source.finished_worksheets(summary)
                       if options.includes("worksheet_details") else [])
     _gui_application()
-    from trustdesk.report.summary import SummaryWriteError, write_pdf
+    from trustdesk.report.summary import (
+        SummaryWriteError,
+        output_format,
+        write_html,
+        write_pdf,
+    )
 
     target = guarded_output(target, places, replace=args.replace)  # drawing took a while
+    personal = {"excerpts": excerpts, "made_on": today, "excerpt_total": total,
+                "worksheets": worksheets}
     try:
-        pages = write_pdf(target, summary, options, excerpts=excerpts, made_on=today,
-                          excerpt_total=total, worksheets=worksheets)
+        if output_format(target) == "html":
+            write_html(target, summary, options, **personal)
+            what, kind = "a web page", "HTML file"
+        else:
+            pages = write_pdf(target, summary, options, **personal)
+            what, kind = ("1 page" if pages == 1 else f"{pages} pages"), "PDF"
     except SummaryWriteError as exc:
         print(f"trustdesk: {exc.message}", file=sys.stderr)
         return 1
-    count = "1 page" if pages == 1 else f"{pages} pages"
-    print(f"Wrote the summary ({count}, {summary.dates_label}) to {target}")
-    print(NOT_ENCRYPTED)
+    print(f"Wrote the summary ({what}, {summary.dates_label}) to {target}")
+    print(NOT_ENCRYPTED.format(kind=kind))
     return OK

@@ -15,7 +15,7 @@ from trustdesk.domain.period import format_day
 from trustdesk.domain.progress import ProgressSummary
 from trustdesk.domain.progress_text import count
 from trustdesk.domain.worksheet import Worksheet
-from trustdesk.report import charts, labels, markdown
+from trustdesk.report import charts, labels, markdown, numbers
 from trustdesk.report.layout import Block, Drawing, Meter, Rich, Row, Text
 from trustdesk.report.style import ChartStyle
 
@@ -97,10 +97,6 @@ def _heading(text: str, *, first: bool = False) -> Text:
     return Text(space_before=0 if first else 20, keep_with_next=True, text=text, role="h2")
 
 
-def _reading(kind: str, summary: ProgressSummary) -> str:
-    return " ".join(" ".join(line.split()) for line in summary.readings(kind))
-
-
 def _chart_blocks(summary: ProgressSummary, style: ChartStyle) -> list[Block]:
     blocks: list[Block] = []
     for kind in charts.TITLES:
@@ -111,7 +107,8 @@ def _chart_blocks(summary: ProgressSummary, style: ChartStyle) -> list[Block]:
         blocks.append(Drawing(space_before=8, height_pt=height,
                               painter_fn=partial(charts.paint, kind, summary=summary,
                                                  style=style),
-                              alt=f"Chart: {charts.TITLES[kind]}. {_reading(kind, summary)}"))
+                              alt=f"Chart: {charts.TITLES[kind]}, as described above.",
+                              table=numbers.table_for(kind, summary)))
     return blocks
 
 

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from trustdesk.report.numbers import Table
 from trustdesk.report.style import Units, text_font
 
 # Text roles: (point size, bold, colour token)
@@ -162,11 +163,13 @@ class Rich(Block):
 @dataclass
 class Drawing(Block):
     """A fixed-height area painted by a callback (a chart). `alt` says in words
-    what it shows, for formats that can carry a text alternative."""
+    what it shows, and `table` gives its numbers, for formats that can carry them
+    (the HTML summary)."""
 
     height_pt: float = 100.0
     painter_fn: Callable[[QPainter, QRectF], None] | None = None
     alt: str = ""
+    table: Table | None = None
 
     def height(self, ctx: PageCtx, width: float) -> float:
         return ctx.pt(self.height_pt)

@@ -1,5 +1,5 @@
-"""The printable progress summary: one document, rendered to PDF, a printer, or
-preview images.
+"""The printable progress summary: one document, rendered to PDF, a printer,
+preview images, or a self-contained HTML file.
 
 - `write_pdf(path, summary, ...)` renders with QPdfWriter (vector charts, fonts
   embedded) into memory, then writes a private temporary file next to `path` and
@@ -10,6 +10,10 @@ preview images.
   creates a QPrinter: creating one contacts the local print service.
 - `preview_images(summary, ...)` paints pages into QImages for an on-screen
   preview, with the same layout as the PDF.
+- `write_html(path, summary, ...)` writes the same blocks as headings, paragraphs,
+  lists, tables and charts with text alternatives (report/html.py): the
+  accessible twin, since Qt's PDF writer can't tag a PDF. `output_format(path)`
+  picks it for a name ending in .html.
 
 Paper size follows the locale (`page_size_for_locale`): Letter where US
 measurements are used, A4 elsewhere.
@@ -51,13 +55,14 @@ from trustdesk.report.document import (
     SummaryOptions,
     build_blocks,
 )
+from trustdesk.report.html import summary_html
 from trustdesk.report.layout import PageCtx, Pages, Text, paginate, paint_page
 from trustdesk.report.pdf_outline import Bookmark, add_outline
 from trustdesk.report.style import palette, paper_style
 
 __all__ = ["DEFAULT_SECTIONS", "SECTIONS", "SECTION_LABELS", "SummaryDocument",
-           "SummaryOptions", "SummaryWriteError", "page_size_for_locale", "preview_images",
-           "print_summary", "write_pdf"]
+           "SummaryOptions", "SummaryWriteError", "output_format", "page_size_for_locale",
+           "preview_images", "print_summary", "write_html", "write_pdf"]
 
 MARGINS_MM = QMarginsF(18, 15, 18, 13)   # left, top, right, bottom
 
@@ -249,6 +254,27 @@ def write_pdf(path: str | os.PathLike[str], summary: ProgressSummary,
         raise SummaryWriteError("TrustDesk couldn't make the PDF.")
     _write_atomically(target, data)
     return pages
+
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def output_format(path: str | os.PathLike[str]) -> str:
+    """'html' for a file name ending in .html or .htm, else 'pdf'."""
+    return "html" if Path(path).suffix.lower() in HTML_SUFFIXES else "pdf"
+
+
+def write_html(path: str | os.PathLike[str], summary: ProgressSummary,
+               options: SummaryOptions | None = None, *, excerpts: Sequence[Entry] = (),
+               made_on: date | None = None, excerpt_total: int | None = None,
+               worksheets: Sequence[Worksheet] = ()) -> None:
+    """Write the summary as one self-contained HTML file at `path` (see
+    report/html.py), with the same care as `write_pdf`: private, atomic, and a
+    SummaryWriteError with a human `.message` when it can't be saved."""
+    document = SummaryDocument(summary, options, excerpts=excerpts, made_on=made_on,
+                               excerpt_total=excerpt_total, worksheets=worksheets)
+    text = summary_html(document.blocks, dates_label=summary.dates_label)
+    _write_atomically(Path(path), text.encode("utf-8"))
 
 
 def print_summary(printer: QPagedPaintDevice, summary: ProgressSummary,

@@ -1,5 +1,6 @@
 """"Print summary…": choose the period and what to include, read the warning that
-paper and PDF are not encrypted, then preview, print, or save as PDF.
+paper and saved files are not encrypted, then preview, print, or save as PDF or
+as a web page (HTML: headings, tables and described charts, for screen readers).
 
 Reading the journal, painting preview pages and writing the PDF run off the UI
 thread. Only printing itself paints on the UI thread, onto the QPrinter the
@@ -16,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QDialog,
     QFrame,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -48,14 +51,18 @@ from trustdesk.ui.progress.preview import PreviewPane
 from trustdesk.ui.widgets.announce import show_and_announce
 from trustdesk.ui.widgets.labels import text_label
 
-WARNING = ("Paper and PDF files are not encrypted. Anyone who picks up the printout or "
-           "opens the file can read it, so keep it somewhere private, and delete the file "
-           "when you no longer need it.")
+WARNING = ("Paper, PDF and web page files are not encrypted. Anyone who picks up the "
+           "printout or opens the file can read it, so keep it somewhere private, and "
+           "delete the file when you no longer need it.")
 EXCERPT_NOTE = ("Journal excerpts print the beginning of your most recent entries in the "
                 "period (up to {limit}); worksheet details print what you wrote in each "
                 "finished worksheet. Both are in your own words: leave them out if you'd "
                 "rather keep them private.")
 UNEXPECTED = "Something unexpected went wrong. Nothing was printed or saved."
+FORMAT_LABELS = {"pdf": "PDF, for printing and sharing",
+                 "html": "Web page (HTML), for screen readers and reading at any text size"}
+SAVE_LABELS = {"pdf": "Save as PDF…", "html": "Save as web page…"}
+SAVE_FILTERS = {"pdf": "PDF documents (*.pdf)", "html": "Web pages (*.html *.htm)"}
 
 
 def _message(error: BaseException) -> str:
@@ -93,6 +100,14 @@ class PrintSummaryDialog(QDialog):
             box.setAccessibleName(f"Include {SECTION_LABELS[section].lower()}")
             box.toggled.connect(self._update_buttons)
             self.checks[section] = box
+        self.formats: dict[str, QRadioButton] = {}
+        self._format_group = QButtonGroup(self)
+        for key, label in FORMAT_LABELS.items():
+            button = QRadioButton(label)
+            button.setChecked(key == "pdf")
+            button.toggled.connect(self._format_changed)
+            self._format_group.addButton(button)
+            self.formats[key] = button
         self.excerpt_note = text_label(
             EXCERPT_NOTE.format(limit=SummaryOptions().excerpt_limit), "caption", selectable=True)
         self.warning = text_label(WARNING, "notice", selectable=True)
@@ -176,16 +191,28 @@ class PrintSummaryDialog(QDialog):
             layout.addWidget(box)
         layout.addWidget(self.excerpt_note)
         layout.addWidget(self.nothing_chosen)
+        kind = QLabel("Save as")
+        kind.setProperty("role", "field")
+        layout.addWidget(kind)
+        for button in self.formats.values():
+            layout.addWidget(button)
         layout.addStretch(1)
         return page
 
+    def file_format(self) -> str:
+        """'pdf' or 'html': what "Save as…" writes."""
+        return "html" if self.formats["html"].isChecked() else "pdf"
+
+    def _format_changed(self) -> None:
+        self.save_button.setText(SAVE_LABELS[self.file_format()])
+
     def _saved_actions(self) -> QWidget:
-        """"Open" and "Show in folder", shown once a PDF is saved. They hand the
+        """"Open" and "Show in folder", shown once a file is saved. They hand the
         file's local URL to the desktop (no network is involved)."""
         self.open_button = QPushButton("Open")
-        self.open_button.setAccessibleName("Open the saved PDF")
+        self.open_button.setAccessibleName("Open the saved file")
         self.show_folder_button = QPushButton("Show in folder")
-        self.show_folder_button.setAccessibleName("Show the saved PDF in its folder")
+        self.show_folder_button.setAccessibleName("Show the saved file in its folder")
         self.open_button.clicked.connect(lambda: self._open_saved(folder=False))
         self.show_folder_button.clicked.connect(lambda: self._open_saved(folder=True))
         self.saved_actions = QWidget()
@@ -309,16 +336,19 @@ class PrintSummaryDialog(QDialog):
 
     # -- saving ----------------------------------------------------------------------
     def save_pdf(self) -> None:
+        """Save as the chosen format (PDF or web page); the name's .pdf or .html,
+        when it has one, decides."""
         if self.options() is None or self.task is not None:
             return
-        today = self._today()
+        today, file_format = self._today(), self.file_format()
         chosen = dialogs.save_path(
-            self, title="Save the summary as PDF",
-            suggested=str(Path.home() / jobs.default_file_name(today)),
-            filters="PDF documents (*.pdf)")
+            self, title="Save the summary as a web page" if file_format == "html"
+            else "Save the summary as PDF",
+            suggested=str(Path.home() / jobs.default_file_name(today, file_format)),
+            filters=SAVE_FILTERS[file_format])
         if chosen is None:
             return
-        path = checked_output(self, self._places, jobs.with_pdf_suffix(chosen))
+        path = checked_output(self, self._places, jobs.with_suffix(chosen, file_format))
         if path is None:
             return
         if path != chosen and path.exists():
@@ -334,12 +364,13 @@ class PrintSummaryDialog(QDialog):
         generation, period, options = begun
         source = self._source
         self._run(generation,
-                  lambda report: jobs.save_pdf(source, period, options, today, path, report),
+                  lambda report: jobs.save(source, period, options, today, path, report),
                   lambda pages: self._saved(path, pages))
 
-    def _saved(self, path: Path, pages: int) -> None:
+    def _saved(self, path: Path, pages: int | None) -> None:
         self.saved_to = path
-        count = "1 page" if pages == 1 else f"{pages} pages"
+        count = ("a web page" if pages is None else "1 page" if pages == 1
+                 else f"{pages} pages")
         self._set_status(f"Saved “{path.name}” ({count}) in {path.parent}. "
                             "Remember that it is not encrypted.")
         self.saved_actions.show()

@@ -1,5 +1,5 @@
 """The background work behind "Print summary…": gather the records of a period,
-then paint preview pages or write the PDF. Plain functions for `tasks.run_task`;
+then paint preview pages or write the PDF or web page. Plain functions for `tasks.run_task`;
 they touch no widgets (QImage and QPdfWriter are fine on a worker thread)."""
 
 from __future__ import annotations
@@ -15,7 +15,14 @@ from trustdesk.domain.journal import Entry
 from trustdesk.domain.period import Period
 from trustdesk.domain.progress import ProgressSummary
 from trustdesk.domain.worksheet import Worksheet
-from trustdesk.report.summary import SummaryOptions, preview_images, write_pdf
+from trustdesk.report.summary import (
+    HTML_SUFFIXES,
+    SummaryOptions,
+    output_format,
+    preview_images,
+    write_html,
+    write_pdf,
+)
 from trustdesk.storage.progress_data import ProgressSource
 
 Report = Callable[[int], None]
@@ -66,19 +73,43 @@ def preview(source: ProgressSource, period: Period, options: SummaryOptions, tod
     return gathered, images
 
 
-def save_pdf(source: ProgressSource, period: Period, options: SummaryOptions, today: date,
-             path: Path, report: Report) -> int:
-    """Write the PDF (through a temporary file, renamed into place); the page count.
-    Raises SummaryWriteError or a storage error, each with a human `.message`."""
+def save(source: ProgressSource, period: Period, options: SummaryOptions, today: date,
+         path: Path, report: Report) -> int | None:
+    """Write the summary to `path` (through a temporary file, renamed into place): a
+    web page for a name ending in .html, else a PDF. Returns the PDF's page count,
+    None for a web page. Raises SummaryWriteError or a storage error, each with a
+    human `.message`."""
     gathered = gather(source, period, options, today, report)
-    pages = write_pdf(path, gathered.summary, options, made_on=today, **gathered.personal())
+    if output_format(path) == "html":
+        write_html(path, gathered.summary, options, made_on=today, **gathered.personal())
+        pages = None
+    else:
+        pages = write_pdf(path, gathered.summary, options, made_on=today,
+                          **gathered.personal())
     report(100)
     return pages
 
 
-def default_file_name(today: date) -> str:
-    return f"TrustDesk summary {today:%Y-%m-%d}.pdf"
+def save_pdf(source: ProgressSource, period: Period, options: SummaryOptions, today: date,
+             path: Path, report: Report) -> int | None:
+    """`save`, under its older name."""
+    return save(source, period, options, today, path, report)
+
+
+FORMATS = {"pdf": ".pdf", "html": ".html"}
+
+
+def default_file_name(today: date, file_format: str = "pdf") -> str:
+    return f"TrustDesk summary {today:%Y-%m-%d}{FORMATS[file_format]}"
+
+
+def with_suffix(path: Path, file_format: str) -> Path:
+    """`path` as chosen when it already names a summary format (.pdf, .html, .htm),
+    else with the chosen format's suffix added."""
+    if path.suffix.lower() in (".pdf", *HTML_SUFFIXES):
+        return path
+    return path.with_name(path.name + FORMATS[file_format])
 
 
 def with_pdf_suffix(path: Path) -> Path:
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+    return with_suffix(path, "pdf")
