@@ -26,8 +26,7 @@ SECTION_LABELS = {
     "steps": "Small steps and how they went",
     "guide": "Guide reading progress",
     "excerpts": "Journal excerpts",
-    "worksheet_details": "Worksheet details: the fearful thought, the balanced view, "
-                         "the small step",
+    "worksheet_details": "Worksheet details: the fearful thought, balanced view and step",
 }
 # The person's own words: printed only when chosen.
 PERSONAL_SECTIONS = frozenset({"excerpts", "worksheet_details"})

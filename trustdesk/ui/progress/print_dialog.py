@@ -59,8 +59,7 @@ EXCERPT_NOTE = ("Journal excerpts print the beginning of your most recent entrie
                 "finished worksheet. Both are in your own words: leave them out if you'd "
                 "rather keep them private.")
 UNEXPECTED = "Something unexpected went wrong. Nothing was printed or saved."
-FORMAT_LABELS = {"pdf": "PDF, for printing and sharing",
-                 "html": "Web page (HTML), for screen readers and reading at any text size"}
+FORMAT_LABELS = {"pdf": "PDF", "html": "Web page, for screen readers"}
 SAVE_LABELS = {"pdf": "Save as PDF…", "html": "Save as web page…"}
 SAVE_FILTERS = {"pdf": "PDF documents (*.pdf)", "html": "Web pages (*.html *.htm)"}
 
@@ -193,9 +192,13 @@ class PrintSummaryDialog(QDialog):
         layout.addWidget(self.nothing_chosen)
         kind = QLabel("Save as")
         kind.setProperty("role", "field")
-        layout.addWidget(kind)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addWidget(kind)
         for button in self.formats.values():
-            layout.addWidget(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(1)
         return page
 
