@@ -25,7 +25,8 @@ def replaced_labels(root: QWidget) -> list[tuple[str, str]]:
     """(read name, visible text) of each label under `root` whose words are not read."""
     out = []
     for label in root.findChildren(QLabel):
-        if label.objectName() in PICTURES or isinstance(label.parent(), QAbstractButton):
+        if label.objectName() in PICTURES or not label.pixmap().isNull() \
+                or isinstance(label.parent(), QAbstractButton):   # a chart is a picture too
             continue
         words, name = label.text(), read_name(label)
         if label.accessibleName() and (not words or words not in name):

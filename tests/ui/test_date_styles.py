@@ -50,7 +50,7 @@ def test_date_fields_show_the_same_text_as_the_helper(qtbot, unlocked):
 def test_a_journal_row_shows_the_short_style_and_speaks_the_long_one(qapp):
     entry = Entry.new(written_at=datetime(2025, 3, 2, 9, 5), body="A good walk")
     row = row_of(entry)
-    assert spoken(row).startswith("Sunday 2 March 2025, 09:05. ")
+    assert spoken(row) == "A good walk. Sunday 2 March 2025, 09:05."
     assert row_date(row, today=date(2026, 12, 6)) == "2 Mar 2025"
     assert row_date(row, today=date(2025, 12, 6)) == "Sun 2 Mar"
 

@@ -50,7 +50,7 @@ def test_five_charts_with_readings_match_summarize(qtbot, unlocked, no_dialogs):
         assert card.title.text() == charts.TITLES[kind]
         assert card.reading.text() == expected.reading(kind) != ""
         assert card.chart.isVisibleTo(page) and not card.table.isVisibleTo(page)
-        assert card.chart.accessibleDescription() == expected.reading(kind)
+        assert card.chart.accessibleName() == expected.reading(kind)
     assert page.guide_card.reading.text() == expected.guide.reading
     assert page.guide_card.bar.value() == expected.guide.read > 0
 

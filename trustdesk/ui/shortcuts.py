@@ -40,6 +40,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Guide", "Ctrl+F", "Search the guide"),
     ("Guide", "Esc", "Clear the search; in a chapter, back to the contents"),
     ("Guide", "Alt+Left or Alt+Right", "Previous or next chapter"),
+    ("Guide", "Alt+Up or Alt+Down", "In a chapter: previous or next heading"),
     ("Worksheets", "Ctrl+N", "New worksheet"),
     ("Worksheets", "Alt+Left or Alt+Right", "Previous or next step"),
     ("Worksheets", "Ctrl+PgUp or Ctrl+PgDown", "Previous or next step"),

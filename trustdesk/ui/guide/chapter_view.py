@@ -27,6 +27,7 @@ from trustdesk.ui import theme
 from trustdesk.ui.guide.header import ChapterHeader, MatchBar, button
 from trustdesk.ui.guide.prompts import PromptsPanel
 from trustdesk.ui.guide.reader import ChapterText, line_width, reading_font
+from trustdesk.ui.widgets.announce import announce
 from trustdesk.ui.widgets.column import page_scroll
 
 COLUMN_PADDING = (48, 40, 48, 36)   # left, top, right, bottom inside the reading card
@@ -69,6 +70,7 @@ class ChapterView(QWidget):
         outer.addWidget(self._build_header())
         self.scroll = page_scroll(self._build_column())
         self.scroll.setAccessibleName("Chapter")
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # read by scrolling
         self._scroll_viewport = self.scroll.viewport()
         self._scroll_viewport.installEventFilter(self)
         outer.addWidget(self.scroll, 1)
@@ -84,7 +86,9 @@ class ChapterView(QWidget):
         self.prompts.write_requested.connect(self.write_requested)
         self.prompts.worksheet_requested.connect(self.worksheet_requested)
 
+        self.header.sections.activated.connect(self.go_to_section)
         for keys, slot in (("Alt+Left", self.go_previous), ("Alt+Right", self.go_next),
+                           ("Alt+Down", self.next_heading), ("Alt+Up", self.previous_heading),
                            ("Escape", self.contents_requested.emit)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -215,6 +219,7 @@ class ChapterView(QWidget):
         self._query = ""
         self._pattern = ""
         self.text.clear_text()
+        self.header.show_sections([])
         self.prompts.show_chapter(None)
         self._show_match_count(False)
 
@@ -245,8 +250,40 @@ class ChapterView(QWidget):
         assert self._chapter is not None
         font = reading_font(QApplication.font())
         self.text.show_markdown(self._chapter.body, font, theme.colors())
+        self.header.show_sections([text for _, text in self.text.headings()])
         self.scroll.verticalScrollBar().setSingleStep(
             round(QFontMetricsF(font).lineSpacing() * 1.5))
+
+    # -- headings --------------------------------------------------------------------
+    def go_to_section(self, index: int) -> None:
+        """Put heading `index` at the top, the text cursor on it (a screen reader reads
+        on from there) and say which heading it is."""
+        headings = self.text.headings()
+        if not 0 <= index < len(headings):
+            return
+        position, heading = headings[index]
+        self._anchor = position
+        self._focus_position = None
+        self._scroll_to_anchor()
+        cursor = self.text.textCursor()
+        cursor.setPosition(position)
+        self.text.setTextCursor(cursor)
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.header.sections.setCurrentIndex(index)
+        announce(self.text, f"Heading: {heading}")
+
+    def _heading_index(self) -> int:
+        """The last heading at or above the text cursor (-1 before the first)."""
+        position = self.text.textCursor().position()
+        return sum(1 for start, _ in self.text.headings() if start <= position) - 1
+
+    def next_heading(self) -> None:
+        self.go_to_section(self._heading_index() + 1)
+
+    def previous_heading(self) -> None:
+        index = self._heading_index()
+        start = self.text.headings()[index][0] if index >= 0 else 0
+        self.go_to_section(index - 1 if self.text.textCursor().position() <= start else index)
 
     def _show_match_count(self, found: bool) -> None:
         self.match_bar.show_count(self.text.highlight_count() if found else 0, self._query)

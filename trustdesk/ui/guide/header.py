@@ -5,7 +5,7 @@ They only lay out and announce clicks; ChapterView decides. UI thread only."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton
 
 from trustdesk.domain.guide.chapters import Chapter
 
@@ -20,7 +20,8 @@ def button(text: str, name: str, role: str | None = None) -> QPushButton:
 
 
 class ChapterHeader(QFrame):
-    """'← Contents', 'Chapter 3 of 9', '✓ Read' and 'If you are not safe'."""
+    """'← Contents', 'Chapter 3 of 9', '✓ Read', the chapter's sections (its
+    headings, for going straight to one) and 'If you are not safe'."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -39,6 +40,14 @@ class ChapterHeader(QFrame):
         self.read_mark.setAccessibleDescription("You have read this chapter")
         row.addWidget(self.read_mark)
         row.addStretch(1)
+        self.sections = QComboBox()
+        self.sections.setPlaceholderText("Sections")
+        self.sections.setAccessibleName("Sections: go to a heading in this chapter")
+        self.sections.setToolTip("Go to a heading in this chapter (Alt+↓ and Alt+↑ move "
+                                 "to the next and previous heading)")
+        self.sections.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sections.setMaximumWidth(280)
+        row.addWidget(self.sections)
         self.safety_button = button("If you are not safe", "If you are not safe", "link")
         self.safety_button.setToolTip("What to do right away if you are in danger")
         row.addWidget(self.safety_button)
@@ -48,6 +57,15 @@ class ChapterHeader(QFrame):
                            f"Chapter {chapter.number} of {total}")
         self.safety_button.setVisible(not chapter.is_safety_note)
         self.set_read(is_read and not chapter.is_safety_note)
+
+    def show_sections(self, headings: list[str]) -> None:
+        """The chapter's headings in the Sections list (hidden when there are none)."""
+        self.sections.blockSignals(True)
+        self.sections.clear()
+        self.sections.addItems(headings)
+        self.sections.setCurrentIndex(-1)
+        self.sections.blockSignals(False)
+        self.sections.setVisible(bool(headings))
 
     def set_read(self, is_read: bool) -> None:
         self.read_mark.setVisible(is_read)

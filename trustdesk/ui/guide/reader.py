@@ -188,6 +188,16 @@ class ChapterText(QTextBrowser):
         line = layout.lineForTextPosition(position - block.position()) if layout else None
         return top + (line.y() if line is not None and line.isValid() else 0.0)
 
+    def headings(self) -> list[tuple[int, str]]:
+        """The chapter's section headings (level 2 and below) as (position, text)."""
+        found = []
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() >= 2 and block.text().strip():
+                found.append((block.position(), block.text().strip()))
+            block = block.next()
+        return found
+
     def title_end(self) -> int:
         """Where the text after a leading title heading starts (0 if there is none)."""
         first = self.document().begin()

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from trustdesk.domain.dates import date_time
-from trustdesk.domain.journal import EntryRow, JournalFilter, SearchHit
+from trustdesk.domain.journal import HEADING_CHARS, EntryRow, JournalFilter, SearchHit
 from trustdesk.storage.journal_repo import JournalRepository
 from trustdesk.ui.journal.rating import describe
 
@@ -29,16 +29,31 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
+def _whole_words(heading: str) -> str:
+    """A heading cut at HEADING_CHARS loses its last, partial word and says so."""
+    if len(heading) < HEADING_CHARS or " " not in heading:
+        return heading
+    return heading.rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
+
+
+def _sentences(parts: list[str]) -> str:
+    """Parts joined as sentences: a full stop only where none ends the part already."""
+    said = [part.strip() for part in parts if part.strip()]
+    return " ".join(part if part[-1] in ".!?…" else part + "." for part in said)
+
+
 def spoken(row: EntryRow) -> str:
-    """The row as one sentence, for screen readers and tooltips."""
-    parts = [date_time(row.written_at), row.heading]
-    if not row.checkin.is_empty:
-        parts.append(f"mood {describe(row.checkin.mood)}, trust in others "
-                     f"{describe(row.checkin.trust_others)}, trust in myself "
-                     f"{describe(row.checkin.trust_self)}")
+    """The row as a screen reader says it (and the tooltip shows it): heading, date,
+    ratings, tags, each a sentence."""
+    parts = [_whole_words(row.heading), date_time(row.written_at)]
+    checkin = row.checkin
+    if not checkin.is_empty:
+        parts.append(", ".join(f"{name} {describe(value).lower()}" for name, value in (
+            ("Mood", checkin.mood), ("trust in others", checkin.trust_others),
+            ("trust in myself", checkin.trust_self))))
     if row.tags:
-        parts.append("tags " + ", ".join(row.tags))
-    return ". ".join(parts)
+        parts.append("Tags: " + ", ".join(row.tags))
+    return _sentences(parts)
 
 
 class EntryListModel(QAbstractListModel):

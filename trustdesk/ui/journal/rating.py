@@ -3,13 +3,26 @@
 `RatingBar` is one focusable control (not eleven buttons, so Tab moves between
 ratings, not numbers): click a number to choose it and click it again to clear;
 arrows, Home/End and digits choose, Delete or Backspace clears. UI thread only.
+
+To assistive tools it is a slider (Qt's own accessible slider): minimum 0, maximum
+10, the current value, and a value they can set, which counts as the person's
+choice. Its description says the value in words, or "Not rated"; while not rated
+the slider's value rests in the middle, as the worksheet's ratings do.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSlider,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QSlider,
+    QWidget,
+)
 
 from trustdesk.domain.journal import RATING_MAX, RATING_MIN, CheckIn
 from trustdesk.ui import theme
@@ -23,23 +36,34 @@ def describe(value: int | None) -> str:
     return NOT_RATED if value is None else f"{value} of {RATING_MAX}"
 
 
-class RatingBar(QWidget):
+MIDDLE = (RATING_MIN + RATING_MAX) // 2
+
+
+class RatingBar(QSlider):
     """A 0..10 scale with no value until one is chosen. Emits `value_changed(value)`
-    with an int or None, only for changes the person makes."""
+    with an int or None, only for changes the person makes (also through assistive
+    tools). Painted here; QSlider only holds the number and speaks for it."""
 
     value_changed = Signal(object)
 
     def __init__(self, name: str) -> None:
-        super().__init__()
+        super().__init__(Qt.Orientation.Horizontal)
         self._value: int | None = None
         self._hover: int | None = None
+        self._quiet = False
+        self.setRange(RATING_MIN, RATING_MAX)
+        self.setSingleStep(1)
+        self.setPageStep(1)
+        # Without tracking, the slider's position can differ from its value: while
+        # not rated they differ, so a tool setting the resting value still counts.
+        self.setTracking(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setAccessibleName(name)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setToolTip(f"{name}: 0 is very low, 10 is very high. Click a number again "
                         "(or press Delete) to leave it unrated.")
-        self._describe()
+        self.set_value(None)
 
     # -- value -----------------------------------------------------------------
     def value(self) -> int | None:
@@ -48,16 +72,38 @@ class RatingBar(QWidget):
     def set_value(self, value: int | None) -> None:
         """Show `value` without announcing it as the person's change."""
         self._value = value
+        self._quiet = True
+        try:
+            self.setValue(MIDDLE if value is None else value)
+            self.setSliderPosition(RATING_MIN if value is None else value)
+        finally:
+            self._quiet = False
         self._describe()
         self.update()
+
+    def sliderChange(self, change: QAbstractSlider.SliderChange) -> None:
+        """The slider's value was set from outside (assistive tools): the person's
+        choice. Qt calls this also when the resting value is set again while not
+        rated (the position differs then), where `valueChanged` stays silent."""
+        super().sliderChange(change)
+        if change == QAbstractSlider.SliderChange.SliderValueChange and not self._quiet:
+            self._choose(QSlider.value(self))
 
     def _choose(self, value: int | None) -> None:
         if value != self._value:
             self.set_value(value)
             self.value_changed.emit(value)
+        elif value is not None:
+            self.set_value(value)   # the slider's position back in step
 
     def _describe(self) -> None:
         self.setAccessibleDescription(describe(self._value))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        event.accept()   # choosing happens on press; QSlider's own drag is not used
+
+    def wheelEvent(self, event) -> None:
+        event.ignore()   # the page scrolls; a rating changes only on purpose
 
     # -- geometry ----------------------------------------------------------------
     def _gap(self) -> int:
@@ -132,7 +178,7 @@ class RatingBar(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, current = event.key(), self._value
-        middle = (RATING_MIN + RATING_MAX) // 2
+        middle = MIDDLE
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Down):
             self._choose(middle if current is None else max(RATING_MIN, current - 1))
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_Up):
@@ -146,7 +192,8 @@ class RatingBar(QWidget):
         elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
             self._choose(int(key) - int(Qt.Key.Key_0))
         else:
-            super().keyPressEvent(event)
+            event.ignore()   # Tab, shortcuts: not QSlider's paging
+
 
 
 class CheckInPanel(QWidget):

@@ -29,7 +29,11 @@ SIZE_SAMPLE_ROWS = 200   # columns are sized from this many rows, not all ten ye
 
 class ChartCard(QFrame):
     """One chart with its title and one-sentence reading, and a "Show as table"
-    toggle that swaps the drawing for an accessible table of the same numbers."""
+    toggle that swaps the drawing for an accessible table of the same numbers.
+
+    Tab order follows the card from top to bottom: the reading (a Tab stop, so a
+    screen reader reads the sentence), then the toggle right under the chart: the
+    table is one key away, and showing it moves focus into it."""
 
     table_toggled = Signal(bool)
 
@@ -43,18 +47,17 @@ class ChartCard(QFrame):
         layout.setContentsMargins(22, 18, 22, 18)
         layout.setSpacing(8)
 
-        head = QHBoxLayout()
-        head.setSpacing(12)
         self.title = text_label(charts.TITLES[kind], "heading")
-        head.addWidget(self.title, 1)
+        layout.addWidget(self.title)
         self.toggle = QPushButton("Show as table")
         self.toggle.setCheckable(True)
         self.toggle.setAccessibleName(f"Show as table: {charts.TITLES[kind]}")
         self.toggle.toggled.connect(self._show_table)
-        head.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(head)
 
         self.reading = text_label("", "reading", selectable=True)
+        self.reading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.reading.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.reading.setAccessibleDescription(f"{charts.TITLES[kind]}: in words")
         layout.addWidget(self.reading)
 
@@ -78,6 +81,10 @@ class ChartCard(QFrame):
         self.table.hide()
         layout.addWidget(self.chart)
         layout.addWidget(self.table)
+        below = QHBoxLayout()
+        below.addWidget(self.toggle)
+        below.addStretch(1)
+        layout.addLayout(below)
 
     def set_summary(self, summary: ProgressSummary | None) -> None:
         self.summary = summary
@@ -118,6 +125,8 @@ class ChartCard(QFrame):
         self.chart.setVisible(not shown)
         self.table.setVisible(shown)
         self._fill_table()
+        if shown and self.toggle.hasFocus():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.table_toggled.emit(shown)
 
     def _fit_table(self) -> None:

@@ -7,7 +7,7 @@ import time
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from trustdesk.domain.progress import ProgressSummary
 from trustdesk.report import charts
@@ -27,12 +27,13 @@ def screen_style() -> ChartStyle:
                                   ).with_(show_title=False)
 
 
-class ChartView(QWidget):
+class ChartView(QLabel):
     """Paints chart `kind` for the summary it is given; blank without one.
 
     UI thread only. Follows the theme (`theme.notifier.changed`). The chart's
     numbers are also offered as a table by the card around it; this widget takes
-    no focus and describes itself to assistive tools with its title and reading."""
+    no focus. To assistive tools it is an image (a QLabel holding a picture is one)
+    named by its reading, the same sentence the card shows as text above it."""
 
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +46,9 @@ class ChartView(QWidget):
         self.last_paint_ms: float | None = None
         self._picture: QPixmap | None = None
         self._picture_key: tuple | None = None
+        mark = QPixmap(1, 1)          # never shown (paintEvent draws the chart); it
+        mark.fill(Qt.GlobalColor.transparent)   # makes Qt present the label as an image
+        self.setPixmap(mark)
         self.setAccessibleName(charts.TITLES[kind])
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -56,7 +60,8 @@ class ChartView(QWidget):
         self.summary = summary
         self.frame = None
         self._picture = None
-        self.setAccessibleDescription(summary.reading(self.kind) if summary else "")
+        self.setAccessibleName(summary.reading(self.kind) if summary else charts.TITLES[self.kind])
+        self.setAccessibleDescription(charts.TITLES[self.kind] if summary else "")
         self._fit_height()
         self.update()
 
@@ -83,6 +88,9 @@ class ChartView(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(640, self.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the chart from a cached picture, made again only when the size, the

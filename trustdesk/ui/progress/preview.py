@@ -51,6 +51,7 @@ class PreviewPane(QWidget):
         self.page.setObjectName("PreviewPage")
         self.scroll = QScrollArea()
         self.scroll.setObjectName("PreviewScroll")
+        self.scroll.setAccessibleName("Page preview, scrolls")   # a Tab stop: arrows scroll
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(self.page)

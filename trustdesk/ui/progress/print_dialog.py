@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -144,6 +144,7 @@ class PrintSummaryDialog(QDialog):
         choices.setObjectName("PrintChoices")
         choices.setWidgetResizable(True)
         choices.setFrameShape(QFrame.Shape.NoFrame)
+        choices.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # no unnamed stop before the choices
         choices.setWidget(self._choices_page())
         self.pages.addWidget(choices)
         self.pages.addWidget(self.preview_pane)

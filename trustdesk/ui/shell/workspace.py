@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import suppress
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -69,6 +69,7 @@ class Workspace(QWidget):
         self.set_status("saved")
 
         self.nav.currentRowChanged.connect(self._on_row_changed)
+        self.nav.itemSelectionChanged.connect(self._follow_selection)
         for index, _spec in enumerate(self._specs[:9]):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda row=index: self.nav.setCurrentRow(row))
@@ -174,6 +175,20 @@ class Workspace(QWidget):
         page = self._built.get(self._current) if self._current else None
         if page is not None:
             page.load()
+
+    def _follow_selection(self) -> None:
+        """A row selected without becoming current (a screen reader's Selection
+        interface, or a program) shows its page too, not just the highlight. The
+        switch waits for the event loop: inside the reader's request, building a
+        page would hold up the reply the reader is waiting for."""
+        rows = [self.nav.row(item) for item in self.nav.selectedItems()]
+        if len(rows) == 1 and rows[0] != self.nav.currentRow():
+            QTimer.singleShot(0, self, self._show_selected)
+
+    def _show_selected(self) -> None:
+        rows = [self.nav.row(item) for item in self.nav.selectedItems()]
+        if len(rows) == 1 and rows[0] != self.nav.currentRow():
+            self.nav.setCurrentRow(rows[0])
 
     def _on_row_changed(self, row: int) -> None:
         if row < 0:

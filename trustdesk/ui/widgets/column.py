@@ -3,7 +3,7 @@ space there is, inside the frameless scroll area pages scroll in."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QWidget
 
 
@@ -30,12 +30,18 @@ class PageScroll(QScrollArea):
     its width, so a page fits any window and text size. With `steady_column`,
     while the scroll bar shows, the widget's right margin gives the bar's width
     back, so a centred column that scrolls lines up with a fixed header above it
-    and with views that don't scroll. UI thread only."""
+    and with views that don't scroll. UI thread only.
+
+    The area is no Tab stop (a screen reader would say only "filler" there): Tab
+    goes straight to the controls in it, which scroll into view when focused, and
+    Page Up/Down from any of them still reach the area and scroll it. A view that
+    is itself read by scrolling (a chapter) calls `setFocusPolicy` and names it."""
 
     def __init__(self, widget: QWidget, *, steady_column: bool = False) -> None:
         super().__init__()
         self._steady = steady_column
         self.setObjectName("PageScroll")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         layout = widget.layout()

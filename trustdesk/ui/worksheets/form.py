@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -128,6 +128,10 @@ class WorksheetForm(QWidget):
             chip.setAccessibleName(name)
             chip.setToolTip(name)
             chip.clicked.connect(lambda _on, i=index: self.go_to(i))
+            # Checked another way (a screen reader's Toggle action): show the step too,
+            # once the event loop runs (not inside the reader's request).
+            chip.toggled.connect(lambda on, i=index: on and i != self._index and
+                                 QTimer.singleShot(0, self, lambda: self._chip_checked(i)))
             self.chip_group.addButton(chip, index)
             self.chips.append(chip)
             chips.addWidget(chip)
@@ -319,6 +323,10 @@ class WorksheetForm(QWidget):
         name = f"Step {STEP_COUNT}: {title}"
         self.chips[SMALL_STEP].setAccessibleName(name)
         self.chips[SMALL_STEP].setToolTip(name)
+
+    def _chip_checked(self, index: int) -> None:
+        if self.chips[index].isChecked() and index != self._index:
+            self.go_to(index)
 
     def next(self) -> None:
         if self._index == OVERVIEW:
