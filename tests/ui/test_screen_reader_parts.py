@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAccessible
 
-from trustdesk.domain.guide import load_guide
+from trustdesk.domain.guide.chapters import load_guide
 from trustdesk.domain.journal import HEADING_CHARS, CheckIn, Entry, row_of
 from trustdesk.ui.guide.chapter_view import ChapterView
 from trustdesk.ui.journal.list_model import spoken
