@@ -7,7 +7,9 @@ scale factor, so 1366 768 light 1.25 shows what a 1366x768 laptop at 125% shows.
 The window fills the screen as a maximized window would, less a desktop panel
 (PANEL device pixels) and a title bar (TITLE_BAR logical pixels): at 1366x768 and
 125%, 1093x552 logical pixels.
-Writes OUT/<page>-<theme>.png. Used to look at the app before calling UI work done;
+Writes OUT/<page>-<theme>.png, and the journal's editor with an entry in light
+Markdown (journal-writing-<theme>.png) and in focus mode (journal-focus-<theme>.png).
+Used to look at the app before calling UI work done;
 the README's pictures are chosen from its output."""
 
 from __future__ import annotations
@@ -90,6 +92,45 @@ class Shots:
         self.window.grab().save(str(path))
 
 
+WRITING_TITLE = "A calmer week"
+WRITING = """## What helped
+
+I told Sam about the message I didn't answer, and **nothing bad happened**. \
+The story in my head was louder than anything that was *actually* said.
+
+- Walked to the station instead of taking the bus
+- Wrote three lines before sleeping
+    - even on the tired night
+- Asked instead of guessing
+
+> Trust is built in very small moments.
+
+Next week I want to notice the *first* thought, and wait one breath before believing it."""
+
+
+def journal_writing(shots: Shots, out: Path, theme: str) -> None:
+    """A new entry written in light Markdown, then the same in focus mode. (The
+    demo journal is deleted afterwards, so the entry goes with it.)"""
+    workspace = shots.window.workspace
+    page = workspace.show_page("journal")
+    page.new_entry()
+    editor = page.editor
+    editor.title.setText(WRITING_TITLE)
+    editor.body.setFocus()
+    editor.body.insertPlainText(WRITING)
+    cursor = editor.body.textCursor()
+    cursor.setPosition(WRITING.index("**nothing"))
+    cursor.setPosition(WRITING.index(" happened**") + len(" happened**"),
+                       cursor.MoveMode.KeepAnchor)
+    editor.body.setTextCursor(cursor)   # a selection, for the word count's second half
+    shots.settle(1500)                   # saved, styled, counted
+    shots.save(out / f"journal-writing-{theme}.png")
+    page.set_focus_mode(True)
+    shots.settle()
+    shots.save(out / f"journal-focus-{theme}.png")
+    page.set_focus_mode(False)
+
+
 def main() -> int:
     out, width, height, theme = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     scale = float(sys.argv[5]) if len(sys.argv) > 5 else 1.0
@@ -102,6 +143,8 @@ def main() -> int:
             workspace.show_page(key)
             shots.settle()
             shots.save(out / f"{key}-{theme}.png")
+        if workspace.has_page("journal"):
+            journal_writing(shots, out, theme)
     return 0
 
 

@@ -314,9 +314,10 @@ def test_focus_mode_shows_only_the_page_and_esc_leaves_it(qtbot, unlocked):
         qtbot.keyClick(page.editor.body, *keys)
         qtbot.waitUntil(lambda: not page.side.isVisible() and not sidebar.isVisible())
         assert page.editor.body.hasFocus() and page.editor.focus_button.isChecked()
+        assert not page.editor.checkin.isVisible() and page.editor.status.isVisible()
         qtbot.keyClick(page.editor.body, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: page.side.isVisible() and sidebar.isVisible())
-        assert not page.editor.focus_button.isChecked()
+        assert not page.editor.focus_button.isChecked() and page.editor.checkin.isVisible()
     assert page.editor.body.toPlainText() == "Quiet"
 
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -113,8 +112,6 @@ class EntryEditor(QWidget):
         self.count.setProperty("role", "muted")
         self.count.setAccessibleDescription("Word count")
         self.count.setWordWrap(True)
-        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(COUNT_DELAY_MS)
@@ -147,7 +144,7 @@ class EntryEditor(QWidget):
         self.pages.addWidget(self.body)
         self.pages.addWidget(self.preview)
 
-        checkin_label = QLabel("Check-in (optional): how are you right now?")
+        checkin_label = self.checkin_label = QLabel("Check-in (optional): how are you right now?")
         checkin_label.setProperty("role", "muted")
         checkin_label.setWordWrap(True)
         self.checkin = CheckInPanel()
@@ -162,11 +159,13 @@ class EntryEditor(QWidget):
         self._arrange_header(stacked=False)
         column.addWidget(self.title)
         column.addWidget(self.pages, 1)
+        # The quiet line under the page: the word count, and the save status.
         below = QHBoxLayout()
         below.setSpacing(12)
-        below.addWidget(checkin_label, 1)
+        below.addWidget(self.count, 1)
         below.addWidget(self.status)
         column.addLayout(below)
+        column.addWidget(checkin_label)
         column.addWidget(self.checkin)
 
         self.when.dateTimeChanged.connect(self._changed)
@@ -207,12 +206,10 @@ class EntryEditor(QWidget):
             return
         self._header_stacked = stacked
         header = self._header
-        for widget in (self.when, self.count, self.preview_button, self.focus_button,
-                       self.delete_button):
+        for widget in (self.when, self.preview_button, self.focus_button, self.delete_button):
             header.removeWidget(widget)
         header.addWidget(self.when, 0, 0, 1, 5 if stacked else 1)
         row = 1 if stacked else 0
-        header.addWidget(self.count, row, 0 if stacked else 1, 1, 2 if stacked else 1)
         header.addWidget(self.preview_button, row, 2)
         header.addWidget(self.focus_button, row, 3)
         header.addWidget(self.delete_button, row, 4)
@@ -232,10 +229,20 @@ class EntryEditor(QWidget):
     def minimumSizeHint(self) -> QSize:
         """As narrow as the stacked header and check-in allow (the layout's own
         minimum would keep them side by side and let nothing restack)."""
+        # The stacked row's buttons sit in the grid's last columns, past the
+        # (empty) first two, whose spacing the grid still counts.
         width = max(self.when.minimumWidth(),
-                    self._buttons_width() + self._header.horizontalSpacing(),  # count first
+                    self._buttons_width() + 2 * self._header.horizontalSpacing(),
                     self.checkin.minimumSizeHint().width())
         return QSize(width, self.layout().minimumSize().height())
+
+    def set_page_only(self, on: bool) -> None:
+        """Focus mode: the date, title, page, word count and save status only; the
+        check-in and tags wait below until it ends."""
+        self.checkin_label.setVisible(not on)
+        self.checkin.setVisible(not on)
+        if self.focus_button.isChecked() != on:
+            self.focus_button.setChecked(on)
 
     def header_is_stacked(self) -> bool:
         return bool(self._header_stacked)

@@ -208,7 +208,7 @@ class JournalPage(Page):
             return
         self._leave_focus.setEnabled(on)
         self.side.setVisible(not on)
-        self.editor.focus_button.setChecked(on)
+        self.editor.set_page_only(on)
         self.focus_mode_changed.emit(on)
         if on:
             self.editor.focus_body()
