@@ -107,9 +107,22 @@ def text_path(rect: QRectF, flags: int, text: str, font: QFont,
     origin = QPointF(rect.left(), top)
     for run in layout.glyphRuns():
         raw = run.rawFont()
+        font_key = (raw.familyName(), raw.styleName(), raw.weight(), raw.pixelSize())
         for glyph, position in zip(run.glyphIndexes(), run.positions(), strict=True):
-            path.addPath(raw.pathForGlyph(glyph).translated(origin + position))
+            key = (*font_key, glyph)
+            outline = _GLYPHS.get(key)
+            if outline is None:
+                if len(_GLYPHS) > 4096:
+                    _GLYPHS.clear()
+                outline = _GLYPHS[key] = raw.pathForGlyph(glyph)
+            path.addPath(outline.translated(origin + position))
     return path
+
+
+# Glyph outlines by (family, style, weight, pixel size, glyph): a summary's chart
+# words repeat the same few digits and letters. QPainterPath copies are implicitly
+# shared, so readers on several threads are fine.
+_GLYPHS: dict[tuple[str, str, int, float, int], QPainterPath] = {}
 
 
 def frame(ctx: Ctx, rect: QRectF, title: str, legend: Sequence[LegendItem] = ()) -> QRectF:
