@@ -59,6 +59,6 @@ def _not_dumpable() -> bool:
         prctl.restype = ctypes.c_int
         if prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0:
             return False
-        return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) == 0
+        return int(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0)) == 0
     except (OSError, AttributeError):
         return False

@@ -41,7 +41,7 @@ def test_search_lists_matching_chapters_with_marked_excerpts(qtbot, unlocked):
     ids = [card.hit.chapter.id for card in contents.result_cards]
     assert "04-red-flags-and-false-alarms" in ids
     card = contents.result_cards[ids.index("04-red-flags-and-false-alarms")]
-    assert ">boundaries</span>" in card.text.text()
+    assert ">boundaries</span>" in card.text_label.text()
     assert "boundaries" in card.accessibleDescription()
     assert contents.result_summary.text().endswith("“boundaries”")
 
@@ -71,7 +71,7 @@ def test_opening_a_result_jumps_to_and_highlights_the_first_match(qtbot, unlocke
     assert view.text.textCursor().selectedText().lower() == "self-fulfilling"
     assert view.text.highlight_count() >= 1
     assert view.match_bar.isVisibleTo(page)
-    bar = view.scroll.verticalScrollBar()
+    bar = view.scroll_area.verticalScrollBar()
     match_y = view._text_top() + view.text.y_of(view.text.textCursor().selectionStart())
 
     def match_in_view() -> bool:
@@ -204,7 +204,7 @@ def test_chapters_use_real_headings_and_a_comfortable_line_length(qtbot, unlocke
     per_char = QFontMetricsF(doc.defaultFont()).horizontalAdvance("x" * 26 + " " * 4) / 30
     assert 55 <= view.text.width() / per_char <= 85
     left = view.card.x()
-    right = view.scroll.viewport().width() - view.card.geometry().right() - 1
+    right = view.scroll_area.viewport().width() - view.card.geometry().right() - 1
     assert abs(left - right) <= 2, "the reading column is centred"
 
 
@@ -227,7 +227,7 @@ def test_theme_and_text_size_restyle_the_chapter_and_keep_the_place(qtbot, unloc
     assert color.name() == theme.colors("dark")["accent"].name()
     assert heading.begin().fragment().charFormat().hasProperty(QTextFormat.Property.FontPointSize)
     assert view.card.width() > width_before
-    bar = view.scroll.verticalScrollBar()
+    bar = view.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: view.text.document().findBlock(
         view.text.position_at(bar.value() - view._text_top())).blockNumber() == anchor_block)
 

@@ -29,7 +29,7 @@ def settled_chapter(qtbot, page: GuidePage, chapter_id: str) -> None:
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.chapter_view
                     and page.chapter_view.current() is not None
                     and page.chapter_view.current().id == chapter_id
-                    and page.chapter_view.scroll.verticalScrollBar().maximum() > 0)
+                    and page.chapter_view.scroll_area.verticalScrollBar().maximum() > 0)
 
 
 def test_the_guide_is_first_in_the_sidebar_and_opens_on_its_contents(unlocked):
@@ -93,7 +93,7 @@ def test_keyboard_scrolls_the_chapter(qtbot, unlocked):
     page.open_chapter(IDS[8])
     settled_chapter(qtbot, page, IDS[8])
     text = page.chapter_view.text
-    bar = page.chapter_view.scroll.verticalScrollBar()
+    bar = page.chapter_view.scroll_area.verticalScrollBar()
     assert bar.value() == 0
     qtbot.keyClick(text, Qt.Key.Key_Space)
     after_space = bar.value()
@@ -119,7 +119,7 @@ def test_the_mouse_wheel_over_the_text_scrolls_the_page(qtbot, unlocked):
     page.open_chapter(IDS[2])
     settled_chapter(qtbot, page, IDS[2])
     viewport = page.chapter_view.text.viewport()
-    bar = page.chapter_view.scroll.verticalScrollBar()
+    bar = page.chapter_view.scroll_area.verticalScrollBar()
     wheel = QWheelEvent(QPointF(100, 100), QPointF(viewport.mapToGlobal(QPoint(100, 100))),
                         QPoint(0, 0), QPoint(0, -360), Qt.MouseButton.NoButton,
                         Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
@@ -153,7 +153,7 @@ def test_place_and_read_marks_come_back_after_lock_and_unlock(qtbot, unlocked):
     page = guide_page(unlocked)
     settled_chapter(qtbot, page, IDS[4])
     view = page.chapter_view
-    bar = view.scroll.verticalScrollBar()
+    bar = view.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.value() > 0)
     top_of_view = view.text.position_at(bar.value() - view._text_top())
     assert view.text.document().findBlock(top_of_view).blockNumber() == \

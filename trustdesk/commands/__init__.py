@@ -100,7 +100,7 @@ def _first_line() -> str:
     if stream is None:
         line = sys.stdin.readline() if sys.stdin is not None else ""
         return line.removesuffix("\n").removesuffix("\r")
-    raw = stream.readline()
+    raw: bytes = stream.readline()
     return raw.removesuffix(b"\n").removesuffix(b"\r").decode("utf-8", errors="strict")
 
 

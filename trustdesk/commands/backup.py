@@ -10,7 +10,7 @@ from trustdesk.commands._output import guarded_output
 from trustdesk.storage.backups.snapshot import make_backup
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "backup", help="write an encrypted, verified copy of the journal",
         description="Write an encrypted copy of the journal to FILE, using SQLite's online "

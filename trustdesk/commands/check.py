@@ -9,7 +9,7 @@ from trustdesk.commands import DAMAGED, OK
 from trustdesk.commands._common import journal_folder, unlocked
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "check", help="check the journal's integrity",
         description="Unlock the journal and run cipher_integrity_check and quick_check. "

@@ -27,7 +27,7 @@ DESKTOP_NAME = f"{APP_ID}.desktop"
 _RESERVED = frozenset(" \t\n\"'\\><~|&;$*?#()`")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "desktop-entry", help="add TrustDesk to (or remove it from) your application menu",
         description="Add TrustDesk to your desktop's application menu, or remove it. "

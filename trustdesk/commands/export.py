@@ -13,7 +13,7 @@ NOT_ENCRYPTED = ("the export is NOT encrypted: anyone who can read {target} can 
                  "longer need it.")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "export", help="write your journal to a file you can read anywhere (not encrypted)",
         description="Write everything (journal entries, worksheets, small steps) to a JSON "

@@ -20,7 +20,7 @@ RATE_MOODS = ("To rate them, import with --daylio-moods \"NAME=N,…\" (N from 0
               "before the first import: entries already in your journal stay as they are.")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "import", help="bring in a TrustDesk export or another journal app's data",
         description="Read PATH (a file, a .zip or a folder): a TrustDesk JSON export, "

@@ -10,7 +10,7 @@ from trustdesk.storage.errors import VaultExists
 from trustdesk.storage.store import JournalFolder
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "init", help="create a new encrypted journal",
         description="Create a new encrypted journal in the data folder. The passphrase "

@@ -11,7 +11,7 @@ from trustdesk.storage.restore import restore_backup
 from trustdesk.storage.store import JournalFolder
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "restore", help="replace the journal with a backup",
         description="Check that FILE is a healthy TrustDesk backup that opens with the "

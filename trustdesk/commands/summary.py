@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from trustdesk.commands import OK, UsageError
 from trustdesk.commands._common import journal_folder, unlocked
@@ -18,12 +20,15 @@ from trustdesk.commands._output import guarded_output
 from trustdesk.domain.period import Period
 from trustdesk.domain.text import InvalidRecord
 
+if TYPE_CHECKING:
+    from trustdesk.report.summary import SummaryOptions
+
 SECTIONS_HELP = "charts, worksheets, steps, guide, excerpts, worksheet-details"
 NOT_ENCRYPTED = ("The {kind} is not encrypted: keep it somewhere private, and delete it "
                  "when you no longer need it.")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "summary", help="write the progress summary as a PDF or an HTML file",
         description="Write the printable progress summary (the same document as "
@@ -66,7 +71,7 @@ def _day(text: str | None, option: str) -> date | None:
     return day
 
 
-def _options(include: str | None, worksheet_details: bool = False):
+def _options(include: str | None, worksheet_details: bool = False) -> SummaryOptions:
     from trustdesk.report.summary import SummaryOptions
 
     try:
@@ -80,7 +85,8 @@ def _options(include: str | None, worksheet_details: bool = False):
     return options
 
 
-def _period(first: date | None, last: date | None, earliest) -> Period:
+def _period(first: date | None, last: date | None,
+            earliest: Callable[[], date | None]) -> Period:
     """The period for the dates given; `earliest()` finds the first record's day,
     asked only when just --to was given."""
     try:

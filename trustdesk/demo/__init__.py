@@ -19,6 +19,7 @@ import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from trustdesk.demo import journal_text as jt
 from trustdesk.demo.worksheet_text import SCENARIOS, Scenario
@@ -48,16 +49,16 @@ class DemoCounts:
     chapters_read: int
 
 
-class _Deck:
+class _Deck[T]:
     """Deals items in a shuffled order; an item comes back only after all the
     others were dealt."""
 
-    def __init__(self, items: Sequence, rng: random.Random) -> None:
+    def __init__(self, items: Sequence[T], rng: random.Random) -> None:
         self._items = list(items)
         self._rng = rng
-        self._pool: list = []
+        self._pool: list[T] = []
 
-    def draw(self):
+    def draw(self) -> T:
         if not self._pool:
             self._pool = self._items[:]
             self._rng.shuffle(self._pool)
@@ -164,7 +165,7 @@ def demo_entries(rng: random.Random, days: int, today: date,
             hour = rng.choice((7, 8, 12, 19, 20, 21, 21, 22, 22, 23))
             when = _not_after(datetime.combine(day, time(hour, rng.randrange(60))), latest)
             if rng.random() < 0.08:          # just a check-in, no words
-                body, title, tags = "", "", []
+                body, title, tags = "", "", list[str]()
                 checkin = _checkin(rng, index, days, hard)
             else:
                 body, tags = writer.body(hard)
@@ -189,7 +190,7 @@ def _step(rng: random.Random, scenario: Scenario, sheet_id: str, created: dateti
     the follow-up, belief in the first thought is rated again: after a real
     warning sign it stays about where it was; otherwise it follows how it went."""
     due = created.date() + timedelta(days=rng.randint(2, 7))
-    fields = dict(id=_make_id(rng), text=scenario.step, due=due,
+    fields: dict[str, Any] = dict(id=_make_id(rng), text=scenario.step, due=due,
                   prediction=scenario.prediction, likelihood=rng.randint(40, 85),
                   worksheet_id=sheet_id,
                   playing_safe=scenario.playing_safe if rng.random() < 0.7 else "")
@@ -267,7 +268,7 @@ def demo_worksheets(rng: random.Random, days: int, today: date,
                 traps.append(extra)
         created = _not_after(datetime.combine(
             day, time(rng.choice((18, 20, 21, 22)), rng.randrange(60))), latest)
-        common = dict(id=sheet_id, happened_on=day, situation=scenario.situation,
+        common: dict[str, Any] = dict(id=sheet_id, happened_on=day, situation=scenario.situation,
                       who=scenario.who, category=scenario.category, thought=scenario.thought,
                       belief_before=before, created_at=created, updated_at=created)
         if draft:

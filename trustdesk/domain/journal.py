@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from trustdesk.domain.clock import check_new_date
 from trustdesk.domain.text import (
@@ -45,12 +47,12 @@ class CheckIn:
         return self.mood is None and self.trust_others is None and self.trust_self is None
 
 
-def normalize_tags(tags: object) -> tuple[str, ...]:
+def normalize_tags(tags: str | Iterable[object]) -> tuple[str, ...]:
     """Tags as stored: single-line, lower-case, unique, in the order first given."""
     if isinstance(tags, str):
         tags = tags.split(",")
     out: list[str] = []
-    for raw in tags:  # type: ignore[union-attr]
+    for raw in tags:
         tag = clean_line(str(raw)).lstrip("#").strip().lower()
         if tag and tag not in out:
             if len(tag) > MAX_TAG:
@@ -85,7 +87,7 @@ class Entry:
 
     @classmethod
     def new(cls, *, written_at: datetime | None = None, title: str = "", body: str = "",
-            checkin: CheckIn | None = None, tags: object = ()) -> Entry:
+            checkin: CheckIn | None = None, tags: str | Iterable[object] = ()) -> Entry:
         """A new entry from raw input: text cleaned, tags normalised, time to the minute.
         Its date must be one a person may set today (`clock.check_new_date`)."""
         now = datetime.now().replace(microsecond=0)
@@ -95,7 +97,7 @@ class Entry:
                    title=clean_line(title), body=clean_text(body),
                    checkin=checkin or CheckIn(), tags=normalize_tags(tags), updated_at=now)
 
-    def edited(self, **changes: object) -> Entry:
+    def edited(self, **changes: Any) -> Entry:
         """A copy with `changes` applied (cleaned like `new`) and a fresh `updated_at`.
         A changed date is checked like a new one; an unchanged date never is, however
         far it lies from today's (the clock may have moved since it was written)."""

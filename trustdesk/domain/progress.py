@@ -394,8 +394,8 @@ def summarize(*, checkins: Iterable[tuple[datetime, CheckIn]],
     activity_trend = text.activity_trend([w.total for w in weeks])
     activity = ActivitySummary(weeks=weeks, entries=totals[0], worksheets=totals[1],
                                steps_done=totals[2], trend=activity_trend,
-                               reading=text.activity_reading(len(weeks), *totals,
-                                                             activity_trend))
+                               reading=text.activity_reading(len(weeks), totals[0], totals[1],
+                                                             totals[2], activity_trend))
 
     # Thinking traps, most frequent first; ties keep the worksheet's own order.
     names = dict(trap_names or {})

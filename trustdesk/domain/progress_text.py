@@ -20,8 +20,10 @@ def r0(value: float) -> int:
     return math.floor(value + 0.5)
 
 
-def r1(value: float) -> str:
-    """Round half up to one decimal, as text: 4.25 -> '4.3'."""
+def r1(value: float | None) -> str:
+    """Round half up to one decimal, as text: 4.25 -> '4.3'. The optional means of a
+    series are only read out for trends that have them, so None never reaches here."""
+    assert value is not None
     return f"{math.floor(value * 10 + 0.5) / 10:.1f}"
 
 
@@ -179,8 +181,8 @@ def trap_reading(traps: Sequence[TrapCount], worksheets: int) -> str:
                 "noticing a trap is a skill in itself.")
     if len(leaders) <= 3:
         first = leaders[0][0].upper() + leaders[0][1:]
-        names = join([first, *leaders[1:]])
-        return f"{names} came up most often, each in {of}; noticing a trap is a skill in itself."
+        named = join([first, *leaders[1:]])
+        return f"{named} came up most often, each in {of}; noticing a trap is a skill in itself."
     return (f"You noticed {len(leaders)} different thinking traps equally often, each in "
             f"{of}; noticing a trap is a skill in itself.")
 

@@ -43,10 +43,10 @@ class Ctx:
     def pt(self, points: float) -> float:
         return self.units.pt(points)
 
-    def line_height(self, font=None) -> float:
+    def line_height(self, font: QFont | None = None) -> float:
         return self.units.metrics(font or self.label_font).height()
 
-    def text_width(self, text: str, font=None) -> float:
+    def text_width(self, text: str, font: QFont | None = None) -> float:
         return self.units.metrics(font or self.label_font).horizontalAdvance(text)
 
     def tint(self, color: str | QColor, alpha: float) -> QColor:
@@ -67,7 +67,7 @@ class Ctx:
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         return pen
 
-    def text(self, rect: QRectF, flags: int, text: str, *, font=None,
+    def text(self, rect: QRectF, flags: int, text: str, *, font: QFont | None = None,
              color: str | None = None) -> None:
         p = self.painter
         if self.style.text_as_paths:

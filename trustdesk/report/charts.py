@@ -14,7 +14,7 @@ so ten years of daily ratings cost about as much as a few months.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QPainter
 
 from trustdesk.domain.progress import (
     ActivitySummary,
+    BeliefPair,
     BeliefSummary,
     CheckinSummary,
     ProgressSummary,
@@ -90,8 +91,8 @@ def _columns(ctx: parts.Ctx, width: float) -> int:
 Run = list[tuple[float, float]]
 
 
-def _series_runs(values, columns: int, left: float, width: float, base: float,
-                 per_unit: float, *, smooth: bool = False, min_step: float = 0.75
+def _series_runs(values: Sequence[float | None], columns: int, left: float, width: float,
+                 base: float, per_unit: float, *, smooth: bool = False, min_step: float = 0.75
                  ) -> list[Run]:
     """The polylines (lists of (x, y)) for one series, split where values are
     missing. Value v is drawn at y = base - v * per_unit. With no more values than
@@ -237,7 +238,7 @@ def paint_beliefs(painter: QPainter, rect: QRectF, beliefs: BeliefSummary, style
     parts.y_axis(ctx, plot, (0, 25, 50, 75, 100), y_of, label_width=label_w)
     parts.baseline(ctx, plot)
     parts.x_dates(ctx, plot, first, last, lambda d: x_at((d - first).days), bounds=rect)
-    by_day: dict[date, list] = defaultdict(list)
+    by_day: dict[date, list[BeliefPair]] = defaultdict(list)
     for pair in beliefs.pairs:
         by_day[pair.day].append(pair)
     spacing = plot.width() / max(len(beliefs.pairs), 1)

@@ -17,7 +17,9 @@ def _content() -> dict[str, object]:
 
 def _names(table: str, field: str) -> dict[str, str]:
     items = _content().get(table, [])
-    return {str(item["key"]): str(item[field]) for item in items  # type: ignore[union-attr]
+    if not isinstance(items, list):
+        return {}
+    return {str(item["key"]): str(item[field]) for item in items
             if isinstance(item, dict) and "key" in item and field in item}
 
 

@@ -167,7 +167,7 @@ class Drawing(Block):
     (the HTML summary)."""
 
     height_pt: float = 100.0
-    painter_fn: Callable[[QPainter, QRectF], None] | None = None
+    painter_fn: Callable[[QPainter, QRectF], object] | None = None
     alt: str = ""
     table: Table | None = None
 
@@ -220,8 +220,8 @@ class Row(Block):
                                           rect.height()), self._role(), cell, align)
         painter.setPen(QPen(ctx.color("border"), ctx.pt(0.6)))
         y = rect.bottom() - ctx.pt(0.3)
-        right = rect.left() + rect.width() * min(1.0, sum(self.widths))
-        painter.drawLine(QPointF(rect.left(), y), QPointF(right, y))
+        end = rect.left() + rect.width() * min(1.0, sum(self.widths))
+        painter.drawLine(QPointF(rect.left(), y), QPointF(end, y))
 
 
 @dataclass

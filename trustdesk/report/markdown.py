@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtGui import QFont, QTextDocument, QTextFormat, QTextListFormat
+from PySide6.QtGui import QFont, QTextBlock, QTextDocument, QTextFormat, QTextListFormat
 
 OBJECT_REPLACEMENT = "\ufffc"
 ELLIPSIS = "\u2026"
@@ -42,7 +42,7 @@ class Paragraph:
         return "".join(run.text for run in self.runs)
 
 
-def _runs(block) -> tuple[Run, ...]:
+def _runs(block: QTextBlock) -> tuple[Run, ...]:
     heading = block.blockFormat().headingLevel() > 0
     runs: list[Run] = []
     it = block.begin()
@@ -81,7 +81,7 @@ def _tidy(runs: list[Run]) -> list[Run]:
     return [run for run in out if run.text]
 
 
-def _marker(block) -> str:
+def _marker(block: QTextBlock) -> str:
     text_list = block.textList()
     style = text_list.format().style()
     number = text_list.itemNumber(block) + 1

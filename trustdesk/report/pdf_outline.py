@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 _REF = rb"(\d+)\s+(\d+)\s+R"
 
@@ -102,7 +103,15 @@ def _entry(dictionary: bytes, key: bytes) -> re.Match[bytes] | None:
     return re.search(rb"/" + key + rb"(?![A-Za-z0-9])\s*", dictionary)
 
 
-def _catalog_and_pages(data: bytes) -> tuple[dict[str, object], dict[int, int], bytes, list[int]]:
+class _Trailer(TypedDict):
+    size: int
+    root: int
+    xref: int
+    info: bytes
+    id: bytes
+
+
+def _catalog_and_pages(data: bytes) -> tuple[_Trailer, dict[int, int], bytes, list[int]]:
     tail = data[-1024:]
     found = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", tail)
     if found is None:
@@ -140,8 +149,9 @@ def _catalog_and_pages(data: bytes) -> tuple[dict[str, object], dict[int, int], 
     for number in page_numbers:
         if not re.search(rb"/Type\s*/Page(?![A-Za-z])", _object(data, offsets, number)):
             raise _Unexpected("a kid is not a page")
-    trailer_info = {"size": int(size.group(1)), "root": catalog_number, "xref": xref_at,
-                    "info": info.group(0) if info else b"", "id": ids.group(0) if ids else b""}
+    trailer_info: _Trailer = {"size": int(size.group(1)), "root": catalog_number, "xref": xref_at,
+                                "info": info.group(0) if info else b"",
+                                "id": ids.group(0) if ids else b""}
     return trailer_info, offsets, catalog, page_numbers
 
 
@@ -244,6 +254,6 @@ def _update(data: bytes, bookmarks: Sequence[Bookmark], *, language: str,
             out += b"%010d 00000 n \n" % where[number]
     out += b"trailer\n<< /Size %d /Root %d 0 R " % (max(next_number, trailer["size"]),
                                                     catalog_number)
-    out += trailer["info"] + b" " + trailer["id"]         # type: ignore[operator]
+    out += trailer["info"] + b" " + trailer["id"]
     out += b" /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (trailer["xref"], xref_at)
     return bytes(out)

@@ -150,7 +150,10 @@ class SummaryDocument:
         if not painter.begin(device):
             raise SummaryWriteError("TrustDesk couldn't start drawing the summary.")
         try:
-            rect = device.pageLayout().paintRectPixels(device.resolution())
+            # The devices passed here (QPdfWriter, QPrinter) both have resolution();
+            # their common base class doesn't declare it.
+            rect = device.pageLayout().paintRectPixels(
+                device.resolution())  # type: ignore[attr-defined]
             area = QRectF(0, 0, rect.width(), rect.height())
             ctx = PageCtx(device, self.colors)
             pages = self.paginate(ctx, area)

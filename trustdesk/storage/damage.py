@@ -24,6 +24,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from trustdesk.storage import errors
 from trustdesk.storage.vault import PAGE_SIZE, normalize_passphrase, side_file
@@ -63,7 +64,7 @@ class PageKeys:
         return hmac.compare_digest(expected, mac)
 
 
-def _read_page(fh, number: int) -> bytes:
+def _read_page(fh: BinaryIO, number: int) -> bytes:
     fh.seek((number - 1) * PAGE_SIZE)
     return fh.read(PAGE_SIZE)
 

@@ -44,8 +44,8 @@ def erase_everything(data_dir: Path, backup_dirs: list[Path],
             if is_ours(info, journal, usual_folder=own):
                 remove(info.path)
         for leftover in Path(folder).glob(f"journal-*.trustdesk{PARTIAL_SUFFIX}"):
-            info = parse(leftover.with_name(leftover.name.removesuffix(PARTIAL_SUFFIX)))
-            if info is not None and is_ours(info, journal, usual_folder=own):
+            partial = parse(leftover.with_name(leftover.name.removesuffix(PARTIAL_SUFFIX)))
+            if partial is not None and is_ours(partial, journal, usual_folder=own):
                 remove(leftover)
         with suppress(OSError):
             Path(folder).rmdir()  # only when nothing of the person's is left in it

@@ -18,6 +18,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlcipher3 import Connection
+
 from trustdesk import paths
 from trustdesk.domain import markdown_export
 from trustdesk.domain.exchange import codec
@@ -239,7 +241,7 @@ class Exchange:
         """Read, validate and merge an import file (see `apply_import`)."""
         return self.apply_import(self.read_import(path), report=report)
 
-    def _plan(self, conn: Any, incoming: Incoming) -> _Plan:
+    def _plan(self, conn: Connection, incoming: Incoming) -> _Plan:
         bundle = incoming.bundle
         plan = _Plan(ImportResult(incoming.source))
         stamps = self._journal.stamps_in(conn)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 from pathlib import Path
 
 from trustdesk.storage.errors import StorageUnavailable, VaultInUse
@@ -14,7 +15,7 @@ from trustdesk.storage.errors import StorageUnavailable, VaultInUse
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a named pipe in its place must not hang us
 _READ_ONLY_ERRORS = (errno.EROFS, errno.EACCES, errno.EPERM)
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(fd: int) -> bool:

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
+from sqlcipher3 import Connection
+
 from trustdesk.domain.clock import check_new_date
 from trustdesk.domain.journal import (
     CheckIn,
@@ -150,7 +152,7 @@ class JournalRepository:
             _drop_unused_tags(conn)
         return len(entries)
 
-    def _write(self, conn: Any, entries: Sequence[Entry]) -> None:
+    def _write(self, conn: Connection, entries: Sequence[Entry]) -> None:
         """Write `entries` with their tags, a few statements per batch rather than
         five per entry: with SQLCipher's memory security each statement's set-up
         costs a tenth of a millisecond or more, which adds up over an import."""
@@ -196,7 +198,7 @@ class JournalRepository:
                  for position, tag in enumerate(entry.tags)])
 
     # -- connection-level helpers, for work spanning repositories (imports) -----
-    def write_in(self, conn: Any, entries: Sequence[Entry],
+    def write_in(self, conn: Connection, entries: Sequence[Entry],
                  tick: Callable[[], None] | None = None) -> None:
         """Insert or replace `entries` exactly as given (their own `updated_at`)
         inside the caller's transaction, calling `tick` once per entry written. Call
@@ -209,7 +211,7 @@ class JournalRepository:
 
     @staticmethod
     @contextmanager
-    def indexing_once_in(conn: Any, writes: int) -> Iterator[None]:
+    def indexing_once_in(conn: Connection, writes: int) -> Iterator[None]:
         """Inside the caller's transaction, while many entries are written (an
         import): index them all at the end instead of one by one.
 
@@ -234,12 +236,12 @@ class JournalRepository:
         for _name, sql in triggers:
             conn.execute(sql)
 
-    def tidy_in(self, conn: Any) -> None:
+    def tidy_in(self, conn: Connection) -> None:
         """Forget tags no entry uses any more, inside the caller's transaction."""
         _drop_unused_tags(conn)
 
     @staticmethod
-    def stamps_in(conn: Any) -> dict[str, datetime]:
+    def stamps_in(conn: Connection) -> dict[str, datetime]:
         """Every entry's id with its `updated_at`, read on the caller's connection."""
         return {entry_id: _parse(stamp) for entry_id, stamp in
                 conn.execute("SELECT id, updated_at FROM entries")}
@@ -261,7 +263,7 @@ class JournalRepository:
         with self._vault.read() as conn:
             return self._get(conn, entry_id)
 
-    def _get(self, conn: Any, entry_id: str) -> Entry | None:
+    def _get(self, conn: Connection, entry_id: str) -> Entry | None:
         record = conn.execute(
             f"SELECT e.id, e.written_at, e.updated_at, e.title, e.body, e.mood, "
             f"e.trust_others, e.trust_self, {_TAGS_OF} FROM entries e WHERE e.id = ?",
@@ -321,7 +323,7 @@ class JournalRepository:
         return hits
 
     @staticmethod
-    def _tag_hits(conn: Any, terms: list[str], where: str, args: list[Any],
+    def _tag_hits(conn: Connection, terms: list[str], where: str, args: list[Any],
                   found: set[str], limit: int) -> list[SearchHit]:
         """Entries the text search missed because a word matched one of their tags:
         every word must still match, as a prefix, a tag or the title or body. Newest
@@ -413,7 +415,7 @@ def _entry(record: Sequence[Any]) -> Entry:
                  updated_at=_parse(updated_at))
 
 
-def _drop_unused_tags(conn: Any) -> None:
+def _drop_unused_tags(conn: Connection) -> None:
     """Forget tag names no entry uses any more (they are words the person wrote)."""
     conn.execute("DELETE FROM tags WHERE NOT EXISTS "
                  "(SELECT 1 FROM entry_tags et WHERE et.tag_id = tags.id)")

@@ -32,9 +32,9 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import sqlcipher3
+from sqlcipher3 import Connection
 
 from trustdesk.storage import memory_security
 from trustdesk.storage.staging import fsync_dir, move_without_overwriting
@@ -106,7 +106,7 @@ def _records(text: str | None) -> dict[str, int]:
         return {}
 
 
-def record_retirement(conn: Any, wal: Path, page_size: int) -> None:
+def record_retirement(conn: Connection, wal: Path, page_size: int) -> None:
     """Write down, inside the journal, that the current log is about to be
     checkpointed: its salts and the frames it holds now. Call it on the vault's
     connection, outside a transaction, right before `wal_checkpoint`."""
@@ -134,7 +134,7 @@ def record_retirement(conn: Any, wal: Path, page_size: int) -> None:
         raise
 
 
-def retired_in(conn: Any) -> dict[str, int]:
+def retired_in(conn: Connection) -> dict[str, int]:
     """The records kept in a journal, read through `conn` (opened on the main file
     alone, so the log being judged plays no part)."""
     try:

@@ -69,7 +69,7 @@ class ProtectedPlaces:
         for suffix in SIDE_SUFFIXES:
             named[self.journal.with_name(self.journal.name + suffix)] = "a file of the journal"
         named[paths.lock_path(self.data_dir)] = "the journal's lock file"
-        found = {}
+        found: dict[Identity, str] = {}
         for path, words in named.items():
             identity = _identity(path)
             if identity is not None:
@@ -77,7 +77,7 @@ class ProtectedPlaces:
         return found
 
     def _folders(self) -> dict[Identity, str]:
-        found = {}
+        found: dict[Identity, str] = {}
         for path, words in ((self.data_dir, "the journal's folder"),
                             *((d, "the backup folder") for d in self.backup_dirs)):
             identity = _identity(path)

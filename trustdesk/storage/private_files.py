@@ -45,7 +45,7 @@ def remove_leftovers(target: Path) -> list[Path]:
     Only one export of a journal runs at a time (the instance lock), so any match is
     stale."""
     pattern = _leftover_pattern(target.name)
-    removed = []
+    removed: list[Path] = []
     try:
         children = list(target.parent.iterdir())
     except OSError:

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import sqlcipher3
+from sqlcipher3 import Connection
 
 from trustdesk.storage import errors, memory_security
 from trustdesk.storage.migrations import LATEST, migrate
@@ -54,7 +54,7 @@ def _silence_sqlcipher_log() -> None:
         _log_silenced = True
 
 
-def connect_existing(path: Path) -> Any:
+def connect_existing(path: Path) -> Connection:
     """Open an existing file read-write; a missing file is an error, never created.
     SQLCipher's memory security is on before the first connection (process-wide)."""
     _silence_sqlcipher_log()
@@ -69,7 +69,7 @@ def connect_existing(path: Path) -> Any:
         raise errors.StorageUnavailable() from exc
 
 
-def connect_read_only(path: Path, *, main_file_only: bool) -> Any:
+def connect_read_only(path: Path, *, main_file_only: bool) -> Connection:
     """Open an existing file for reading only: nothing is checkpointed or written.
     With `main_file_only` the write-ahead log beside it is not read at all (SQLite's
     `immutable`), which also works on read-only media; otherwise the log is read but
@@ -104,7 +104,7 @@ def translate(exc: sqlcipher3.Error) -> errors.VaultError | None:
     return None
 
 
-def key_and_verify(conn: Any, passphrase: str) -> None:
+def key_and_verify(conn: Connection, passphrase: str) -> None:
     """Key the connection and prove the key with a first read (PRAGMA key is lazy)."""
     conn.set_key(normalize_passphrase(passphrase))
     try:
@@ -115,7 +115,7 @@ def key_and_verify(conn: Any, passphrase: str) -> None:
         raise translate(exc) or errors.VaultDamaged() from exc
 
 
-def _configure(conn: Any) -> None:
+def _configure(conn: Connection) -> None:
     conn.execute("PRAGMA temp_store = MEMORY")
     if conn.execute("PRAGMA temp_store").fetchone()[0] != 2:
         raise errors.VaultError("Temporary data could not be kept in memory.")
@@ -129,7 +129,7 @@ def _configure(conn: Any) -> None:
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
-def _configure_read_only(conn: Any) -> None:
+def _configure_read_only(conn: Connection) -> None:
     conn.execute("PRAGMA temp_store = MEMORY")
     if conn.execute("PRAGMA temp_store").fetchone()[0] != 2:
         raise errors.VaultError("Temporary data could not be kept in memory.")
@@ -150,14 +150,14 @@ class OldLog:
 class Vault:
     """An unlocked journal. Create with `Vault.create` or `Vault.open`; `close()` locks."""
 
-    def __init__(self, path: Path, conn: Any, passphrase: str, *,
+    def __init__(self, path: Path, conn: Connection, passphrase: str, *,
                  read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
         self._reads_log = True
         #: A log from an earlier moment that opening found and did not replay.
         self.old_log: OldLog | None = None
-        self._conn: Any | None = conn
+        self._conn: Connection | None = conn
         self._passphrase: str | None = normalize_passphrase(passphrase)
         self._lock = threading.RLock()
         self._identity = _identity(path)
@@ -270,7 +270,7 @@ class Vault:
         return self._conn is not None
 
     @property
-    def connection(self) -> Any:
+    def connection(self) -> Connection:
         """The raw connection, for storage code that already holds `read()`."""
         if self._conn is None:
             raise errors.VaultLocked()
@@ -284,7 +284,7 @@ class Vault:
         return self._passphrase
 
     @contextmanager
-    def read(self) -> Iterator[Any]:
+    def read(self) -> Iterator[Connection]:
         """The connection for reading, with SQLite errors turned into typed ones."""
         with self._lock:
             conn = self.connection
@@ -297,7 +297,7 @@ class Vault:
                 raise typed from exc
 
     @contextmanager
-    def transaction(self) -> Iterator[Any]:
+    def transaction(self) -> Iterator[Connection]:
         """One write transaction: committed when the block ends, rolled back on error."""
         with self._lock:
             self.connection  # noqa: B018 - raises VaultLocked when closed
@@ -318,7 +318,7 @@ class Vault:
                         raise typed from exc
                 raise
 
-    def _checkpoint_if_long(self, conn: Any) -> None:
+    def _checkpoint_if_long(self, conn: Connection) -> None:
         try:
             long = os.path.getsize(side_file(self.path, "-wal")) > CHECKPOINT_BYTES
         except OSError:
@@ -367,8 +367,9 @@ class Vault:
                 raise errors.StorageUnavailable() from exc
             raise
         old, self._conn, self._identity = self._conn, conn, now
-        with suppress(sqlcipher3.Error):
-            old.close()
+        if old is not None:  # only an open vault writes, so there is always one
+            with suppress(sqlcipher3.Error):
+                old.close()
 
     def adopt_passphrase(self, passphrase: str) -> None:
         """After a verified rekey: the key material backups now need."""
@@ -427,7 +428,7 @@ def _identity(path: Path) -> tuple[int, int]:
     return info.st_dev, info.st_ino
 
 
-def table_counts(conn: Any) -> dict[str, int]:
+def table_counts(conn: Connection) -> dict[str, int]:
     names = [row[0] for row in conn.execute(
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
         "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")]
@@ -435,7 +436,7 @@ def table_counts(conn: Any) -> dict[str, int]:
             for name in names}
 
 
-def integrity_problems(conn: Any, path: Path | None = None) -> list[str]:
+def integrity_problems(conn: Connection, path: Path | None = None) -> list[str]:
     """What SQLCipher's HMAC check and SQLite's quick_check find; [] when healthy. A
     page so damaged that a check itself fails is reported, not raised. Nothing is
     written: quick_check reads every page in use through SQLCipher, which checks the

@@ -12,6 +12,8 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
+from sqlcipher3 import Connection
+
 from trustdesk.domain.clock import check_new_date
 from trustdesk.domain.worksheet import (
     STATUSES,
@@ -74,7 +76,7 @@ def _iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat()
 
 
-def _upsert_sheet(conn: Any, worksheet: Worksheet, updated_at: str | None, *,
+def _upsert_sheet(conn: Connection, worksheet: Worksheet, updated_at: str | None, *,
                   exact: bool) -> None:
     """Write a sheet's row and replace its feelings, evidence and traps. `exact` also
     overwrites `created_at` of an existing row (imports); saves keep the first one."""
@@ -112,7 +114,7 @@ def _upsert_sheet(conn: Any, worksheet: Worksheet, updated_at: str | None, *,
                      [(sheet_id, trap, n) for n, trap in enumerate(worksheet.traps)])
 
 
-def _upsert_step(conn: Any, step: SmallStep, sheet_id: str | None, *, created_at: str | None,
+def _upsert_step(conn: Connection, step: SmallStep, sheet_id: str | None, *, created_at: str | None,
                  updated_at: str | None, exact: bool) -> None:
     conn.execute(
         "INSERT INTO small_steps (id, worksheet_id, text, due, prediction, likelihood, "
@@ -133,7 +135,7 @@ def _upsert_step(conn: Any, step: SmallStep, sheet_id: str | None, *, created_at
          created_at, updated_at, step.playing_safe, step.belief_at_follow_up))
 
 
-def _check_dates_set(conn: Any, worksheet: Worksheet) -> None:
+def _check_dates_set(conn: Connection, worksheet: Worksheet) -> None:
     """The sheet's day and its step's date, where they differ from what is stored,
     must be dates a person may set today (InvalidRecord otherwise). Dates carried
     over unchanged are never judged: the clock may have moved since."""
@@ -171,36 +173,37 @@ class WorksheetRepository:
                 self._write_step(conn, step, sheet_id, now)
         return self._stamped(worksheet, now)
 
-    def _write_step(self, conn: Any, step: SmallStep, sheet_id: str | None, now: str) -> None:
+    def _write_step(self, conn: Connection, step: SmallStep, sheet_id: str | None,
+                    now: str) -> None:
         _upsert_step(conn, step, sheet_id, created_at=now, updated_at=now, exact=False)
 
     # -- connection-level helpers, for work spanning repositories (imports) -----
     @staticmethod
-    def write_in(conn: Any, worksheet: Worksheet) -> None:
+    def write_in(conn: Connection, worksheet: Worksheet) -> None:
         """Insert or replace a sheet with its feelings, evidence and traps exactly as
         given (its own `created_at` and `updated_at`), inside the caller's
         transaction. Its step is left alone: write steps with `write_step_in`."""
         _upsert_sheet(conn, worksheet, _iso(worksheet.updated_at), exact=True)
 
     @staticmethod
-    def write_step_in(conn: Any, step: SmallStep, created_at: datetime) -> None:
+    def write_step_in(conn: Connection, step: SmallStep, created_at: datetime) -> None:
         """Insert or replace a step exactly as given (its own `updated_at`, planned at
         `created_at`), inside the caller's transaction. Its worksheet must exist."""
         _upsert_step(conn, step, step.worksheet_id, created_at=_iso(created_at),
                      updated_at=_iso(step.updated_at), exact=True)
 
     @staticmethod
-    def delete_step_in(conn: Any, step_id: str) -> None:
+    def delete_step_in(conn: Connection, step_id: str) -> None:
         conn.execute("DELETE FROM small_steps WHERE id = ?", (step_id,))
 
     @staticmethod
-    def stamps_in(conn: Any) -> dict[str, datetime | None]:
+    def stamps_in(conn: Connection) -> dict[str, datetime | None]:
         """Every sheet's id with when it last changed (`updated_at`, else `created_at`)."""
         return {sheet_id: _moment(stamp) for sheet_id, stamp in conn.execute(
             "SELECT id, coalesce(updated_at, created_at) FROM worksheets")}
 
     @staticmethod
-    def step_stamps_in(conn: Any) -> dict[str, tuple[str | None, datetime | None]]:
+    def step_stamps_in(conn: Connection) -> dict[str, tuple[str | None, datetime | None]]:
         """Every step's id with its worksheet's id and when it last changed."""
         return {step_id: (sheet_id, _moment(stamp)) for step_id, sheet_id, stamp in
                 conn.execute("SELECT id, worksheet_id, coalesce(updated_at, created_at) "

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance, Slot
 
 _running: set[Task] = set()
 
@@ -91,7 +91,7 @@ def run_task(fn: Callable[..., Any], *, with_progress: bool = False,
     return task
 
 
-def _deliver(signal: Signal, value: Any) -> None:
+def _deliver(signal: SignalInstance, value: Any) -> None:
     """Emit from the worker; if the app is already shutting down and the Task is gone,
     there is nobody left to tell."""
     with suppress(RuntimeError):

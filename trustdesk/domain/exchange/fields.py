@@ -201,7 +201,7 @@ def _kind(value: Any) -> str:
             float: "a number"}.get(type(value), type(value).__name__)
 
 
-def build_record(make: Callable[[], Any], where: str) -> Any:
+def build_record[T](make: Callable[[], T], where: str) -> T:
     """Build a domain record; its own checks are the last line of defence."""
     try:
         return make()

@@ -140,6 +140,7 @@ def decode_worksheet(obj: Any, where: str) -> Worksheet:
     sheet_id = fields.identifier()
     happened_on = fields.day("happened_on", required=True)
     created_at = fields.moment("created_at", required=True)
+    assert happened_on is not None and created_at is not None
     traps = fields.texts("traps", len(TRAPS), 40, clean=str)
     for trap in traps:
         if trap not in TRAPS:

@@ -140,7 +140,8 @@ class Guide:
 
 
 # -- front matter ---------------------------------------------------------------
-def split_front_matter(text: str, name: str = "chapter") -> tuple[dict[str, object], str]:
+def split_front_matter(text: str, name: str = "chapter"
+                       ) -> tuple[dict[str, str | list[str]], str]:
     """The front matter as a dict (lists for `prompts`/`fears`) and the Markdown body.
 
     Raises GuideError, naming `name`, for a missing or malformed front matter."""
@@ -152,7 +153,7 @@ def split_front_matter(text: str, name: str = "chapter") -> tuple[dict[str, obje
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
         raise GuideError(f"{name}: the front matter has no closing '---' line.") from None
-    meta: dict[str, object] = {}
+    meta: dict[str, str | list[str]] = {}
     current_list: list[str] | None = None
     for number, line in enumerate(lines[1:end], start=2):
         if not line.strip():
@@ -195,8 +196,8 @@ def parse_chapter(chapter_id: str, text: str) -> Chapter:
             raise GuideError(f"{name}: the front matter needs a {key!r}.")
     match = re.match(r"^(\d{2})-", chapter_id)
     number = int(match.group(1)) if match else None
-    prompts = tuple(meta.get("prompts", ()))  # type: ignore[arg-type]
-    fears = tuple(meta.get("fears", ()))  # type: ignore[arg-type]
+    prompts = tuple(meta.get("prompts", ()))
+    fears = tuple(meta.get("fears", ()))
     unknown = [fear for fear in fears if fear not in FEAR_CATEGORIES]
     if unknown:
         raise GuideError(f"{name}: unknown fear categories {unknown}.")

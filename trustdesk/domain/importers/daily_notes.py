@@ -93,7 +93,8 @@ def read_note(one: SourceFile, where: str, collector: Collector) -> None:
         collector.skip(where, "the date in its name doesn't exist")
         return
     body = text.strip("\n")
-    title = front.get("title") if isinstance(front.get("title"), str) else ""
+    named = front.get("title")
+    title = named if isinstance(named, str) else ""
     if not title:
         first, _, rest = body.partition("\n")
         heading = re.match(r"^#{1,6}\s+(.+?)\s*#*\s*$", first)

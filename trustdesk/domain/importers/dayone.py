@@ -134,7 +134,8 @@ def read_document(document: dict[str, Any], where: str, collector: Collector, *,
         except ImportProblem as problem:
             collector.skip(place, problem.message)
             continue
-        raw_tags = item.get("tags") if isinstance(item.get("tags"), list) else []
+        listed = item.get("tags")
+        raw_tags = listed if isinstance(listed, list) else []
         tags = import_tags([tag for tag in raw_tags if isinstance(tag, str)]
                            + ([journal_tag] if journal_tag else []),
                            starred=item.get("starred") is True)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -140,7 +140,7 @@ def journal_id(vault: Vault) -> str | None:
             row = conn.execute("SELECT value FROM settings WHERE key = ?",
                                (ID_SETTING,)).fetchone()
         if row is not None:
-            value = row[0].strip('"')
+            value: str = row[0].strip('"')
             if re.fullmatch(r"[0-9a-f]{32}", value):
                 return value
         value = secrets.token_hex(16)
@@ -228,8 +228,9 @@ def to_remove(backups: Iterable[BackupInfo], today: date) -> list[BackupInfo]:
     one journal (see `is_ours`)."""
     ordered = sorted(backups, key=lambda info: (info.made_at, info.path.name), reverse=True)
     kept: set[Path] = {info.path for info in ordered if info.made_at.date() > today}
-    for period, count in ((lambda d: d.date(), KEEP_DAILY),
-                          (lambda d: d.isocalendar()[:2], KEEP_WEEKLY)):
+    periods: tuple[tuple[Callable[[datetime], object], int], ...] = (
+        (lambda d: d.date(), KEEP_DAILY), (lambda d: d.isocalendar()[:2], KEEP_WEEKLY))
+    for period, count in periods:
         last = None
         chosen = 0
         for info in ordered:
@@ -254,7 +255,7 @@ def prune(folder: Path, *, today: date, keep: Path | None = None,
     """Remove this journal's backups that rotation doesn't keep (never `keep`, the
     copy just made), and its leftovers of interrupted backups. Only copies for which
     `is_ours` holds are considered; everything else in `folder` is left alone."""
-    removed = []
+    removed: list[Path] = []
     mine = [info for info in list_backups(folder)
             if is_ours(info, journal, usual_folder=usual_folder)]
     for info in to_remove(mine, today):
@@ -263,8 +264,8 @@ def prune(folder: Path, *, today: date, keep: Path | None = None,
         info.path.unlink(missing_ok=True)
         removed.append(info.path)
     for leftover in Path(folder).glob(f"journal-*{BACKUP_SUFFIX}{PARTIAL_SUFFIX}"):
-        info = parse(leftover.with_name(leftover.name.removesuffix(PARTIAL_SUFFIX)))
-        if info is not None and is_ours(info, journal, usual_folder=usual_folder):
+        partial = parse(leftover.with_name(leftover.name.removesuffix(PARTIAL_SUFFIX)))
+        if partial is not None and is_ours(partial, journal, usual_folder=usual_folder):
             leftover.unlink(missing_ok=True)
     return removed
 

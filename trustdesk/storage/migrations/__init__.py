@@ -12,9 +12,9 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import sqlcipher3
+from sqlcipher3 import Connection
 
 # Append new steps here, in order. Never edit a step that has shipped.
 _STEP_MODULES = (
@@ -31,7 +31,7 @@ _STEP_MODULES = (
 class Migration:
     version: int
     sql: str
-    upgrade: Callable[[Any], None] | None = None
+    upgrade: Callable[[Connection], None] | None = None
 
 
 def _load(name: str) -> Migration:
@@ -59,7 +59,7 @@ def statements(script: str) -> list[str]:
     return out
 
 
-def migrate(conn: Any, *, current: int, target: int = LATEST) -> None:
+def migrate(conn: Connection, *, current: int, target: int = LATEST) -> None:
     """Run steps current+1 .. target on an autocommit connection, one transaction each."""
     for step in STEPS[current:target]:
         conn.execute("BEGIN IMMEDIATE")

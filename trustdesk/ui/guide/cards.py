@@ -76,8 +76,8 @@ class Card(QPushButton):
         top.addWidget(self.title, 1)
         top.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        self.text = _label("card-text", rich=True)
-        layout.addWidget(self.text)
+        self.text_label = _label("card-text", rich=True)
+        layout.addWidget(self.text_label)
         self.meta = _label("muted")
         layout.addWidget(self.meta)
 
@@ -114,8 +114,8 @@ class ChapterCard(Card):
         self.chapter = chapter
         prefix = "" if chapter.is_safety_note else f"{chapter.number}. "
         self.title.setText(prefix + chapter.title)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.text.setText(chapter.summary)
+        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.text_label.setText(chapter.summary)
         self.meta.setText(f"{chapter.minutes} min read")
         self.set_read(False)
 
@@ -147,4 +147,4 @@ class ResultCard(Card):
         self.setAccessibleDescription(hit.excerpt)
 
     def show_excerpt(self, color: QColor) -> None:
-        self.text.setText(highlighted_html(self.hit.excerpt, self.hit.spans, color))
+        self.text_label.setText(highlighted_html(self.hit.excerpt, self.hit.spans, color))

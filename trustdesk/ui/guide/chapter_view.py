@@ -68,14 +68,14 @@ class ChapterView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self._build_header())
-        self.scroll = page_scroll(self._build_column())
-        self.scroll.setAccessibleName("Chapter")
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # read by scrolling
-        self._scroll_viewport = self.scroll.viewport()
+        self.scroll_area = page_scroll(self._build_column())
+        self.scroll_area.setAccessibleName("Chapter")
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # read by scrolling
+        self._scroll_viewport = self.scroll_area.viewport()
         self._scroll_viewport.installEventFilter(self)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroll_area, 1)
 
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         bar.valueChanged.connect(self._on_scrolled)
         bar.rangeChanged.connect(lambda _low, _high: self._scroll_to_anchor())
         self.text.height_fitted.connect(self._scroll_to_anchor)
@@ -251,7 +251,7 @@ class ChapterView(QWidget):
         font = reading_font(QApplication.font())
         self.text.show_markdown(self._chapter.body, font, theme.colors())
         self.header.show_sections([text for _, text in self.text.headings()])
-        self.scroll.verticalScrollBar().setSingleStep(
+        self.scroll_area.verticalScrollBar().setSingleStep(
             round(QFontMetricsF(font).lineSpacing() * 1.5))
 
     # -- headings --------------------------------------------------------------------
@@ -342,20 +342,22 @@ class ChapterView(QWidget):
         window, whichever is narrower; it stays centred."""
         font = reading_font(QApplication.font())
         wanted = round(line_width(font)) + COLUMN_PADDING[0] + COLUMN_PADDING[2]
-        available = self.scroll.viewport().width() - 2 * OUTER_MARGIN
+        available = self.scroll_area.viewport().width() - 2 * OUTER_MARGIN
         width = max(320, min(wanted, available))
         if self.card.width() != width or self.card.minimumWidth() != width:
             self.card.setFixedWidth(width)
         self._arrange_nav()
 
     def _text_top(self) -> int:
-        return self.text.mapTo(self.scroll.widget(), QPoint(0, 0)).y()
+        column = self.scroll_area.widget()
+        assert column is not None
+        return self.text.mapTo(column, QPoint(0, 0)).y()
 
     def _scroll_to_anchor(self) -> None:
         """Put the anchor (or a search match, a third of the way down) at the top."""
         if self._chapter is None:
             return
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         top = self._text_top()
         if self._focus_position is not None:
             target = top + self.text.y_of(self._focus_position) - bar.pageStep() / 3
@@ -376,13 +378,13 @@ class ChapterView(QWidget):
         self._anchor = self.text.position_at(value - top) if value > top else 0
         self._focus_position = None
         self.position_changed.emit()
-        viewport = self.scroll.viewport().height()
+        viewport = self.scroll_area.viewport().height()
         if not self._end_emitted and top + self.text.height() <= value + viewport + 2:
             self._end_emitted = True
             self.read_to_end.emit(self._chapter.id)
 
     def at_end(self) -> bool:
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         return bar.value() >= bar.maximum()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -396,13 +398,13 @@ class ChapterView(QWidget):
             # The text has nothing of its own to scroll: the page scrolls. Ctrl+wheel
             # would zoom the text, but the text size is a setting, so it is dropped.
             if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
-                QApplication.sendEvent(self.scroll.verticalScrollBar(), event)
+                QApplication.sendEvent(self.scroll_area.verticalScrollBar(), event)
             return True
         return super().eventFilter(watched, event)
 
     def _scroll_key(self, event: QKeyEvent) -> bool:
         """Space/PageDown, Shift+Space/PageUp, arrows, Home/End scroll the page."""
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         key = event.key()
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         overlap = 2 * bar.singleStep()

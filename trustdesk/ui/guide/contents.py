@@ -58,11 +58,11 @@ class ContentsView(QWidget):
         self._build_top()
         self._build_lists()
         self.column.addStretch(1)
-        self.scroll = page_scroll(centred(inner, MAX_WIDTH))
-        self.scroll.setAccessibleName("Guide contents")
+        self.scroll_area = page_scroll(centred(inner, MAX_WIDTH))
+        self.scroll_area.setAccessibleName("Guide contents")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
 
     def _build_top(self) -> None:
         title = text_label("Guide", "title")

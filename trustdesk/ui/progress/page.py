@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +33,9 @@ from trustdesk.ui.progress.cards import ChartCard, EmptyNote, GuideCard
 from trustdesk.ui.progress.period_picker import PeriodPicker
 from trustdesk.ui.widgets.column import centred, page_scroll
 from trustdesk.ui.widgets.labels import text_label
+
+if TYPE_CHECKING:
+    from trustdesk.ui.progress.print_dialog import PrintSummaryDialog
 
 CONTENT_WIDTH = 980
 BUSY_DELAY_MS = 250     # quick reloads never flash a progress bar
@@ -64,7 +68,7 @@ class ProgressPage(Page):
         self._places = places
         self._today = today
         self._generation = 0
-        self._print_dialog = None
+        self._print_dialog: PrintSummaryDialog | None = None
         self.summary: ProgressSummary | None = None
         self.task: tasks.Task | None = None
 
@@ -122,10 +126,10 @@ class ProgressPage(Page):
             body.addWidget(card)
         body.addWidget(self.guide_card)
         body.addStretch(1)
-        self.scroll = page_scroll(centred(column, CONTENT_WIDTH, (36, 24, 36, 32)))
+        self.scroll_area = page_scroll(centred(column, CONTENT_WIDTH, (36, 24, 36, 32)))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
 
     # -- the Page protocol -------------------------------------------------------
     def load(self) -> None:

@@ -49,13 +49,13 @@ class PreviewPane(QWidget):
         self.page.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.page.setAccessibleName("Page preview")
         self.page.setObjectName("PreviewPage")
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("PreviewScroll")
-        self.scroll.setAccessibleName("Page preview, scrolls")   # a Tab stop: arrows scroll
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.page)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("PreviewScroll")
+        self.scroll_area.setAccessibleName("Page preview, scrolls")   # a Tab stop: arrows scroll
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self.page)
+        layout.addWidget(self.scroll_area, 1)
         for keys, step in ((QKeySequence.StandardKey.MoveToNextPage, 1),
                            (QKeySequence.StandardKey.MoveToPreviousPage, -1)):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -79,13 +79,13 @@ class PreviewPane(QWidget):
         self.previous.setEnabled(self.index > 0)
         self.next.setEnabled(self.index < len(self.images) - 1)
         self._paint_page()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def _paint_page(self) -> None:
         image = self.images[self.index]
         ratio = self.devicePixelRatioF()
         natural = image.width() / max(image.devicePixelRatio(), 1.0)
-        width = max(200.0, min(natural, self.scroll.viewport().width() - 24))
+        width = max(200.0, min(natural, self.scroll_area.viewport().width() - 24))
         scaled = image.scaledToWidth(round(width * ratio),
                                      Qt.TransformationMode.SmoothTransformation)
         pixmap = QPixmap.fromImage(scaled)

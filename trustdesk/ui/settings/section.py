@@ -45,11 +45,12 @@ class Section(QFrame):
 
     def labels(self) -> list[QWidget]:
         """The labels of the form's labelled rows, in order."""
-        found = []
+        found: list[QWidget] = []
         for row in range(self.form.rowCount()):
             item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and item.widget() is not None:
-                found.append(item.widget())
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                found.append(widget)
         return found
 
     def add_progress(self, name: str) -> QProgressBar:

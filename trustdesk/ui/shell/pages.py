@@ -1,19 +1,25 @@
 """The sidebar's pages, in order. Only pages that exist are listed: no placeholders.
 
 Each entry says how to build its page from the open Store (passing only what the
-page needs) and, optionally, how to wire its requests to other pages."""
+page needs) and, optionally, how to wire its requests to other pages. A spec is
+generic in the page class it builds, so its wiring is checked against that class."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from trustdesk.storage.store import Store
+    from trustdesk.ui.guide import GuidePage
+    from trustdesk.ui.journal import JournalPage
     from trustdesk.ui.page import Page
+    from trustdesk.ui.progress import ProgressPage
+    from trustdesk.ui.settings.page import SettingsPage
+    from trustdesk.ui.worksheets import WorksheetsPage
 
 
 class PageHost(Protocol):
@@ -34,76 +40,73 @@ class PageHost(Protocol):
 
 
 @dataclass(frozen=True)
-class PageSpec:
+class PageSpec[P: Page]:
     key: str
     title: str
     icon: str
-    build: Callable[[Store], Page]
-    wire: Callable[[PageHost, Page], None] | None = None
+    build: Callable[[Store], P]
+    wire: Callable[[PageHost, P], None] | None = None
 
 
-def _guide(store: Store) -> Page:
+def _guide(store: Store) -> GuidePage:
     from trustdesk.ui.guide import GuidePage
 
     return GuidePage(settings=store.settings)
 
 
-def _wire_guide(workspace: PageHost, page: Page) -> None:
+def _wire_guide(workspace: PageHost, page: GuidePage) -> None:
     """Prompts open a journal entry, fears a worksheet, when those pages exist; the
     buttons stay hidden otherwise."""
     writing = workspace.has_page("journal")
     worksheets = workspace.has_page("worksheets")
     page.set_writing_available(writing)
     page.set_worksheets_available(worksheets)
-    if writing:
-        page.write_requested.connect(
-            lambda prompt: workspace.show_page("journal").start_entry(prompt))
+    if writing:  # the specs for these keys build these classes
+        page.write_requested.connect(lambda prompt: cast(
+            "JournalPage", workspace.show_page("journal")).start_entry(prompt))
     if worksheets:
-        page.worksheet_requested.connect(
-            lambda category: workspace.show_page("worksheets").start_worksheet(category))
+        page.worksheet_requested.connect(lambda category: cast(
+            "WorksheetsPage", workspace.show_page("worksheets")).start_worksheet(category))
 
 
-def _worksheets(store: Store) -> Page:
+def _worksheets(store: Store) -> WorksheetsPage:
     from trustdesk.ui.worksheets import WorksheetsPage
 
     return WorksheetsPage(store.worksheets)
 
 
-def _journal(store: Store) -> Page:
+def _journal(store: Store) -> JournalPage:
     from trustdesk.ui.journal import JournalPage
 
     return JournalPage(store.journal)
 
 
-def _wire_journal(workspace: PageHost, page: Page) -> None:
+def _wire_journal(workspace: PageHost, page: JournalPage) -> None:
     """Focus mode hides the sidebar too."""
-    from trustdesk.ui.journal import JournalPage
-
-    assert isinstance(page, JournalPage)
     page.focus_mode_changed.connect(lambda on: workspace.set_sidebar_visible(not on))
 
 
-def _progress(store: Store) -> Page:
+def _progress(store: Store) -> ProgressPage:
     from trustdesk.storage.progress_data import ProgressSource
     from trustdesk.ui.progress import ProgressPage
 
     return ProgressPage(ProgressSource.from_store(store), places=store.exchange.protected)
 
 
-def _settings(store: Store) -> Page:
+def _settings(store: Store) -> SettingsPage:
     from trustdesk.ui.settings.page import SettingsPage
 
     return SettingsPage(settings=store.settings, vault=store.vault, exchange=store.exchange)
 
 
-def _wire_settings(workspace: PageHost, page: Page) -> None:
+def _wire_settings(workspace: PageHost, page: SettingsPage) -> None:
     page.settings_changed.connect(workspace.settings_changed)
     page.restore_requested.connect(workspace.restore_requested)
     page.erase_requested.connect(workspace.erase_requested)
     page.data_imported.connect(lambda _result: workspace.reload_current())
 
 
-PAGES: tuple[PageSpec, ...] = (
+PAGES: tuple[PageSpec[Any], ...] = (
     PageSpec("guide", "Guide", "guide", _guide, _wire_guide),
     PageSpec("journal", "Journal", "journal", _journal, _wire_journal),
     PageSpec("worksheets", "Worksheets", "worksheets", _worksheets),

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustdesk.domain.dates import long_date
 from trustdesk.domain.text import clean_text
 from trustdesk.domain.worksheet import OUTCOMES, DueStep, SmallStep
 from trustdesk.domain.worksheet_texts import WorksheetTexts
 from trustdesk.ui.widgets.announce import show_and_announce
 from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.worksheets.common import Field, SafetyOffer, TextBox, editor_top, scrolled
-from trustdesk.ui.worksheets.overview import FEARED_HAPPENED, long_date
+from trustdesk.ui.worksheets.overview import FEARED_HAPPENED
 from trustdesk.ui.worksheets.rating import RatingField
 
 

@@ -6,8 +6,10 @@ missing parts and saving trouble are pointed out inline."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -44,7 +46,8 @@ from trustdesk.ui.worksheets.steps_later import (
 
 STEP_COUNT = 8
 OVERVIEW = STEP_COUNT  # the index of the overview page
-STEP_TYPES: tuple[type[StepView], ...] = (
+# Each step's class takes only the texts (its key is its own), unlike StepView itself.
+STEP_TYPES: tuple[Callable[[WorksheetTexts], StepView], ...] = (
     SituationStep, FearStep, RatingsBeforeStep, TrapsStep, EvidenceStep, BalancedStep,
     RatingsAfterStep, SmallStepStep)
 SMALL_STEP = 7
@@ -239,7 +242,7 @@ class WorksheetForm(QWidget):
         """The sheet as the widgets show it now. Raises InvalidRecord if a value
         can't be kept (say, text past the length limit)."""
         assert self._sheet is not None
-        changes: dict[str, object] = {}
+        changes: dict[str, Any] = {}
         for view in self.built_steps():  # steps not built yet keep the sheet's values
             changes.update(view.collect())
         return replace(self._sheet, **changes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -260,7 +260,7 @@ class WorksheetListView(QWidget):
         self.count.setText("")
 
     # -- internals -------------------------------------------------------------------
-    def _emit(self, signal: Signal) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         chosen = self.selected_id()
         if chosen is not None:
             signal.emit(chosen)

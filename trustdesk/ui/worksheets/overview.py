@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from trustdesk.domain.dates import long_date
 from trustdesk.domain.worksheet import Emotion, Worksheet, is_safety_sheet
@@ -29,7 +29,7 @@ def feelings(emotions: tuple[Emotion, ...]) -> str:
 
 
 class _Section(QFrame):
-    def __init__(self, title: str, step: int, edit: Signal) -> None:
+    def __init__(self, title: str, step: int, edit: SignalInstance) -> None:
         super().__init__()
         self.setProperty("role", "card")
         self.column = QVBoxLayout(self)
@@ -75,7 +75,7 @@ class OverviewView(QWidget):
         self.body.setSpacing(14)
         self.column.addLayout(self.body)
         self.column.addStretch(1)
-        self.follow_up_button = None
+        self.follow_up_button: QPushButton | None = None
 
     def clear(self) -> None:
         self.status.setText("")

@@ -204,7 +204,8 @@ class EvidenceStep(StepView):
         self.finish()
         self.evidence_for.changed.connect(self.changed)
         self.evidence_against.changed.connect(self.changed)
-        self.pattern_group.buttonToggled.connect(lambda _b, on: on and self.changed.emit())
+        self.pattern_group.buttonToggled.connect(
+            lambda _b, on: self.changed.emit() if on else None)
         self.group.buttonToggled.connect(self._verdict_toggled)
 
     def _verdict_toggled(self, _button: object, on: bool) -> None:
