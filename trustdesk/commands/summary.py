@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from trustdesk.commands import OK, UsageError
 from trustdesk.commands._common import journal_folder, unlocked
@@ -158,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
     )
 
     target = guarded_output(target, places, replace=args.replace)  # drawing took a while
-    personal = {"excerpts": excerpts, "made_on": today, "excerpt_total": total,
+    personal: dict[str, Any] = {"excerpts": excerpts, "made_on": today, "excerpt_total": total,
                 "worksheets": worksheets}
     try:
         if output_format(target) == "html":

@@ -71,7 +71,8 @@ def _png(block: Drawing) -> tuple[str, int, int]:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    # PySide6 takes the format as str at run time; its stub says bytes (bytes fail).
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
     buffer.close()
     encoded = base64.b64encode(bytes(data.data())).decode("ascii")
     return f"data:image/png;base64,{encoded}", width, height
@@ -154,7 +155,7 @@ def _blocks(blocks: Sequence[Block]) -> list[str]:
         block = blocks[i]
         if isinstance(block, Row):
             j = i + 1
-            while j < len(blocks) and isinstance(blocks[j], Row) and not blocks[j].is_header:
+            while j < len(blocks) and isinstance(after := blocks[j], Row) and not after.is_header:
                 j += 1
             out += _table([b for b in blocks[i:j] if isinstance(b, Row)])
             i = j

@@ -133,9 +133,9 @@ class PrintSummaryDialog(QDialog):
         self.print_button.clicked.connect(self.print_)
         self.save_button.clicked.connect(self.save_pdf)
         self.close_button.clicked.connect(self.reject)
-        for button in (self.preview_button, self.print_button, self.save_button,
-                       self.close_button):
-            button.setAutoDefault(False)
+        for push in (self.preview_button, self.print_button, self.save_button,
+                     self.close_button):
+            push.setAutoDefault(False)
 
         self.preview_pane = PreviewPane()
         self.preview_pane.back_requested.connect(self.show_choices)
@@ -160,8 +160,8 @@ class PrintSummaryDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
         buttons.addStretch(1)
-        for button in (self.close_button, self.print_button, self.save_button):
-            buttons.addWidget(button)
+        for push in (self.close_button, self.print_button, self.save_button):
+            buttons.addWidget(push)
         layout.addLayout(buttons)
         self.finished.connect(self._closed)
         self._update_buttons()
