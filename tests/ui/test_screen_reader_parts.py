@@ -98,3 +98,35 @@ def test_a_chapter_lists_its_headings_and_moves_between_them(qtbot):
     assert sections.currentText() == headings[0]
     sections.activated.emit(2)
     assert view.text.textCursor().block().text() == headings[2]
+
+
+def tab_stops(root) -> list:
+    """The visible Tab stops under `root`, in the order Tab visits them."""
+    first = root.nextInFocusChain()
+    stops, widget = [], first
+    while True:
+        if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible()
+                and widget.isEnabled() and root.isAncestorOf(widget)):
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is first or len(stops) > 400:
+            return stops
+
+
+def test_tab_on_progress_and_settings_follows_the_page_from_top_to_bottom(qtbot, unlocked):
+    from tests.ui.progress_helpers import fill, show_progress
+
+    fill(unlocked, days=60)
+    page = show_progress(qtbot, unlocked)
+    unlocked.resize(1100, 800)
+    stops = tab_stops(page)
+    tops = [stop.mapTo(page, stop.rect().topLeft()).y() for stop in stops]
+    assert tops == sorted(tops), [(s.accessibleName() or s.objectName(), y)
+                                  for s, y in zip(stops, tops, strict=True)]
+    card = page.cards["checkins"]
+    at = stops.index(card.reading)
+    assert stops[at + 1] is card.toggle      # the table is one key from the sentence
+    settings = unlocked.workspace.show_page("settings")
+    stops = tab_stops(settings)
+    tops = [stop.mapTo(settings, stop.rect().topLeft()).y() for stop in stops]
+    assert tops == sorted(tops)
