@@ -200,3 +200,22 @@ def test_every_module_the_architecture_text_names_exists():
         elif token.rstrip("/") not in names and not (root / token).exists():
             missing.append(token)
     assert sorted(missing) == []
+
+
+# Whole-journal work that only storage objects (JournalFolder, Store.backups, Rescue)
+# may reach: the UI asks them, off its thread, and never holds the passphrase.
+WHOLE_JOURNAL_MODULES = ("trustdesk.storage.rekey", "trustdesk.storage.restore",
+                         "trustdesk.storage.erase", "trustdesk.storage.backups.snapshot")
+
+
+def test_the_ui_reaches_whole_journal_work_only_through_storage_objects():
+    for module in modules_under("ui"):
+        names = imports_of(module)
+        assert not [name for name in names if name.startswith(WHOLE_JOURNAL_MODULES)], module
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        reads = [node.lineno for node in ast.walk(tree)
+                 if isinstance(node, ast.Attribute) and node.attr == "passphrase"
+                 and isinstance(node.value, ast.Attribute | ast.Name)
+                 and getattr(node.value, "attr", getattr(node.value, "id", "")).endswith(
+                     "vault")]
+        assert reads == [], f"{module.relative_to(PACKAGE.parent)} reads a vault's passphrase"

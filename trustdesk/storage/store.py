@@ -14,6 +14,7 @@ from trustdesk.storage.instance_lock import InstanceLock
 
 if TYPE_CHECKING:  # imported when first needed: the window shows before any of this
     from trustdesk.storage.backups.folder import BackupContents, BackupInfo
+    from trustdesk.storage.backups.journal import JournalBackups
     from trustdesk.storage.exchange import Exchange
     from trustdesk.storage.journal_repo import JournalRepository
     from trustdesk.storage.output_guard import ProtectedPlaces
@@ -31,9 +32,11 @@ class Store:
     journal: JournalRepository
     worksheets: WorksheetRepository
     exchange: Exchange
+    backups: JournalBackups
 
     @classmethod
     def on(cls, vault: Vault) -> Store:
+        from trustdesk.storage.backups.journal import JournalBackups
         from trustdesk.storage.exchange import Exchange
         from trustdesk.storage.journal_repo import JournalRepository
         from trustdesk.storage.settings_repo import SettingsRepository
@@ -42,7 +45,9 @@ class Store:
         settings, journal = SettingsRepository(vault), JournalRepository(vault)
         worksheets = WorksheetRepository(vault)
         return cls(vault=vault, settings=settings, journal=journal, worksheets=worksheets,
-                   exchange=Exchange(vault, journal, worksheets, settings))
+                   exchange=Exchange(vault, journal, worksheets, settings),
+                   backups=JournalBackups(vault, settings,
+                                          paths.default_backup_dir(vault.path.parent)))
 
     def close(self) -> None:
         self.vault.close()

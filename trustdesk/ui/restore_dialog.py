@@ -8,6 +8,7 @@ by `dialogs`, so locking closes it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustdesk.domain.dates import date_time, short_date_time
-from trustdesk.storage.backups.folder import BackupContents, BackupInfo, inspect_backup
+from trustdesk.storage.backups.folder import BackupContents, BackupInfo
 from trustdesk.ui import dialogs, tasks
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -45,13 +46,15 @@ class RestoreDialog(QDialog):
     restore_chosen = Signal(object)
 
     def __init__(self, parent: QWidget | None, backups: list[BackupInfo],
-                 passphrase: str) -> None:
+                 inspect: Callable[[Path], BackupContents]) -> None:
+        """`inspect(path)` opens a backup and says what it holds (off the UI thread);
+        the dialog never sees the passphrase it takes."""
         super().__init__(parent)
         self.setObjectName("RestoreDialog")
         self.setWindowTitle("Restore from a backup")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumSize(860, 460)
-        self._passphrase = passphrase
+        self._inspect = inspect
         self._contents: dict[Path, BackupContents] = {}
         self.tasks: list[tasks.Task] = []
 
@@ -113,8 +116,8 @@ class RestoreDialog(QDialog):
         self.table.addTopLevelItem(item)
         if self.table.topLevelItemCount() == 1:
             self.table.setCurrentItem(item)
-        passphrase = self._passphrase
-        task = tasks.run_task(lambda: inspect_backup(info.path, passphrase),
+        inspect = self._inspect
+        task = tasks.run_task(lambda: inspect(info.path),
                               on_done=lambda result: self._inspected(item, info.path, result))
         self.tasks.append(task)
         return item

@@ -13,10 +13,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from trustdesk.domain.dates import long_date
 from trustdesk.storage import errors
-from trustdesk.storage.backups.folder import back_up, choose_folder, folder_for, list_backups
+from trustdesk.storage.backups.journal import JournalBackups
 from trustdesk.storage.output_guard import ProtectedPlaces
-from trustdesk.storage.settings_repo import SettingsRepository
-from trustdesk.storage.vault import Vault
 from trustdesk.ui import dialogs, tasks
 from trustdesk.ui.output_check import checked_backup_folder
 from trustdesk.ui.restore_dialog import RestoreDialog
@@ -42,15 +40,14 @@ class BackupsSection(Section):
 
     restore_requested = Signal(object)
 
-    def __init__(self, vault: Vault, settings: SettingsRepository, default_dir: Path) -> None:
+    def __init__(self, backups: JournalBackups) -> None:
         super().__init__(
             "Backups",
             "TrustDesk keeps encrypted copies of your journal: one a day while it's open, "
             "and one before every big change. The last 7 days and 4 weeks are kept. "
             "Backups open with the passphrase you had when they were made.")
-        self._vault = vault
-        self._settings = settings
-        self._default = default_dir
+        self._backups = backups
+        self._default = backups.default_dir
         self.task: tasks.Task | None = None
         self._had_focus: QPushButton | None = None
         self.dialog: RestoreDialog | None = None
@@ -93,14 +90,14 @@ class BackupsSection(Section):
 
     # -- showing ---------------------------------------------------------------
     def folder(self) -> Path:
-        return folder_for(self._settings, self._default)
+        return self._backups.folder()
 
     def refresh(self) -> None:
         folder = self.folder()
         self.folder_label.setText(str(folder))
         self.default_button.setVisible(folder != self._default)
         if self.task is None:
-            newest = list_backups(folder)
+            newest = self._backups.listed()
             self.status.setText(last_backup_text(newest[0].made_at if newest else None))
 
     def _change_folder(self) -> None:
@@ -113,10 +110,10 @@ class BackupsSection(Section):
             self._set_folder(chosen)
 
     def _places(self) -> ProtectedPlaces:
-        return ProtectedPlaces.around(self._vault.path, (self._default, self.folder()))
+        return self._backups.protected()
 
     def _set_folder(self, folder: Path | None) -> None:
-        choose_folder(self._settings, None if folder == self._default else folder)
+        self._backups.choose_folder(folder)
         self.refresh()
 
     # -- backing up ------------------------------------------------------------
@@ -127,8 +124,8 @@ class BackupsSection(Section):
         self._had_focus = hold_focus([self.backup_button], self.status)
         self.progress.setValue(0)
         self.progress.show()
-        vault, folder = self._vault, self.folder()
-        self.task = tasks.run_task(lambda report: back_up(vault, folder, "manual", report=report),
+        backups = self._backups
+        self.task = tasks.run_task(lambda report: backups.back_up("manual", report=report),
                                    with_progress=True, on_done=self._backed_up,
                                    on_failed=self._backup_failed)
         self.task.progress.connect(self.progress.setValue)
@@ -154,9 +151,9 @@ class BackupsSection(Section):
     # -- restoring -------------------------------------------------------------
     def open_restore(self) -> RestoreDialog:
         """Show the restore dialog (not blocking); returns it for tests."""
-        backups = list_backups(self.folder(), self._vault.path.parent)
-        backups = [b for b in backups if not b.kind.startswith("damaged")]
-        self.dialog = RestoreDialog(self.window(), backups, self._vault.passphrase)
+        backups = [b for b in self._backups.listed(beside=True)
+                   if not b.kind.startswith("damaged")]
+        self.dialog = RestoreDialog(self.window(), backups, self._backups.inspect)
         self.dialog.restore_chosen.connect(self.restore_requested)
         self.dialog.finished.connect(self.dialog.deleteLater)
         self.dialog.open()

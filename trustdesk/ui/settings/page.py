@@ -6,12 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from trustdesk import paths
 from trustdesk.domain.settings import AppSettings
-from trustdesk.storage.backups.folder import folder_for
+from trustdesk.storage.backups.journal import JournalBackups
 from trustdesk.storage.exchange import Exchange
 from trustdesk.storage.settings_repo import SettingsRepository
-from trustdesk.storage.vault import Vault
 from trustdesk.ui.page import Page
 from trustdesk.ui.settings.appearance import AppearanceSection
 from trustdesk.ui.settings.backups import BackupsSection
@@ -28,8 +26,8 @@ class SettingsPage(Page):
     """The Settings page. Emits `settings_changed` after any preference is saved,
     `restore_requested(Path)` when a backup should replace the journal,
     `erase_requested()` after the person confirmed erasing everything twice, and
-    `data_imported(ImportResult)` after an import changed the journal. With a
-    `vault`, it also shows privacy, passphrase and backup sections; with an
+    `data_imported(ImportResult)` after an import changed the journal. With
+    `backups`, it also shows privacy, passphrase and backup sections; with an
     `exchange`, the "Your data" section (export and import)."""
 
     settings_changed = Signal(AppSettings)
@@ -37,7 +35,7 @@ class SettingsPage(Page):
     erase_requested = Signal()
     data_imported = Signal(object)
 
-    def __init__(self, settings: SettingsRepository, vault: Vault | None = None,
+    def __init__(self, settings: SettingsRepository, backups: JournalBackups | None = None,
                  exchange: Exchange | None = None) -> None:
         super().__init__()
         self._settings = settings
@@ -51,7 +49,7 @@ class SettingsPage(Page):
         self.appearance = AppearanceSection(settings)
         self.appearance.changed.connect(self.settings_changed)
         column.addWidget(self.appearance)
-        self.safety = SafetySections(settings, vault) if vault is not None else None
+        self.safety = SafetySections(settings, backups) if backups is not None else None
         self.data = None
         if exchange is not None:
             self.data = DataSection(exchange)
@@ -93,11 +91,10 @@ class SettingsPage(Page):
 class SafetySections:
     """Privacy and security, Passphrase, Backups and Erase everything, built together."""
 
-    def __init__(self, settings: SettingsRepository, vault: Vault) -> None:
-        default_dir = paths.default_backup_dir(vault.path.parent)
+    def __init__(self, settings: SettingsRepository, backups: JournalBackups) -> None:
         self.privacy = PrivacySection(settings)
-        self.passphrase = PassphraseSection(vault, folder_for(settings, default_dir))
-        self.backups = BackupsSection(vault, settings, default_dir)
+        self.passphrase = PassphraseSection(backups)
+        self.backups = BackupsSection(backups)
         self.erase = EraseSection()
         self.passphrase.finished.connect(lambda _text: self.backups.refresh())
 
@@ -108,7 +105,6 @@ class SafetySections:
 
     def load(self, current: AppSettings) -> None:
         self.privacy.show_values(current)
-        self.passphrase.set_backup_dir(self.backups.folder())
         self.backups.refresh()
 
     def clear_sensitive(self) -> None:

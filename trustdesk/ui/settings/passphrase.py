@@ -3,16 +3,13 @@ thread with a progress bar; the fields are wiped when done and when locking."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from trustdesk.domain.passphrase import problem_with_new, strength
 from trustdesk.storage import errors
-from trustdesk.storage.rekey import change_passphrase
-from trustdesk.storage.vault import Vault
+from trustdesk.storage.backups.journal import JournalBackups
 from trustdesk.ui import tasks
 from trustdesk.ui.settings.section import Section
 from trustdesk.ui.widgets.passphrase_field import PassphraseField
@@ -35,13 +32,12 @@ class PassphraseSection(Section):
 
     finished = Signal(str)
 
-    def __init__(self, vault: Vault, backup_dir: Path) -> None:
+    def __init__(self, backups: JournalBackups) -> None:
         super().__init__(
             "Passphrase",
             "Your passphrase is the only key to your journal. Changing it re-encrypts "
             "everything; TrustDesk makes a backup first, so nothing can be lost.")
-        self._vault = vault
-        self._backup_dir = backup_dir
+        self._backups = backups
         self.task: tasks.Task | None = None
         self.current = PassphraseField("Current passphrase")
         self.new = PassphraseField("New passphrase")
@@ -68,10 +64,6 @@ class PassphraseSection(Section):
         self.again.returnPressed.connect(self.submit)
         self.change_button.clicked.connect(self.submit)
         self._update()
-
-    def set_backup_dir(self, folder: Path) -> None:
-        """Where the backup before a change goes (the Backups section's folder)."""
-        self._backup_dir = folder
 
     def _update(self) -> None:
         new = self.new.text()
@@ -101,9 +93,9 @@ class PassphraseSection(Section):
         old, new = self.current.text(), self.new.text()
         self._set_busy(True)
         self._say("Making a backup, then re-encrypting your journal…", "muted")
+        backups = self._backups  # the backup before the change goes to their folder
         self.task = tasks.run_task(
-            lambda report: change_passphrase(self._vault, old=old, new=new,
-                                             backup_dir=self._backup_dir, report=report),
+            lambda report: backups.change_passphrase(old=old, new=new, report=report),
             with_progress=True, on_done=self._done, on_failed=self._failed)
         self.task.progress.connect(self.progress.setValue)
 

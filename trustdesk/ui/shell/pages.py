@@ -96,7 +96,8 @@ def _progress(store: Store) -> ProgressPage:
 def _settings(store: Store) -> SettingsPage:
     from trustdesk.ui.settings.page import SettingsPage
 
-    return SettingsPage(settings=store.settings, vault=store.vault, exchange=store.exchange)
+    return SettingsPage(settings=store.settings, backups=store.backups,
+                        exchange=store.exchange)
 
 
 def _wire_settings(workspace: PageHost, page: SettingsPage) -> None:

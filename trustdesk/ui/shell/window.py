@@ -21,6 +21,7 @@ from trustdesk.ui.shell.session import Session, State
 from trustdesk.ui.window_fit import MIN_SIZE, place_window
 
 if TYPE_CHECKING:  # the unlocked side is imported once a journal opens
+    from trustdesk.storage.backups.folder import BackupContents, BackupInfo
     from trustdesk.ui.shell.workspace import Workspace
 
 WINDOW_SHORTCUTS_AFTER_MS = 150
@@ -153,11 +154,11 @@ class MainWindow(QMainWindow):
         screen.back_requested.connect(self.session.back_to_unlock)
         self._pass_to(screen)
 
-    def _offer_backup(self, found: object) -> None:
+    def _offer_backup(self, found: tuple[BackupInfo, BackupContents] | None) -> None:
         from trustdesk.ui.shell.rescue import RescueScreen
 
         if isinstance(self._passing, RescueScreen):
-            self._passing.offer(found)  # type: ignore[arg-type]
+            self._passing.offer(found)
 
     # -- the open journal ------------------------------------------------------
     def _show_workspace(self) -> None:
