@@ -30,7 +30,7 @@ def main() -> int:
         page = window.workspace.show_page("worksheets")
         assert isinstance(page, WorksheetsPage)
         page.load()
-        sheets = window.store.worksheets.all_worksheets()
+        sheets = window.session.store.worksheets.all_worksheets()
         warning = [s for s in sheets if s.verdict == "red_flag" and s.step is not None]
         if not warning:
             raise SystemExit("the demo has no real-warning-sign sheet with a step")

@@ -58,10 +58,10 @@ def test_the_demo_says_it_is_a_demo_inside_the_window_on_every_screen(qtbot, no_
         banner = window.findChild(QLabel, "DemoBanner")
         assert banner is not None and banner.isVisible() and "Demo" in banner.text()
         assert banner.mapTo(window, QPoint(0, 0)).y() == 0, "at the top of the window"
-        with qtbot.waitSignal(window.unlocked, timeout=10000):
+        with qtbot.waitSignal(window.session.unlocked, timeout=10000):
             unlock_demo(window)
         assert banner.isVisible() and window.workspace.isVisible()
-        assert window.lock()
+        assert window.session.request_lock()
         assert banner.isVisible()
         window.close()
 

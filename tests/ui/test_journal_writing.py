@@ -335,7 +335,7 @@ def test_focus_mode_ends_when_another_page_is_shown(qtbot, unlocked):
 # -- search finds tags ---------------------------------------------------------------------------
 def test_journal_search_finds_an_entry_by_its_tag(qtbot, unlocked):
     now = datetime.now().replace(microsecond=0)
-    unlocked.store.journal.save_many([
+    unlocked.session.store.journal.save_many([
         Entry.new(written_at=now - timedelta(days=1), body="Forty lengths.", tags="swimming"),
         Entry.new(written_at=now - timedelta(days=2), body="A slow walk."),
     ])
