@@ -342,8 +342,11 @@ class Session(QObject):
         self._move(State.BUSY, BUSY_RESTORING)
 
         def work() -> tuple[Store, AppSettings]:
-            opened = (rescue.restore(backup) if rescue is not None
-                      else folder.restore(backup, replacing=replacing))
+            if rescue is not None:
+                opened = rescue.restore(backup)
+            else:
+                assert replacing is not None
+                opened = folder.restore(backup, replacing=replacing)
             try:
                 return opened, opened.settings.load_app_settings()
             except BaseException:
