@@ -26,11 +26,10 @@ from trustdesk.domain.guide.search import SearchHit, parse_query, search
 from trustdesk.ui import theme
 from trustdesk.ui.guide.cards import ChapterCard, ResultCard
 from trustdesk.ui.widgets.announce import show_and_announce
-from trustdesk.ui.widgets.column import centred, page_scroll
+from trustdesk.ui.widgets.column import FORM_WIDTH, page_column
 from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.widgets.search import clear_on_escape
 
-MAX_WIDTH = 760
 SEARCH_DELAY_MS = 150
 
 
@@ -53,12 +52,11 @@ class ContentsView(QWidget):
 
         inner = QWidget()
         self.column = QVBoxLayout(inner)
-        self.column.setContentsMargins(40, 32, 40, 40)
         self.column.setSpacing(12)
         self._build_top()
         self._build_lists()
         self.column.addStretch(1)
-        self.scroll_area = page_scroll(centred(inner, MAX_WIDTH))
+        self.scroll_area = page_column(inner, FORM_WIDTH)
         self.scroll_area.setAccessibleName("Guide contents")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -31,13 +31,12 @@ from trustdesk.ui.output_check import Places
 from trustdesk.ui.page import Page
 from trustdesk.ui.progress.cards import ChartCard, EmptyNote, GuideCard
 from trustdesk.ui.progress.period_picker import PeriodPicker
-from trustdesk.ui.widgets.column import centred, page_scroll
+from trustdesk.ui.widgets.column import LIST_WIDTH, page_column
 from trustdesk.ui.widgets.labels import text_label
 
 if TYPE_CHECKING:
     from trustdesk.ui.progress.print_dialog import PrintSummaryDialog
 
-CONTENT_WIDTH = 980
 BUSY_DELAY_MS = 250     # quick reloads never flash a progress bar
 UNEXPECTED = ("Your progress couldn't be gathered just now. Nothing in your journal "
               "was changed; try again in a moment.")
@@ -126,7 +125,7 @@ class ProgressPage(Page):
             body.addWidget(card)
         body.addWidget(self.guide_card)
         body.addStretch(1)
-        self.scroll_area = page_scroll(centred(column, CONTENT_WIDTH, (36, 24, 36, 32)))
+        self.scroll_area = page_column(column, LIST_WIDTH)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)

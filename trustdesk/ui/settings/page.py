@@ -17,9 +17,7 @@ from trustdesk.ui.settings.data import DataSection
 from trustdesk.ui.settings.passphrase import PassphraseSection
 from trustdesk.ui.settings.section import Section, align_label_columns
 from trustdesk.ui.settings.security import EraseSection, PrivacySection
-from trustdesk.ui.widgets.column import centred, page_scroll
-
-CONTENT_WIDTH = 760
+from trustdesk.ui.widgets.column import FORM_WIDTH, page_column
 
 
 class SettingsPage(Page):
@@ -41,7 +39,6 @@ class SettingsPage(Page):
         self._settings = settings
         inner = QWidget()
         column = QVBoxLayout(inner)
-        column.setContentsMargins(40, 32, 40, 32)
         column.setSpacing(18)
         title = QLabel("Settings")
         title.setProperty("role", "title")
@@ -64,7 +61,7 @@ class SettingsPage(Page):
         column.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(page_scroll(centred(inner, CONTENT_WIDTH)))
+        outer.addWidget(page_column(inner, FORM_WIDTH))
         self._sections = inner.findChildren(Section)
         align_label_columns(self._sections)
 

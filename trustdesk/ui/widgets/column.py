@@ -1,10 +1,20 @@
 """How pages lay out their body: a column of limited width, centred in whatever
-space there is, inside the frameless scroll area pages scroll in."""
+space there is, inside the frameless scroll area pages scroll in.
+
+One rule for every page (`page_column`): reading and form pages (the guide's
+contents, Settings, a worksheet) are at most FORM_WIDTH wide, list and chart pages
+(the worksheet list, Progress) at most LIST_WIDTH, both inside PAGE_MARGINS, and
+the column doesn't move when the scroll bar comes or goes."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QWidget
+
+FORM_WIDTH = 760    # reading and form pages, margins included (680 of text)
+LIST_WIDTH = 1060   # list and chart pages, margins included
+PAGE_MARGINS = (40, 32, 40, 32)
+BAR_ROOM = 16       # at least the scroll bar's width (app.qss: 10 px and its margin)
 
 
 def centred(widget: QWidget, max_width: int,
@@ -68,3 +78,14 @@ class PageScroll(QScrollArea):
 def page_scroll(widget: QWidget, *, steady_column: bool = False) -> QScrollArea:
     """`widget` in a PageScroll (see there for `steady_column`)."""
     return PageScroll(widget, steady_column=steady_column)
+
+
+def page_column(widget: QWidget, max_width: int) -> QScrollArea:
+    """A page's body by the one rule: `widget` (its layout inside PAGE_MARGINS) at
+    most `max_width` wide, centred, in a PageScroll whose column stays put when the
+    scroll bar appears: BAR_ROOM either side, which the bar takes from the right."""
+    layout = widget.layout()
+    if layout is not None:
+        layout.setContentsMargins(*PAGE_MARGINS)
+    return PageScroll(centred(widget, max_width, (BAR_ROOM, 0, BAR_ROOM, 0)),
+                      steady_column=True)

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trustdesk.ui.widgets.column import centred, page_scroll
+from trustdesk.ui.widgets.column import FORM_WIDTH, centred, page_scroll
 from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.widgets.private_text import PrivatePlainTextEdit
 
-CONTENT_WIDTH = 760
+CONTENT_WIDTH = FORM_WIDTH  # the form pages' width, from the one rule
 
 
 def link_button(text: str, accessible: str | None = None) -> QPushButton:

@@ -24,7 +24,7 @@ from trustdesk.domain.dates import short_date
 from trustdesk.domain.worksheet import STATUSES, DueStep, WorksheetRow
 from trustdesk.domain.worksheet_texts import WorksheetTexts
 from trustdesk.ui.widgets.announce import show_and_announce
-from trustdesk.ui.widgets.column import page_scroll
+from trustdesk.ui.widgets.column import LIST_WIDTH, page_column
 from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.worksheets.table_model import WorksheetTableModel, one_line
 
@@ -71,9 +71,9 @@ class WorksheetListView(QWidget):
         self._due_rows: list[_DueRow] = []
         inner = QWidget()
         column = QVBoxLayout(inner)
-        column.setContentsMargins(40, 32, 40, 24)
         column.setSpacing(16)
-        scroll = page_scroll(inner)  # at large text sizes the page scrolls, the table stays usable
+        # At large text sizes the page scrolls, so the table stays usable.
+        scroll = page_column(inner, LIST_WIDTH)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
