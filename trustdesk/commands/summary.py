@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from trustdesk.commands import OK, UsageError
 from trustdesk.commands._common import journal_folder, unlocked
@@ -151,6 +151,7 @@ def run(args: argparse.Namespace) -> int:
                       if options.includes("worksheet_details") else [])
     _gui_application()
     from trustdesk.report.summary import (
+        OwnWords,
         SummaryWriteError,
         output_format,
         write_html,
@@ -158,14 +159,13 @@ def run(args: argparse.Namespace) -> int:
     )
 
     target = guarded_output(target, places, replace=args.replace)  # drawing took a while
-    personal: dict[str, Any] = {"excerpts": excerpts, "made_on": today, "excerpt_total": total,
-                "worksheets": worksheets}
+    personal = OwnWords(excerpts=excerpts, excerpt_total=total, worksheets=worksheets)
     try:
         if output_format(target) == "html":
-            write_html(target, summary, options, **personal)
+            write_html(target, summary, options, made_on=today, **personal)
             what, kind = "a web page", "HTML file"
         else:
-            pages = write_pdf(target, summary, options, **personal)
+            pages = write_pdf(target, summary, options, made_on=today, **personal)
             what, kind = ("1 page" if pages == 1 else f"{pages} pages"), "PDF"
     except SummaryWriteError as exc:
         print(f"trustdesk: {exc.message}", file=sys.stderr)

@@ -28,6 +28,7 @@ import secrets
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TypedDict
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -60,11 +61,22 @@ from trustdesk.report.layout import PageCtx, Pages, Text, paginate, paint_page
 from trustdesk.report.pdf_outline import Bookmark, add_outline
 from trustdesk.report.style import palette, paper_style
 
-__all__ = ["DEFAULT_SECTIONS", "SECTIONS", "SECTION_LABELS", "SummaryDocument",
+__all__ = ["DEFAULT_SECTIONS", "SECTIONS", "SECTION_LABELS", "OwnWords", "SummaryDocument",
            "SummaryOptions", "SummaryWriteError", "output_format", "page_size_for_locale",
            "preview_images", "print_summary", "write_html", "write_pdf"]
 
 MARGINS_MM = QMarginsF(18, 15, 18, 13)   # left, top, right, bottom
+
+
+class OwnWords(TypedDict, total=False):
+    """The person's own words a summary may print (read only when chosen), as
+    keyword arguments of `write_pdf`, `write_html`, `print_summary` and
+    `preview_images`: `excerpts` (the most recent entries), `excerpt_total` (how
+    many entries with words the period holds) and `worksheets` (for details)."""
+
+    excerpts: Sequence[Entry]
+    excerpt_total: int | None
+    worksheets: Sequence[Worksheet]
 
 
 class SummaryWriteError(Exception):

@@ -102,11 +102,11 @@ class PrintSummaryDialog(QDialog):
         self.formats: dict[str, QRadioButton] = {}
         self._format_group = QButtonGroup(self)
         for key, label in FORMAT_LABELS.items():
-            button = QRadioButton(label)
-            button.setChecked(key == "pdf")
-            button.toggled.connect(self._format_changed)
-            self._format_group.addButton(button)
-            self.formats[key] = button
+            choice = QRadioButton(label)
+            choice.setChecked(key == "pdf")
+            choice.toggled.connect(self._format_changed)
+            self._format_group.addButton(choice)
+            self.formats[key] = choice
         self.excerpt_note = text_label(
             EXCERPT_NOTE.format(limit=SummaryOptions().excerpt_limit), "caption", selectable=True)
         self.warning = text_label(WARNING, "notice", selectable=True)
@@ -196,8 +196,8 @@ class PrintSummaryDialog(QDialog):
         row = QHBoxLayout()
         row.setSpacing(16)
         row.addWidget(kind)
-        for button in self.formats.values():
-            row.addWidget(button)
+        for choice in self.formats.values():
+            row.addWidget(choice)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(1)

@@ -17,6 +17,7 @@ from trustdesk.domain.progress import ProgressSummary
 from trustdesk.domain.worksheet import Worksheet
 from trustdesk.report.summary import (
     HTML_SUFFIXES,
+    OwnWords,
     SummaryOptions,
     output_format,
     preview_images,
@@ -39,10 +40,10 @@ class Gathered:
     excerpt_total: int | None = None
     worksheets: tuple[Worksheet, ...] = ()
 
-    def personal(self) -> dict[str, object]:
+    def personal(self) -> OwnWords:
         """The keyword arguments that carry the person's own words to the report."""
-        return {"excerpts": self.excerpts, "excerpt_total": self.excerpt_total,
-                "worksheets": self.worksheets}
+        return OwnWords(excerpts=self.excerpts, excerpt_total=self.excerpt_total,
+                        worksheets=self.worksheets)
 
 
 def gather(source: ProgressSource, period: Period, options: SummaryOptions, today: date,
