@@ -109,13 +109,16 @@ def test_tables_are_real_tables_with_header_cells(tmp_path):
 
 def test_excerpts_keep_their_markdown_as_markup(tmp_path):
     marked = Entry(id="md", written_at=datetime(2025, 3, 12, 20),
-                   body="## Plans\n\nI was **proud** and *calm*.\n\n- call Ana\n- rest\n\n"
+                   body="## Plans\n\nI was **proud** and *calm*.\n\n- call Ana\n- rest\n"
+                        "  - really\n\n1. first\n2. second\n\n"
                         "<script>alert(1)</script> [site](https://example.org)")
     text, page = written(tmp_path, SummaryOptions(sections=frozenset({"excerpts"})),
                          excerpts=[*ENTRIES, marked])
     assert ("h4", "Plans") in page.headings
     assert "<strong>proud</strong>" in text and "<em>calm</em>" in text
-    assert len(page.all("ul")) == 1 and len(page.all("li")) == 2
+    assert "<ul><li>call Ana</li><li>rest<ul><li>really</li></ul></li></ul>" in "".join(
+        text.split("\n"))
+    assert "<ol><li>first</li><li>second</li></ol>" in "".join(text.split("\n"))
     assert "**" not in text and "##" not in text
     assert not page.all("script") and "&lt;script&gt;" in text
     assert "https://" not in text and "site" in page.words

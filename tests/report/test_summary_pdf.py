@@ -166,7 +166,7 @@ def test_journal_excerpts_appear_only_when_chosen_and_only_from_the_period(summa
               excerpts=ENTRIES, made_on=MADE)
     text = pdf_text(path)
     assert "From your journal" in text
-    assert "Your 3 entries in this period, each shortened." in text
+    assert "Your 3 entries in this period; long ones are shortened" in text
     for marker in ("MARKER-ALPHA", "MARKER-BETA", "MARKER-GAMMA"):
         assert marker in text
     assert "MARKER-OUTSIDE" not in text

@@ -238,10 +238,10 @@ def _excerpt_blocks(summary: ProgressSummary, entries: Sequence[Entry],
                            text="No journal entries with text in this period."))
         return blocks
     if len(chosen) < total:
-        note = (f"The {len(chosen):,} most recent of your {total:,} entries in this "
-                "period, each shortened to its first lines.")
+        note = f"The {len(chosen):,} most recent of your {total:,} entries in this period"
     else:
-        note = f"Your {count(len(chosen), 'entry', 'entries')} in this period, each shortened."
+        note = f"Your {count(len(chosen), 'entry', 'entries')} in this period"
+    note += "; long ones are shortened to their first lines."
     blocks.append(Text(space_before=4, role="muted", text=note, keep_with_next=True))
     for entry in chosen:
         day = entry.written_at.date()

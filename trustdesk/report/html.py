@@ -135,8 +135,9 @@ def _list(items: Sequence[Rich]) -> list[str]:
     stack: list[tuple[float, str]] = []        # (indent, tag) of each open list
     for item in items:
         tag = "ol" if item.marker.endswith(".") else "ul"
-        while stack and stack[-1][0] > item.indent_pt:
-            out.append(f"</li></{stack.pop()[1]}>")
+        while stack and (stack[-1][0] > item.indent_pt
+                         or (stack[-1][0] == item.indent_pt and stack[-1][1] != tag)):
+            out.append(f"</li></{stack.pop()[1]}>")       # deeper, or bullets become numbers
         if stack and stack[-1][0] == item.indent_pt:
             out.append("</li>")
         else:
