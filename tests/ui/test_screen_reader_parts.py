@@ -26,12 +26,12 @@ def test_a_check_in_rating_is_a_slider_whose_value_tools_can_set(qtbot):
     assert face.text(QAccessible.Text.Description) == "Not rated"
     chosen = []
     bar.value_changed.connect(chosen.append)
-    assert bar.value() is None
+    assert bar.rating() is None
     bar.setValue(5)                    # the resting value, as a tool would set it
-    assert chosen == [5] and bar.value() == 5
+    assert chosen == [5] and bar.rating() == 5
     bar.setValue(8)
     assert chosen == [5, 8] and face.text(QAccessible.Text.Description) == "8 of 10"
-    bar.set_value(None)                # shown, not chosen: nothing emitted
+    bar.set_rating(None)                # shown, not chosen: nothing emitted
     assert chosen == [5, 8] and face.text(QAccessible.Text.Description) == "Not rated"
 
 

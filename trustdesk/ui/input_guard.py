@@ -64,7 +64,10 @@ class InputGuard(QObject):
                 self._replace_empty_text(watched, event)
                 return False
             return isinstance(watched, QDateTimeEdit) and self._tab(watched, event)
-        if kind == QEvent.Type.MouseButtonPress and isinstance(watched, QSlider):
+        if kind == QEvent.Type.MouseButtonPress and isinstance(watched, QSlider) \
+                and type(watched).mousePressEvent is QSlider.mousePressEvent:
+            # Only sliders that leave clicks to Qt: the check-in's rating bar (a
+            # QSlider for screen readers) handles its own clicks on its numbers.
             return self._jump_to_click(watched, event)
         # Not WheelFocus: Qt gives focus on a wheel before any filter sees the wheel.
         if kind == QEvent.Type.Polish and _guarded(watched) \

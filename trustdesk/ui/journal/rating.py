@@ -63,13 +63,15 @@ class RatingBar(QSlider):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setToolTip(f"{name}: 0 is very low, 10 is very high. Click a number again "
                         "(or press Delete) to leave it unrated.")
-        self.set_value(None)
+        self.set_rating(None)
 
     # -- value -----------------------------------------------------------------
-    def value(self) -> int | None:
+    def rating(self) -> int | None:
+        """The chosen rating, or None while not rated (QSlider's `value()` is only
+        where the slider rests, for assistive tools)."""
         return self._value
 
-    def set_value(self, value: int | None) -> None:
+    def set_rating(self, value: int | None) -> None:
         """Show `value` without announcing it as the person's change."""
         self._value = value
         self._quiet = True
@@ -91,10 +93,10 @@ class RatingBar(QSlider):
 
     def _choose(self, value: int | None) -> None:
         if value != self._value:
-            self.set_value(value)
+            self.set_rating(value)
             self.value_changed.emit(value)
         elif value is not None:
-            self.set_value(value)   # the slider's position back in step
+            self.set_rating(value)   # the slider's position back in step
 
     def _describe(self) -> None:
         self.setAccessibleDescription(describe(self._value))
@@ -308,10 +310,10 @@ class CheckInPanel(QWidget):
         self.changed.emit()
 
     def checkin(self) -> CheckIn:
-        return CheckIn(**{key: bar.value() for key, bar in self.bars.items()})
+        return CheckIn(**{key: bar.rating() for key, bar in self.bars.items()})
 
     def set_checkin(self, checkin: CheckIn) -> None:
         for key, bar in self.bars.items():
             value = getattr(checkin, key)
-            bar.set_value(value)
+            bar.set_rating(value)
             self._values[key].setText(describe(value))
