@@ -5,7 +5,8 @@ follow-up of such a step where the feared thing happened.
     QT_QPA_PLATFORM=offscreen python docs/screenshots/take_worksheet.py \
         OUT WIDTH HEIGHT THEME [SCALE]
 
-Writes OUT/worksheet-safety-step-<theme>.png and OUT/worksheet-follow-up-<theme>.png.
+Writes OUT/worksheet-safety-step-<theme>.png, OUT/worksheet-follow-up-<theme>.png
+and OUT/worksheet-balanced-<theme>.png (step 6 with the evidence beside the thought).
 """
 
 from __future__ import annotations
@@ -49,6 +50,14 @@ def main() -> int:
         shots.settle()
         shots.save(out / f"worksheet-follow-up-{theme}.png")
         page.follow_up_saver.forget()
+
+        # The balanced view, with the evidence from step 5 beside the thought.
+        page.close_follow_up()
+        both = [s for s in sheets if s.evidence_for and s.evidence_against]
+        if both:
+            page.open_worksheet(max(both, key=lambda s: s.happened_on).id, step=5)
+            shots.settle()
+            shots.save(out / f"worksheet-balanced-{theme}.png")
     return 0
 
 
