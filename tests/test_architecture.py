@@ -219,3 +219,22 @@ def test_the_ui_reaches_whole_journal_work_only_through_storage_objects():
                  and getattr(node.value, "attr", getattr(node.value, "id", "")).endswith(
                      "vault")]
         assert reads == [], f"{module.relative_to(PACKAGE.parent)} reads a vault's passphrase"
+
+
+CLOCK_READS = {("date", "today"), ("datetime", "now"), ("datetime", "today"),
+               ("QDate", "currentDate"), ("QDateTime", "currentDateTime")}
+
+
+@pytest.mark.parametrize("layer", ["domain", "ui"])
+def test_domain_and_ui_read_the_clock_only_through_domain_clock(layer):
+    """`date.today`, `datetime.now` and Qt's current date are read in one place,
+    `domain/clock.py`; everything else is given `now`/`today` (tests pass their own)."""
+    found = []
+    for module in modules_under(layer):
+        if module == PACKAGE / "domain" / "clock.py":
+            continue
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                    and (node.value.id, node.attr) in CLOCK_READS):
+                found.append(f"{module.relative_to(PACKAGE)}:{node.lineno}")
+    assert found == []

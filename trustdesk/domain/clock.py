@@ -11,22 +11,37 @@ Two rules, on purpose different:
 
 Storage calls `check_new_date` when it writes a date that differs from the stored
 one; the import checks every date it reads. Reading checks nothing against today.
+
+This module is also the one clock: `now()` and `today()`. Code that needs the time
+takes them as a callable (`Clock`, `Today`) defaulting to these, so tests and the
+pages that show dates can pass their own.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date, datetime
 
 from trustdesk.domain.text import EARLIEST_DATE, FUTURE_LIMIT, InvalidRecord
 
-__all__ = ["EARLIEST_DATE", "FUTURE_LIMIT", "check_new_date", "latest_new_date",
-           "new_date_problem", "today"]
+__all__ = ["EARLIEST_DATE", "FUTURE_LIMIT", "Clock", "Today", "check_new_date",
+           "latest_new_date", "new_date_problem", "now", "today"]
+
+Clock = Callable[[], datetime]
+Today = Callable[[], date]
+
 
 def today() -> date:
     """This computer's local date. date.fromtimestamp(time.time()), not date.today():
     with PySide loaded, date.today() takes a detour through the import system."""
     return date.fromtimestamp(time.time())
+
+
+def now() -> datetime:
+    """This computer's local time, without an offset, to the second (as records
+    store it)."""
+    return datetime.fromtimestamp(time.time()).replace(microsecond=0)
 
 
 def latest_new_date(on: date | None = None) -> date:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from trustdesk.domain import clock
 from trustdesk.domain.clock import check_new_date
 from trustdesk.domain.text import (
     InvalidRecord,
@@ -87,30 +88,33 @@ class Entry:
 
     @classmethod
     def new(cls, *, written_at: datetime | None = None, title: str = "", body: str = "",
-            checkin: CheckIn | None = None, tags: str | Iterable[object] = ()) -> Entry:
+            checkin: CheckIn | None = None, tags: str | Iterable[object] = (),
+            now: clock.Clock = clock.now) -> Entry:
         """A new entry from raw input: text cleaned, tags normalised, time to the minute.
-        Its date must be one a person may set today (`clock.check_new_date`)."""
-        now = datetime.now().replace(microsecond=0)
+        Its date must be one a person may set on `now()`'s day (`clock.check_new_date`)."""
+        stamp = now().replace(microsecond=0)
         if written_at is not None:
-            check_new_date(written_at, "The entry's date")
-        return cls(id=new_id(), written_at=(written_at or now).replace(microsecond=0),
+            check_new_date(written_at, "The entry's date", on=stamp.date())
+        return cls(id=new_id(), written_at=(written_at or stamp).replace(microsecond=0),
                    title=clean_line(title), body=clean_text(body),
-                   checkin=checkin or CheckIn(), tags=normalize_tags(tags), updated_at=now)
+                   checkin=checkin or CheckIn(), tags=normalize_tags(tags), updated_at=stamp)
 
-    def edited(self, **changes: Any) -> Entry:
-        """A copy with `changes` applied (cleaned like `new`) and a fresh `updated_at`.
-        A changed date is checked like a new one; an unchanged date never is, however
-        far it lies from today's (the clock may have moved since it was written)."""
+    def edited(self, *, now: clock.Clock = clock.now, **changes: Any) -> Entry:
+        """A copy with `changes` applied (cleaned like `new`) and `updated_at` from
+        `now`. A changed date is checked like a new one; an unchanged date never is,
+        however far it lies from today's (the clock may have moved since it was
+        written)."""
+        stamp = now().replace(microsecond=0)
         when = changes.get("written_at")
         if isinstance(when, datetime) and when != self.written_at:
-            check_new_date(when, "The entry's date")
+            check_new_date(when, "The entry's date", on=stamp.date())
         if "title" in changes:
             changes["title"] = clean_line(str(changes["title"]))
         if "body" in changes:
             changes["body"] = clean_text(str(changes["body"]))
         if "tags" in changes:
             changes["tags"] = normalize_tags(changes["tags"])
-        return replace(self, **changes, updated_at=datetime.now().replace(microsecond=0))
+        return replace(self, **changes, updated_at=stamp)
 
     @property
     def heading(self) -> str:

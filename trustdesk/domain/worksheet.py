@@ -6,8 +6,9 @@ content.toml; only the keys are fixed here."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+from trustdesk.domain import clock
 from trustdesk.domain.text import (
     InvalidRecord,
     check_date,
@@ -33,6 +34,13 @@ OUTCOMES = ("yes", "partly", "no")
 STATUSES = ("draft", "complete", "follow_up_due", "followed_up")
 MAX_TEXT = 100_000
 MAX_ITEMS = 50
+STEP_DUE_AFTER = timedelta(days=7)
+
+
+def default_due(today: date) -> date:
+    """When a new small step is due unless the person picks a day: a week from today,
+    soon enough to remember, far enough to find a moment."""
+    return today + STEP_DUE_AFTER
 
 
 def _check_choice(value: str | None, allowed: tuple[str, ...], what: str) -> None:
@@ -120,7 +128,7 @@ class Worksheet:
     belief_after: int | None = None
     emotions_after: tuple[Emotion, ...] = ()
     step: SmallStep | None = None
-    created_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
+    created_at: datetime = field(default_factory=clock.now)
     updated_at: datetime | None = None
 
     def __post_init__(self) -> None:
@@ -147,7 +155,7 @@ class Worksheet:
 
     @classmethod
     def new(cls, *, category: str | None = None, today: date | None = None) -> Worksheet:
-        return cls(id=new_id(), happened_on=today or date.today(), category=category)
+        return cls(id=new_id(), happened_on=today or clock.today(), category=category)
 
     def missing_for_completion(self) -> list[str]:
         """Which of the four required parts are still empty, as field keys:
@@ -192,7 +200,7 @@ class Worksheet:
     def starting_point(self, *, today: date | None = None) -> Worksheet:
         """A new draft that starts from this sheet's fear: same kind of fear and the
         same thought, everything else empty, dated today."""
-        return Worksheet(id=new_id(), happened_on=today or date.today(),
+        return Worksheet(id=new_id(), happened_on=today or clock.today(),
                          category=self.category, thought=self.thought)
 
 

@@ -11,7 +11,7 @@ The editor only shows and reads fields; deciding when to save belongs to the pag
 from __future__ import annotations
 
 import itertools
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QSize, Qt, QTime, QTimer, QUrl, Signal
 from PySide6.QtGui import QResizeEvent
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustdesk.domain import clock
 from trustdesk.domain.dates import SHORT_DATE_TIME_PATTERN
 from trustdesk.domain.journal import CheckIn, Entry
 from trustdesk.domain.text import EARLIEST_DATE, FUTURE_LIMIT
@@ -76,8 +77,9 @@ class EntryEditor(QWidget):
     delete_requested = Signal()
     focus_requested = Signal(bool)
 
-    def __init__(self) -> None:
+    def __init__(self, *, now: clock.Clock = clock.now) -> None:
         super().__init__()
+        self._now = now
         self._loading = False
         self._shown_when: datetime | None = None
 
@@ -273,7 +275,7 @@ class EntryEditor(QWidget):
         try:
             # An entry dated beyond today's limit (the clock was set back) keeps its
             # date: the range stretches to it rather than clamping it.
-            latest = max(date.today() + FUTURE_LIMIT, entry.written_at.date())
+            latest = max(self._now().date() + FUTURE_LIMIT, entry.written_at.date())
             self.when.setDateTimeRange(QDateTime(QDate(EARLIEST_DATE), QTime(0, 0)),
                                        QDateTime(QDate(latest), QTime(23, 59)))
             self.when.setDateTime(QDateTime(entry.written_at.replace(second=0)))
@@ -315,7 +317,8 @@ class EntryEditor(QWidget):
         when = self._shown_when
         if when is None or shown.replace(second=0) != when.replace(second=0, microsecond=0):
             when = datetime.combine(shown.date(), time(shown.hour, shown.minute))
-        return base.edited(written_at=when.replace(microsecond=0), title=self.title.text(),
+        return base.edited(now=self._now, written_at=when.replace(microsecond=0),
+                           title=self.title.text(),
                            body=self.body.toPlainText(), checkin=self.checkin.checkin(),
                            tags=self.tags.text())
 

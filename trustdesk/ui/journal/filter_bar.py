@@ -5,8 +5,8 @@ when to query. UI thread only."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import timedelta
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustdesk.domain import clock
+from trustdesk.domain.clock import Today
 from trustdesk.domain.dates import SHORT_DATE_PATTERN
 from trustdesk.domain.journal import JournalFilter
 from trustdesk.domain.text import EARLIEST_DATE
@@ -37,7 +39,7 @@ class FilterBar(QWidget):
 
     changed = Signal()
 
-    def __init__(self, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, today: Today = clock.today) -> None:
         super().__init__()
         self._today = today
         self.search = QLineEdit()

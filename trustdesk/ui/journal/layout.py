@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustdesk.domain import clock
 from trustdesk.storage.journal_repo import JournalRepository
 from trustdesk.ui.journal.editor import EntryEditor
 from trustdesk.ui.journal.filter_bar import FilterBar
@@ -91,8 +92,10 @@ class _RestackingSplitter(QSplitter):
             self._checking = False
 
 
-def build_layout(page: QWidget, repo: JournalRepository) -> JournalLayout:
-    """Create the page's widgets inside `page` and return them."""
+def build_layout(page: QWidget, repo: JournalRepository,
+                 now: clock.Clock = clock.now) -> JournalLayout:
+    """Create the page's widgets inside `page` and return them; every date they
+    offer or show counts from `now`."""
     title = QLabel("Journal")
     title.setProperty("role", "title")
     new_button = QPushButton("New entry")
@@ -103,7 +106,7 @@ def build_layout(page: QWidget, repo: JournalRepository) -> JournalLayout:
     header.addWidget(title, 1)
     header.addWidget(new_button)
 
-    bar = FilterBar()
+    bar = FilterBar(today=lambda: now().date())
     count_label = QLabel("")
     count_label.setObjectName("JournalCount")
     count_label.setProperty("role", "muted")
@@ -115,7 +118,7 @@ def build_layout(page: QWidget, repo: JournalRepository) -> JournalLayout:
     view.setObjectName("EntryList")
     view.setAccessibleName("Journal entries")
     view.setModel(model)
-    view.setItemDelegate(EntryDelegate(view))
+    view.setItemDelegate(EntryDelegate(view, today=lambda: now().date()))
     # Rows without a preview are shorter, so sizes are not uniform: lay rows out a
     # page at a time, so a list scrolled deep into ten years never stalls a frame.
     view.setLayoutMode(QListView.LayoutMode.Batched)
@@ -137,7 +140,7 @@ def build_layout(page: QWidget, repo: JournalRepository) -> JournalLayout:
     column.addWidget(view, 1)
     column.addWidget(undo)
 
-    editor = EntryEditor()
+    editor = EntryEditor(now=now)
     editor_holder = QWidget()
     editor_holder.setObjectName("JournalEditor")
     editor_column = QVBoxLayout(editor_holder)

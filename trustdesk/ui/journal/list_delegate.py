@@ -11,6 +11,8 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Q
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from trustdesk.domain import clock
+from trustdesk.domain.clock import Today
 from trustdesk.domain.dates import short_date
 from trustdesk.domain.journal import EntryRow
 from trustdesk.ui import theme
@@ -24,7 +26,7 @@ CHECKIN_SHORT = (("mood", "Mood"), ("trust_others", "Others"), ("trust_self", "S
 def row_date(row: EntryRow, today: date | None = None) -> str:
     """"Thu 26 Nov" this year, "26 Nov 2023" before: short enough to leave the
     heading room. The full date and time are in the row's tooltip."""
-    return short_date(row.written_at, today=today or date.today())
+    return short_date(row.written_at, today=today or clock.today())
 
 
 def _fonts(base: QFont) -> tuple[QFont, QFont, QFont]:
@@ -45,8 +47,9 @@ class EntryDelegate(QStyledItemDelegate):
     """Paints EntryListModel rows. Rows with a text line share one height; rows
     without one are a line shorter."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, today: Today = clock.today) -> None:
         super().__init__(parent)
+        self._today = today
         self._heights: dict[str, tuple[int, int]] = {}
 
     def _row_heights(self, font: QFont) -> tuple[int, int]:
@@ -91,7 +94,7 @@ class EntryDelegate(QStyledItemDelegate):
 
         inner = rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
         # Line 1: heading, date on the right.
-        date_text = row_date(row)
+        date_text = row_date(row, self._today())
         small_metrics = QFontMetrics(small)
         date_width = small_metrics.horizontalAdvance(date_text)
         bold_metrics = QFontMetrics(bold)

@@ -14,12 +14,12 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QSplitter, QWidget
 
+from trustdesk.domain import clock
 from trustdesk.domain.dates import long_date
 from trustdesk.domain.journal import Entry, row_of
 from trustdesk.domain.text import InvalidRecord
@@ -60,7 +60,7 @@ class JournalPage(Page):
     focus_mode_changed = Signal(bool)
 
     def __init__(self, repo: JournalRepository, *,
-                 now: Callable[[], datetime] = datetime.now) -> None:
+                 now: clock.Clock = clock.now) -> None:
         super().__init__()
         self._repo = repo
         self._now = now
@@ -73,7 +73,7 @@ class JournalPage(Page):
         self._session = 0                    # bumped on lock: late callbacks are ignored
         self._selecting = False
 
-        ui = build_layout(self, repo)
+        ui = build_layout(self, repo, now)
         self.splitter: QSplitter = ui.splitter
         self.side: QWidget = ui.side
         self.new_button, self.bar, self.count_label = ui.new_button, ui.bar, ui.count_label
@@ -122,7 +122,7 @@ class JournalPage(Page):
         self.listing.refresh_tags()
         self.listing.refresh()
         if self._entry is None:
-            self._open(Entry.new(written_at=self._now()), stored=False)
+            self._open(Entry.new(now=self._now, written_at=self._now()), stored=False)
             self.editor.focus_body()
 
     def flush(self) -> None:
@@ -178,7 +178,7 @@ class JournalPage(Page):
     def new_entry(self) -> None:
         """Ctrl+N: a blank entry dated now (kept only once something is written)."""
         if self._leave_entry():
-            self._open(Entry.new(written_at=self._now()), stored=False)
+            self._open(Entry.new(now=self._now, written_at=self._now()), stored=False)
             self.editor.focus_body()
 
     def start_entry(self, prompt: str) -> None:
@@ -187,7 +187,7 @@ class JournalPage(Page):
         the person's. Kept, like any new entry, once something is written."""
         if self._leave_entry():
             quoted = "\n".join(f"> {line}".rstrip() for line in prompt.strip().splitlines())
-            self._open(Entry.new(written_at=self._now(), body=f"{quoted}\n\n"),
+            self._open(Entry.new(now=self._now, written_at=self._now(), body=f"{quoted}\n\n"),
                        stored=False)
             self.editor.focus_body()
             self.editor.body.moveCursor(QTextCursor.MoveOperation.End)
@@ -302,7 +302,7 @@ class JournalPage(Page):
         entry. Raises the storage error if the delete fails."""
         self._saver.delete(entry.id)
         self.model.remove_id(entry.id)
-        self._entry, self._stored = Entry.new(written_at=entry.written_at), False
+        self._entry, self._stored = Entry.new(now=self._now, written_at=entry.written_at), False
         self._saved_revision = self._revision
         self._set_status("", "saved")
         self.listing.update_count()
@@ -395,7 +395,7 @@ class JournalPage(Page):
         if neighbour is not None:    # the one listed next opens, as in a mail program
             self._open(neighbour, stored=True)
         else:
-            self._open(Entry.new(written_at=self._now()), stored=False)
+            self._open(Entry.new(now=self._now, written_at=self._now()), stored=False)
         self.listing.refresh_tags()
         self.listing.update_count()
         kept = snapshot or stored_copy

@@ -7,7 +7,6 @@ the period changed again, or after the journal locked, are dropped."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustdesk.domain import clock
+from trustdesk.domain.clock import Today
 from trustdesk.domain.period import Period
 from trustdesk.domain.progress import ProgressSummary
 from trustdesk.report import charts
@@ -59,7 +60,7 @@ class ProgressPage(Page):
     summary_shown = Signal()
 
     def __init__(self, source: ProgressSource, *,
-                 today: Callable[[], date] = date.today,
+                 today: Today = clock.today,
                  places: Places | None = None) -> None:
         super().__init__()
         self.setObjectName("ProgressPage")

@@ -3,12 +3,13 @@ time, or two chosen dates."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
+from trustdesk.domain import clock
+from trustdesk.domain.clock import Today
 from trustdesk.domain.dates import SHORT_DATE_PATTERN
 from trustdesk.domain.period import PERIOD_KINDS, Period, months_before
 from trustdesk.domain.text import EARLIEST_DATE, FUTURE_LIMIT
@@ -34,7 +35,7 @@ class PeriodPicker(QWidget):
 
     changed = Signal()
 
-    def __init__(self, today: Callable[[], date] = date.today, *,
+    def __init__(self, today: Today = clock.today, *,
                  initial: Period | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._today = today

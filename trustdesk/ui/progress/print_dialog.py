@@ -10,8 +10,6 @@ is dropped."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -32,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustdesk.domain import clock
+from trustdesk.domain.clock import Today
 from trustdesk.domain.period import Period
 from trustdesk.report.summary import (
     DEFAULT_SECTIONS,
@@ -75,7 +75,7 @@ class PrintSummaryDialog(QDialog):
     file the person chose."""
 
     def __init__(self, source: ProgressSource, *, period: Period,
-                 today: Callable[[], date] = date.today,
+                 today: Today = clock.today,
                  places: Places | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -11,6 +11,7 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
+from trustdesk.domain import clock
 from trustdesk.domain.dates import long_date
 from trustdesk.storage import errors
 from trustdesk.storage.backups.journal import JournalBackups
@@ -25,7 +26,7 @@ from trustdesk.ui.widgets.busy import focusable_result_line, give_focus_back, ho
 def last_backup_text(made_at: datetime | None, now: datetime | None = None) -> str:
     if made_at is None:
         return "No backups yet."
-    now = now or datetime.now()
+    now = now or clock.now()
     if made_at.date() == now.date():
         day = "today"
     elif (now.date() - made_at.date()).days == 1:
@@ -40,13 +41,14 @@ class BackupsSection(Section):
 
     restore_requested = Signal(object)
 
-    def __init__(self, backups: JournalBackups) -> None:
+    def __init__(self, backups: JournalBackups, *, now: clock.Clock = clock.now) -> None:
         super().__init__(
             "Backups",
             "TrustDesk keeps encrypted copies of your journal: one a day while it's open, "
             "and one before every big change. The last 7 days and 4 weeks are kept. "
             "Backups open with the passphrase you had when they were made.")
         self._backups = backups
+        self._now = now
         self._default = backups.default_dir
         self.task: tasks.Task | None = None
         self._had_focus: QPushButton | None = None
@@ -98,7 +100,8 @@ class BackupsSection(Section):
         self.default_button.setVisible(folder != self._default)
         if self.task is None:
             newest = self._backups.listed()
-            self.status.setText(last_backup_text(newest[0].made_at if newest else None))
+            self.status.setText(last_backup_text(newest[0].made_at if newest else None,
+                                                 self._now()))
 
     def _change_folder(self) -> None:
         chosen = dialogs.folder_path(self, title="Choose a folder for backups",
@@ -141,7 +144,7 @@ class BackupsSection(Section):
 
     def _backed_up(self, _path: Path) -> None:
         if self._finish():
-            self.status.setText(f"Backed up at {datetime.now():%H:%M}.")
+            self.status.setText(f"Backed up at {self._now():%H:%M}.")
 
     def _backup_failed(self, error: BaseException) -> None:
         if self._finish():

@@ -6,7 +6,6 @@ problems are told in one plain sentence below the buttons."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from trustdesk.domain import clock
 from trustdesk.domain.exchange.codec import ImportProblem, Incoming
 from trustdesk.domain.importers.common import Options
 from trustdesk.domain.importers.plan import holds, outcome_lines, plan_lines
@@ -41,8 +41,9 @@ IMPORT_FILTERS = ("Journals and exports (*.json *.zip *.csv *.txt *.md *.markdow
 PLAN_LISTED = 8     # skipped rows and duplicates named in the question; the rest counted
 
 
-def _today() -> str:
-    return f"{datetime.now():%Y-%m-%d}"
+def _day(now: clock.Clock) -> str:
+    """Today's date as export names carry it."""
+    return f"{now():%Y-%m-%d}"
 
 
 class DataSection(Section):
@@ -51,13 +52,15 @@ class DataSection(Section):
 
     imported = Signal(object)
 
-    def __init__(self, exchange: Exchange, *, start_folder: Path | None = None) -> None:
+    def __init__(self, exchange: Exchange, *, start_folder: Path | None = None,
+                 now: clock.Clock = clock.now) -> None:
         super().__init__(
             "Your data",
             "Your words are yours to take anywhere. Export everything as a file other "
             "programs can read, or your journal as Markdown. Import brings in a TrustDesk "
             "export, or a journal from jrnl, Day One, Daylio, RedNotebook or a folder of "
             "daily notes (a file, a .zip or a folder).")
+        self._now = now
         self._exchange = exchange
         self._start = start_folder or Path.home()
         self.task: tasks.Task | None = None
@@ -113,7 +116,7 @@ class DataSection(Section):
     def export_json(self) -> None:
         if self.task is not None or self._warned("Export everything", (CHOOSE, CANCEL)) is None:
             return
-        target = self._save_path("Export everything", f"TrustDesk export {_today()}.json",
+        target = self._save_path("Export everything", f"TrustDesk export {_day(self._now)}.json",
                                  "TrustDesk export (*.json)", ".json")
         if target is not None:
             exchange = self._exchange
@@ -129,7 +132,7 @@ class DataSection(Section):
         exchange = self._exchange
         if answer == ONE_FILE:
             target = self._save_path("Export journal as Markdown",
-                                     f"TrustDesk journal {_today()}.md",
+                                     f"TrustDesk journal {_day(self._now)}.md",
                                      "Markdown (*.md)", ".md")
             if target is not None:
                 self._start_work("Exporting…", lambda report: exchange.export_markdown(
@@ -140,7 +143,7 @@ class DataSection(Section):
         if parent is None or not shiboken6.isValid(self):
             return
         folder = checked_output(self, exchange.protected,
-                                new_folder_name(parent, f"TrustDesk journal {_today()}"),
+                                new_folder_name(parent, f"TrustDesk journal {_day(self._now)}"),
                                 folder=True)
         if folder is None:
             return

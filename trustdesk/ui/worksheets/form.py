@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -24,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustdesk.domain import clock
+from trustdesk.domain.clock import Today
 from trustdesk.domain.worksheet import SmallStep, Worksheet
 from trustdesk.domain.worksheet_texts import STEP_KEYS, WorksheetTexts
 from trustdesk.ui.widgets.announce import show_and_announce
@@ -76,14 +77,14 @@ class WorksheetForm(QWidget):
     follow_up_requested = Signal()
     step_changed = Signal(int)
 
-    def __init__(self, texts: WorksheetTexts) -> None:
+    def __init__(self, texts: WorksheetTexts, today: Today = clock.today) -> None:
         super().__init__()
         self.texts = texts
         self._sheet: Worksheet | None = None
         self._loading = False
         self._index = 0
         self._visited: set[int] = set()
-        self.today = date.today
+        self.today = today
 
         # Steps are built the first time they are shown (a form of about 400
         # widgets costs a noticeable moment to build all at once).
@@ -184,7 +185,7 @@ class WorksheetForm(QWidget):
         """Step `index` (0..7), built and filled from the sheet on first use."""
         if index not in self._views:
             sheet = self._safe_sheet() if self._sheet is not None else None
-            made = STEP_TYPES[index](self.texts)
+            made = STEP_TYPES[index](self.texts, today=self.today)
             made.changed.connect(self._on_changed)
             self._add_page(index, made)
             if sheet is not None:

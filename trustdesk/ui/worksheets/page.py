@@ -6,14 +6,12 @@ small query or transaction (about a millisecond, see the report in the README)."
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
-from trustdesk.domain import worksheet_texts
+from trustdesk.domain import clock, worksheet_texts
+from trustdesk.domain.clock import Today
 from trustdesk.domain.dates import long_date
 from trustdesk.domain.worksheet import DueStep, Worksheet
 from trustdesk.domain.worksheet_texts import WorksheetTexts
@@ -38,7 +36,7 @@ class WorksheetsPage(Page):
     new sheet with that fear chosen (the Guide asks for this)."""
 
     def __init__(self, repo: WorksheetRepository, *, texts: WorksheetTexts | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Today = clock.today) -> None:
         super().__init__()
         self.setObjectName("WorksheetsPage")
         self._repo = repo
@@ -47,8 +45,7 @@ class WorksheetsPage(Page):
         self._follow_up_from_form = False
 
         self.list_view = WorksheetListView(self.texts)
-        self.form = WorksheetForm(self.texts)
-        self.form.today = today
+        self.form = WorksheetForm(self.texts, today)
         self.follow_up = FollowUpPanel(self.texts)
         self.stack = QStackedWidget()
         for view in (self.list_view, self.form, self.follow_up):

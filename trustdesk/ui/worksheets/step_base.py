@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QVBoxLayout, QWidget
 
+from trustdesk.domain import clock
+from trustdesk.domain.clock import Today
 from trustdesk.domain.dates import SHORT_DATE_PATTERN
 from trustdesk.domain.worksheet import Worksheet
 from trustdesk.domain.worksheet_texts import StepText, WorksheetTexts
@@ -22,10 +24,12 @@ class StepView(QWidget):
     `changed` fires for the person's edits only."""
 
     changed = Signal()
+    # `today` is the page's clock: every date a step offers counts from it.
 
-    def __init__(self, key: str, texts: WorksheetTexts) -> None:
+    def __init__(self, key: str, texts: WorksheetTexts, today: Today = clock.today) -> None:
         super().__init__()
         self.key = key
+        self.today = today
         self.texts = texts
         self.text: StepText = texts.step(key)
         self.title = self.text.title

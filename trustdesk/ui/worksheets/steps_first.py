@@ -3,10 +3,8 @@ evidence with the call (step 4, the thinking traps, is in steps_later)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -16,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustdesk.domain import clock
+from trustdesk.domain.clock import Today
 from trustdesk.domain.text import clean_line, clean_text
 from trustdesk.domain.worksheet import SAFETY_CATEGORIES, Worksheet
 from trustdesk.domain.worksheet_texts import WorksheetTexts
@@ -72,13 +72,13 @@ def checked(buttons: dict[str, QRadioButton]) -> str | None:
 
 
 class SituationStep(StepView):
-    def __init__(self, texts: WorksheetTexts) -> None:
-        super().__init__("situation", texts)
+    def __init__(self, texts: WorksheetTexts, today: Today = clock.today) -> None:
+        super().__init__("situation", texts, today)
         self.what = TextBox("What happened", lines=5)
         self.who = QLineEdit()
         self.who.setAccessibleName("Who was involved")
         self.when = date_edit("When it happened")
-        self.when.setMaximumDate(QDate.currentDate())
+        self.when.setMaximumDate(to_qdate(self.today()))
         self.field("what", self.what)
         self.field("who", self.who)
         self.field("when", self.when)
@@ -92,7 +92,7 @@ class SituationStep(StepView):
         self.who.setText(sheet.who)
         # The app may run past midnight; a day after today (the clock was set back
         # since) stays as it is rather than being clamped to today.
-        self.when.setMaximumDate(to_qdate(max(sheet.happened_on, date.today())))
+        self.when.setMaximumDate(to_qdate(max(sheet.happened_on, self.today())))
         self.when.setDate(to_qdate(sheet.happened_on))
 
     def collect(self) -> dict[str, Any]:
@@ -102,15 +102,15 @@ class SituationStep(StepView):
     def clear(self) -> None:
         self.what.set_text("")
         self.who.setText("")
-        self.when.setDate(QDate.currentDate())
+        self.when.setDate(to_qdate(self.today()))
 
     def focus_first(self) -> None:
         self.what.setFocus()
 
 
 class FearStep(StepView):
-    def __init__(self, texts: WorksheetTexts) -> None:
-        super().__init__("fear", texts)
+    def __init__(self, texts: WorksheetTexts, today: Today = clock.today) -> None:
+        super().__init__("fear", texts, today)
         box, self.group, self.kinds = choices(
             [(c.key, c.label, c.description) for c in texts.categories], "Kind of fear",
             columns=2)
@@ -141,7 +141,7 @@ class FearStep(StepView):
         return {"category": checked(self.kinds), "thought": clean_text(self.thought.text())}
 
     def clear(self) -> None:
-        self.load(Worksheet(id="-", happened_on=date.today()))
+        self.load(Worksheet(id="-", happened_on=self.today()))
 
     def show_missing(self, missing: list[str]) -> None:
         show = "thought" in missing
@@ -153,8 +153,8 @@ class FearStep(StepView):
 
 
 class RatingsBeforeStep(StepView):
-    def __init__(self, texts: WorksheetTexts) -> None:
-        super().__init__("ratings_before", texts)
+    def __init__(self, texts: WorksheetTexts, today: Today = clock.today) -> None:
+        super().__init__("ratings_before", texts, today)
         self.belief = RatingField("Belief in the thought at the start",
                                   low="0 · not at all", high="100 · completely sure")
         self.belief_field = self.field("belief", self.belief)
@@ -185,8 +185,8 @@ class RatingsBeforeStep(StepView):
 
 
 class EvidenceStep(StepView):
-    def __init__(self, texts: WorksheetTexts) -> None:
-        super().__init__("evidence", texts)
+    def __init__(self, texts: WorksheetTexts, today: Today = clock.today) -> None:
+        super().__init__("evidence", texts, today)
         self.evidence_for = TextListField("Evidence for the fear", "Something you saw or heard")
         self.evidence_against = TextListField("Evidence against the fear",
                                               "Something that points the other way")

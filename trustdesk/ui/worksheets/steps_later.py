@@ -4,14 +4,15 @@ small step (a small safety step after the call "a real warning sign")."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QPushButton, QVBoxLayout
 
+from trustdesk.domain import clock
+from trustdesk.domain.clock import Today
 from trustdesk.domain.text import clean_text, new_id
-from trustdesk.domain.worksheet import SmallStep, Worksheet
+from trustdesk.domain.worksheet import SmallStep, Worksheet, default_due
 from trustdesk.domain.worksheet_texts import TrapText, WorksheetTexts
 from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.worksheets.common import SafetyOffer, TextBox
@@ -19,11 +20,6 @@ from trustdesk.ui.worksheets.emotions import EmotionsField
 from trustdesk.ui.worksheets.evidence_panel import EvidencePanel
 from trustdesk.ui.worksheets.rating import RatingField
 from trustdesk.ui.worksheets.step_base import StepView, date_edit, from_qdate, to_qdate
-
-
-def default_due(today: date) -> date:
-    """A week from today: soon enough to remember, far enough to find a moment."""
-    return today + timedelta(days=7)
 
 
 class _TrapRow(QFrame):
@@ -54,8 +50,8 @@ class TrapsStep(StepView):
     """The traps to tick. A retired trap shows only on a sheet that has it ticked,
     so older sheets keep what they said and new ones aren't offered it."""
 
-    def __init__(self, texts: WorksheetTexts) -> None:
-        super().__init__("traps", texts)
+    def __init__(self, texts: WorksheetTexts, today: Today = clock.today) -> None:
+        super().__init__("traps", texts, today)
         self.rows: dict[str, _TrapRow] = {}
         field = self.field("traps")
         offered = texts.offered_traps
@@ -96,15 +92,15 @@ class TrapsStep(StepView):
         return {"traps": tuple(key for key, row in self.rows.items() if row.box.isChecked())}
 
     def clear(self) -> None:
-        self.load(Worksheet(id="-", happened_on=date.today()))
+        self.load(Worksheet(id="-", happened_on=self.today()))
 
     def focus_first(self) -> None:
         next(iter(self.rows.values())).box.setFocus()
 
 
 class BalancedStep(StepView):
-    def __init__(self, texts: WorksheetTexts) -> None:
-        super().__init__("balanced_view", texts)
+    def __init__(self, texts: WorksheetTexts, today: Today = clock.today) -> None:
+        super().__init__("balanced_view", texts, today)
         self._verdict: str | None = None
         self.evidence = EvidencePanel()
         self.column.insertWidget(0, self.evidence)
@@ -160,8 +156,8 @@ class BalancedStep(StepView):
 
 
 class RatingsAfterStep(StepView):
-    def __init__(self, texts: WorksheetTexts) -> None:
-        super().__init__("ratings_after", texts)
+    def __init__(self, texts: WorksheetTexts, today: Today = clock.today) -> None:
+        super().__init__("ratings_after", texts, today)
         self.belief = RatingField("Belief in the thought now",
                                   low="0 · not at all", high="100 · completely sure")
         self.belief_field = self.field("belief", self.belief)
@@ -207,8 +203,8 @@ class SmallStepStep(StepView):
     no testing of the other person, no playing-it-safe question (playing it safe is
     right there)."""
 
-    def __init__(self, texts: WorksheetTexts) -> None:
-        super().__init__("small_step", texts)
+    def __init__(self, texts: WorksheetTexts, today: Today = clock.today) -> None:
+        super().__init__("small_step", texts, today)
         self._step: SmallStep | None = None
         self._red_flag = False
         self.danger = SafetyOffer(texts.red_flag["danger"], "Before you plan it")
@@ -252,7 +248,7 @@ class SmallStepStep(StepView):
     def load(self, sheet: Worksheet) -> None:
         step = self._step = sheet.step
         self.what.set_text(step.text if step else "")
-        self.due.setDate(to_qdate(step.due if step and step.due else default_due(date.today())))
+        self.due.setDate(to_qdate(step.due if step and step.due else default_due(self.today())))
         self.prediction.set_text(step.prediction if step else "")
         self.likelihood.set_value(step.likelihood if step else None)
         self.playing_safe.set_text(step.playing_safe if step else "")
@@ -286,8 +282,8 @@ class SmallStepStep(StepView):
         self.prediction.set_text("")
         self.playing_safe.set_text("")
         self.likelihood.set_value(None)
-        self.due.setDate(QDate.currentDate())
-        self.prepare(Worksheet(id="-", happened_on=date.today()))
+        self.due.setDate(to_qdate(self.today()))
+        self.prepare(Worksheet(id="-", happened_on=self.today()))
 
     def focus_first(self) -> None:
         self.what.setFocus()

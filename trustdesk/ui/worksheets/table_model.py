@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from trustdesk.domain import clock
 from trustdesk.domain.dates import short_date
 from trustdesk.domain.worksheet import WorksheetRow
 from trustdesk.domain.worksheet_texts import WorksheetTexts
@@ -35,7 +36,7 @@ class WorksheetTableModel(QAbstractTableModel):
         super().__init__()
         self._texts = texts
         self._rows: list[WorksheetRow] = []
-        self._today = today or date.today()
+        self._today = today or clock.today()
 
     def set_rows(self, rows: list[WorksheetRow], today: date) -> None:
         self.beginResetModel()
