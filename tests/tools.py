@@ -10,7 +10,8 @@ import shutil
 
 import pytest
 
-PACKAGE_OF = {"desktop-file-validate": "desktop-file-utils", "appstreamcli": "appstream"}
+PACKAGE_OF = {"desktop-file-validate": "desktop-file-utils", "appstreamcli": "appstream",
+              "objdump": "binutils", "dpkg-deb": "dpkg"}
 
 
 def require(tool: str) -> str:
