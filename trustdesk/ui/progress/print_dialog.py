@@ -214,9 +214,9 @@ class PrintSummaryDialog(QDialog):
         """"Open" and "Show in folder", shown once a file is saved. They hand the
         file's local URL to the desktop (no network is involved)."""
         self.open_button = QPushButton("Open")
-        self.open_button.setAccessibleName("Open the saved file")
+        self.open_button.setAccessibleDescription("Open the saved file")
         self.show_folder_button = QPushButton("Show in folder")
-        self.show_folder_button.setAccessibleName("Show the saved file in its folder")
+        self.show_folder_button.setAccessibleDescription("Show the saved file in its folder")
         self.open_button.clicked.connect(lambda: self._open_saved(folder=False))
         self.show_folder_button.clicked.connect(lambda: self._open_saved(folder=True))
         self.saved_actions = QWidget()
