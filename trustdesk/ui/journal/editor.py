@@ -45,6 +45,7 @@ from trustdesk.ui.widgets.private_text import PrivateTextBrowser
 
 LINE_CHARS = 70          # the body's measure, in characters of ordinary text
 COUNT_DELAY_MS = 250     # the word count follows typing after a short pause
+MARKDOWN_HINT = "Markdown works: **bold** (Ctrl+B), *italic* (Ctrl+I), - lists, # headings"
 
 
 def name_inner_field(spin: QAbstractSpinBox) -> None:
@@ -134,10 +135,9 @@ class EntryEditor(QWidget):
 
         self.body = EntryBody()
         self.body.setAccessibleName("Entry text")
-        self.body.setPlaceholderText(
-            "Write whatever is on your mind. It saves itself as you go.\n\n"
-            "Light Markdown works: **bold** (Ctrl+B), *italic* (Ctrl+I), - lists, "
-            "# headings.")
+        # One line: QTextEdit shows only a placeholder's first. The Markdown hint is
+        # on the count line while the page is empty.
+        self.body.setPlaceholderText("Write whatever is on your mind. It saves itself as you go.")
         self.body.setProperty("role", "paper")
         # A few lines to write in, whatever the window: below that the editor scrolls.
         self.body.setMinimumHeight(self.body.fontMetrics().lineSpacing() * 5 + 24)
@@ -328,6 +328,9 @@ class EntryEditor(QWidget):
         self._count_timer.stop()
         words = word_count(self.body.toPlainText())
         selected = self.body.selected_text() if self.body.textCursor().hasSelection() else ""
+        if not words:
+            self.count.setText(MARKDOWN_HINT)
+            return
         self.count.setText(count_text(words, word_count(selected) if selected else None))
 
     def set_preview(self, on: bool) -> None:
