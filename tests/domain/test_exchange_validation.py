@@ -220,11 +220,11 @@ def test_broken_json_names_line_and_column():
 
 
 @pytest.mark.parametrize(("version", "expected"), [
-    (3, "This export was made by a newer TrustDesk (format version 3); this TrustDesk reads "
-        "versions 1 to 2. Please update TrustDesk to import it."),
-    (0, "The file's version must be a whole number (this TrustDesk reads versions 1 to 2)."),
-    ("1", "The file's version must be a whole number (this TrustDesk reads versions 1 to 2)."),
-    (None, "The file's version must be a whole number (this TrustDesk reads versions 1 to 2)."),
+    (4, "This export was made by a newer TrustDesk (format version 4); this TrustDesk reads "
+        "versions 1 to 3. Please update TrustDesk to import it."),
+    (0, "The file's version must be a whole number (this TrustDesk reads versions 1 to 3)."),
+    ("1", "The file's version must be a whole number (this TrustDesk reads versions 1 to 3)."),
+    (None, "The file's version must be a whole number (this TrustDesk reads versions 1 to 3)."),
 ])
 def test_unknown_versions_are_refused(version, expected):
     assert problem_with(changed(("version",), version)) == expected

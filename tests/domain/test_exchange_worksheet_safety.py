@@ -35,7 +35,7 @@ def test_pattern_playing_safe_and_follow_up_belief_survive_a_round_trip():
                          step_created={"s1": datetime(2024, 5, 3, 12, 0)}),
                   exported_at=datetime(2024, 6, 1, 10, 0).astimezone())
     raw = json.loads(data)
-    assert raw["version"] == VERSION == 2
+    assert raw["version"] == VERSION >= 2
     assert raw["worksheets"][0]["pattern"] == "yes"
     assert raw["worksheets"][0]["traps"] == ["explaining_away", "emotional_reasoning"]
     assert raw["steps"][0]["playing_safe"] == "Hiding it and saying it's lost."

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from tests.conftest import PASSPHRASE
 from tests.exchange_data import entries, generated_worksheets, steps, worksheets
 from tests.journal_data import generated_entries
-from trustdesk.domain.exchange.codec import ImportProblem, decode
+from trustdesk.domain.exchange.codec import VERSION, ImportProblem, decode
 from trustdesk.domain.journal import Entry
 from trustdesk.storage.backups.folder import list_backups
 from trustdesk.storage.store import JournalFolder, Store
@@ -220,7 +220,7 @@ def test_the_export_is_the_documented_format_and_private(store, out):
     path = store.exchange.export_json(out / "out.json").path
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     document = json.loads(path.read_text("utf-8"))
-    assert document["format"] == "trustdesk" and document["version"] == 2
+    assert document["format"] == "trustdesk" and document["version"] == VERSION
     assert datetime.fromisoformat(document["exported_at"]).tzinfo is not None
     assert [e["id"] for e in document["journal"]] == [e.id for e in
                                                       store.journal.entries_between(None, None)]
@@ -242,3 +242,28 @@ def test_markdown_exports_one_file_per_entry_or_one_file(store, out):
     text = single.read_text("utf-8")
     assert all(entry.body in text for entry in stored)
     assert sorted(p.name for p in out.iterdir()) == ["all.md", "md"]
+
+
+def test_a_snoozed_and_a_skipped_step_round_trip_through_the_export(store, tmp_path,
+                                                                    template_vault):
+    from trustdesk.domain.steps import skip, snooze
+
+    today = datetime.now().date()
+    for sheet in generated_worksheets(3, with_steps=2):
+        store.worksheets.save(sheet)
+    first, second = [s for s in store.worksheets.steps() if s.worksheet_id][:2]
+    store.worksheets.save_plan(snooze(first, today + timedelta(days=3), today))
+    store.worksheets.save_plan(skip(second, today))
+    document = json.loads(exported(store, tmp_path / "all.json").read_text("utf-8"))
+    plans = {s["id"]: (s["snoozed_until"], s["skipped_on"]) for s in document["steps"]}
+    assert plans[first.id] == ((today + timedelta(days=3)).isoformat(), None)
+    assert plans[second.id] == (None, today.isoformat())
+    other = open_copy(template_vault, tmp_path / "other")
+    try:
+        other.exchange.import_file(tmp_path / "all.json")
+        assert other.exchange.snapshot() == store.exchange.snapshot()
+        back = {s.id: s for s in other.worksheets.steps()}
+        assert back[first.id].snoozed_until == today + timedelta(days=3)
+        assert back[second.id].skipped_on == today
+    finally:
+        other.close()

@@ -86,6 +86,8 @@ class SmallStep:
     belief_at_follow_up: int | None = None  # belief in the sheet's first thought, 0..100
     followed_up_on: date | None = None
     updated_at: datetime | None = None
+    snoozed_until: date | None = None   # put off until this day ("Snooze", "Not yet")
+    skipped_on: date | None = None      # set aside on this day, without a follow-up
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -97,16 +99,31 @@ class SmallStep:
         check_rating(self.likelihood, 0, 100, "How likely it feels")
         check_rating(self.belief_at_follow_up, 0, 100, "Belief at the follow-up")
         _check_choice(self.outcome, OUTCOMES, "The outcome")
-        if self.due is not None:
-            check_date(self.due, "The step's date")
+        for day, what in ((self.due, "The step's date"),
+                          (self.snoozed_until, "The day it is snoozed to"),
+                          (self.skipped_on, "The day it was skipped")):
+            if day is not None:
+                check_date(day, what)
 
     @property
     def is_followed_up(self) -> bool:
         return self.outcome is not None
 
+    @property
+    def waits_until(self) -> date | None:
+        """The day it shows as waiting: its date, or the later day it was snoozed to."""
+        if self.due is None:
+            return None
+        if self.snoozed_until is not None and self.snoozed_until > self.due:
+            return self.snoozed_until
+        return self.due
+
     def is_due(self, today: date) -> bool:
-        """Its date has come and nobody has said yet how it went."""
-        return self.due is not None and self.due <= today and not self.is_followed_up
+        """Its date has come, nobody has said yet how it went, it wasn't skipped,
+        and any snooze has run out (see domain/steps.py)."""
+        waits = self.waits_until
+        return (waits is not None and waits <= today and not self.is_followed_up
+                and self.skipped_on is None)
 
 
 @dataclass(frozen=True)

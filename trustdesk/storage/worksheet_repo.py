@@ -36,7 +36,7 @@ _SHEET_COLUMNS = ("id, happened_on, situation, who, category, thought, belief_be
                   "verdict, balanced_view, belief_after, created_at, updated_at, pattern")
 _STEP_COLUMNS = ("id, worksheet_id, text, due, prediction, likelihood, what_happened, "
                  "outcome, learned, followed_up_on, updated_at, playing_safe, "
-                 "belief_at_follow_up")
+                 "belief_at_follow_up, snoozed_until, skipped_on")
 _STEP_WIDTH = len(_STEP_COLUMNS.split(","))
 
 
@@ -57,7 +57,8 @@ def _step_from(row: Any) -> SmallStep:
                      prediction=row[4], likelihood=row[5], what_happened=row[6],
                      outcome=row[7], learned=row[8], followed_up_on=_day(row[9]),
                      updated_at=_moment(row[10]), playing_safe=row[11],
-                     belief_at_follow_up=row[12])
+                     belief_at_follow_up=row[12], snoozed_until=_day(row[13]),
+                     skipped_on=_day(row[14]))
 
 
 def _period(column: str, start: date | None, end: date | None) -> tuple[str, list[str]]:
@@ -70,6 +71,10 @@ def _period(column: str, start: date | None, end: date | None) -> tuple[str, lis
         clauses.append(f"{column} <= ?")
         params.append(end.isoformat())
     return (" AND ".join(clauses) or "1"), params
+
+
+def _iso_day(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -116,23 +121,34 @@ def _upsert_sheet(conn: Connection, worksheet: Worksheet, updated_at: str | None
 
 def _upsert_step(conn: Connection, step: SmallStep, sheet_id: str | None, *, created_at: str | None,
                  updated_at: str | None, exact: bool) -> None:
+    """Write a step. `exact` (imports) also overwrites `created_at`, the snooze and
+    the skip as given; a save from the worksheet keeps them unless the step's date
+    changed (a new date starts afresh)."""
+    if exact:
+        plan = (", created_at = excluded.created_at, snoozed_until = excluded.snoozed_until, "
+                "skipped_on = excluded.skipped_on")
+    else:
+        plan = (", snoozed_until = CASE WHEN small_steps.due IS excluded.due "
+                "THEN small_steps.snoozed_until END, "
+                "skipped_on = CASE WHEN small_steps.due IS excluded.due "
+                "THEN small_steps.skipped_on END")
     conn.execute(
         "INSERT INTO small_steps (id, worksheet_id, text, due, prediction, likelihood, "
         "what_happened, outcome, learned, followed_up_on, created_at, updated_at, "
-        "playing_safe, belief_at_follow_up) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+        "playing_safe, belief_at_follow_up, snoozed_until, skipped_on) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
         "worksheet_id = excluded.worksheet_id, text = excluded.text, "
         "due = excluded.due, prediction = excluded.prediction, "
         "likelihood = excluded.likelihood, what_happened = excluded.what_happened, "
         "outcome = excluded.outcome, learned = excluded.learned, "
         "followed_up_on = excluded.followed_up_on, updated_at = excluded.updated_at, "
         "playing_safe = excluded.playing_safe, "
-        "belief_at_follow_up = excluded.belief_at_follow_up"
-        + (", created_at = excluded.created_at" if exact else ""),
-        (step.id, sheet_id, step.text, step.due.isoformat() if step.due else None,
+        "belief_at_follow_up = excluded.belief_at_follow_up" + plan,
+        (step.id, sheet_id, step.text, _iso_day(step.due),
          step.prediction, step.likelihood, step.what_happened, step.outcome,
-         step.learned, step.followed_up_on.isoformat() if step.followed_up_on else None,
-         created_at, updated_at, step.playing_safe, step.belief_at_follow_up))
+         step.learned, _iso_day(step.followed_up_on),
+         created_at, updated_at, step.playing_safe, step.belief_at_follow_up,
+         _iso_day(step.snoozed_until), _iso_day(step.skipped_on)))
 
 
 def _check_dates_set(conn: Connection, worksheet: Worksheet) -> None:
@@ -239,6 +255,27 @@ class WorksheetRepository:
             raise KeyError(step.id)
         return replace(step, updated_at=datetime.fromisoformat(now))
 
+    def save_plan(self, step: SmallStep) -> SmallStep:
+        """Record a snooze or a skip (see domain/steps.py): only `snoozed_until` and
+        `skipped_on` change. Raises KeyError if the step no longer exists."""
+        for day, what in ((step.snoozed_until, "The day it is snoozed to"),
+                          (step.skipped_on, "The day it was skipped")):
+            if day is not None:
+                check_new_date(day, what)
+        now = _now()
+        with self._vault.transaction() as conn:
+            changed = conn.execute(
+                "UPDATE small_steps SET snoozed_until = ?, skipped_on = ?, updated_at = ? "
+                "WHERE id = ?", (_iso_day(step.snoozed_until), _iso_day(step.skipped_on),
+                                 now, step.id)).rowcount
+        if changed != 1:
+            raise KeyError(step.id)
+        return replace(step, updated_at=datetime.fromisoformat(now))
+
+    def due_count(self, today: date) -> int:
+        """How many small steps wait on `today` (the sidebar's count)."""
+        return len(self.follow_ups_due(today))
+
     def delete(self, worksheet_id: str) -> None:
         """Delete a sheet with everything in it, its small step included."""
         with self._vault.transaction() as conn:
@@ -309,9 +346,12 @@ class WorksheetRepository:
                 "substr(w.thought, 1, ?), w.category, w.happened_on, w.verdict, "
                 "w.belief_before "
                 "FROM small_steps s LEFT JOIN worksheets w ON w.id = s.worksheet_id "
-                "WHERE s.outcome IS NULL AND s.due <= ? ORDER BY s.due, s.created_at",
-                (THOUGHT_PREVIEW, today.isoformat())).fetchall()
+                "WHERE s.outcome IS NULL AND s.skipped_on IS NULL AND s.due <= ? "
+                "AND (s.snoozed_until IS NULL OR s.snoozed_until <= ?) "
+                "ORDER BY max(s.due, coalesce(s.snoozed_until, s.due)), s.created_at",
+                (THOUGHT_PREVIEW, today.isoformat(), today.isoformat())).fetchall()
         n = _STEP_WIDTH
+        found = [row for row in found if _step_from(row[:n]).is_due(today)]  # the one rule
         return [DueStep(step=_step_from(row[:n]), thought=row[n] or "", category=row[n + 1],
                         happened_on=_day(row[n + 2]), verdict=row[n + 3],
                         belief_before=row[n + 4]) for row in found]

@@ -31,7 +31,8 @@ FORMAT = "trustdesk"
 # 2 added a worksheet's `pattern` and a step's `playing_safe` and
 # `belief_at_follow_up` (and the trap `explaining_away`); version 1 files still read,
 # and an older TrustDesk asks to be updated instead of refusing an unknown field.
-VERSION = 2
+# 3 added a step's `snoozed_until` and `skipped_on` (the Today page); 1 and 2 still read.
+VERSION = 3
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_DEPTH = 16          # our own files are 5 deep; anything deeper is not ours
 TOP_LEVEL = frozenset({"format", "version", "exported_at", "journal", "worksheets", "steps"})

@@ -167,7 +167,8 @@ def decode_worksheet(obj: Any, where: str) -> Worksheet:
 # -- small steps -------------------------------------------------------------------------
 STEP_FIELDS = frozenset({"id", "worksheet_id", "created_at", "updated_at", "text", "due",
                          "prediction", "likelihood", "playing_safe", "what_happened",
-                         "outcome", "learned", "belief_at_follow_up", "followed_up_on"})
+                         "outcome", "learned", "belief_at_follow_up", "followed_up_on",
+                         "snoozed_until", "skipped_on"})
 
 
 def encode_step(step: SmallStep, created_at: datetime | None) -> dict[str, Any]:
@@ -186,6 +187,8 @@ def encode_step(step: SmallStep, created_at: datetime | None) -> dict[str, Any]:
         "learned": step.learned,
         "belief_at_follow_up": step.belief_at_follow_up,
         "followed_up_on": iso_day(step.followed_up_on),
+        "snoozed_until": iso_day(step.snoozed_until),
+        "skipped_on": iso_day(step.skipped_on),
     }
 
 
@@ -204,5 +207,7 @@ def decode_step(obj: Any, where: str) -> tuple[SmallStep, datetime | None]:
         outcome=fields.choice("outcome", OUTCOMES), learned=fields.text("learned", MAX_TEXT),
         belief_at_follow_up=fields.whole("belief_at_follow_up", 0, 100),
         followed_up_on=fields.day("followed_up_on", ranged=False),
+        snoozed_until=fields.day("snoozed_until"),
+        skipped_on=fields.day("skipped_on", ranged=False),
         updated_at=fields.moment("updated_at")), fields.where)
     return step, created_at

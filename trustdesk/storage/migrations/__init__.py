@@ -24,6 +24,7 @@ _STEP_MODULES = (
     "m004_checkin_index",
     "m005_fts_pages",
     "m006_worksheet_safety",
+    "m007_step_snooze",
 )
 
 
