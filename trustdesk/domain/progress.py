@@ -324,6 +324,72 @@ def _earliest_latest(days: list[date]) -> tuple[date | None, date | None]:
     return (min(days), max(days)) if days else (None, None)
 
 
+def _belief_summary(sheets: list[Worksheet]) -> BeliefSummary:
+    """Belief before and after, from the complete worksheets among `sheets`."""
+    complete = [w for w in sheets if w.is_complete]
+    pairs = tuple(BeliefPair(w.id, w.happened_on, w.category, w.belief_before or 0,
+                             w.belief_after or 0, w.verdict) for w in complete)
+    return _beliefs(pairs, drafts=len(sheets) - len(complete))
+
+
+def _step_summary(in_steps: list[tuple[SmallStep, date | None]], today: date) -> StepSummary:
+    """The period's small steps: planned, done, waiting and the outcomes."""
+    done = [s for s, _d in in_steps if s.is_followed_up]
+    outcome = Counter(s.outcome for s in done)
+    waiting = sum(1 for s, _d in in_steps if s.is_due(today))
+    return StepSummary(
+        planned=len(in_steps), done=len(done), open=len(in_steps) - len(done),
+        waiting=waiting, yes=outcome["yes"], partly=outcome["partly"], no=outcome["no"],
+        reading=text.step_reading(len(in_steps), len(done), outcome["yes"],
+                                  outcome["partly"], outcome["no"]))
+
+
+def _activity(first: date, last: date, entry_days: list[date], sheets: list[Worksheet],
+              in_steps: list[tuple[SmallStep, date | None]]) -> ActivitySummary:
+    """Entries, worksheets and steps done per ISO week from `first` to `last`;
+    `entry_days` and `sheets` lie in the period already."""
+    first_monday = first - timedelta(days=first.weekday())
+    week_count = (last - first_monday).days // 7 + 1
+    counts = [[0, 0, 0] for _ in range(week_count)]
+
+    def week_of(day: date) -> int:
+        return (day - first_monday).days // 7
+
+    for day in entry_days:
+        counts[week_of(day)][0] += 1
+    for sheet in sheets:
+        counts[week_of(sheet.happened_on)][1] += 1
+    for step, step_day in in_steps:
+        if step.is_followed_up and step_day is not None:
+            counts[week_of(step_day)][2] += 1
+    weeks = tuple(WeekActivity(first_monday + timedelta(weeks=i), *c)
+                  for i, c in enumerate(counts))
+    totals = [sum(c[k] for c in counts) for k in range(3)]
+    trend = text.activity_trend([w.total for w in weeks])
+    return ActivitySummary(weeks=weeks, entries=totals[0], worksheets=totals[1],
+                           steps_done=totals[2], trend=trend,
+                           reading=text.activity_reading(len(weeks), totals[0], totals[1],
+                                                         totals[2], trend))
+
+
+def _trap_summary(sheets: list[Worksheet], trap_names: Mapping[str, str]) -> TrapSummary:
+    """Thinking traps, most frequent first; ties keep the worksheet's own order."""
+    tally = Counter(trap for w in sheets for trap in w.traps)
+    ranked = sorted(tally.items(), key=lambda kv: (-kv[1], TRAPS.index(kv[0])))
+    counts = tuple(TrapCount(k, trap_names.get(k) or k.replace("_", " "), n)
+                   for k, n in ranked)
+    return TrapSummary(traps=counts, worksheets=len(sheets),
+                       reading=text.trap_reading(counts, len(sheets)))
+
+
+def _guide_summary(guide_progress: tuple[int, int]) -> GuideSummary:
+    """Chapters read of the total, clamped to sense."""
+    read, total = guide_progress
+    total = max(0, int(total))
+    read = min(max(0, int(read)), total)
+    return GuideSummary(read=read, total=total, reading=text.guide_reading(read, total))
+
+
 def summarize(*, checkins: Iterable[tuple[datetime, CheckIn]],
               entry_times: Iterable[datetime], worksheets: Iterable[Worksheet],
               steps: Iterable[SmallStep], guide_progress: tuple[int, int],
@@ -338,78 +404,29 @@ def summarize(*, checkins: Iterable[tuple[datetime, CheckIn]],
     Runs in linear time in the number of records and days; safe on any thread.
     """
     checkins = list(checkins)
-    entry_times = list(entry_times)
+    entry_days = [moment.date() for moment in entry_times]
     worksheets = list(worksheets)
     sheet_days = {w.id: w.happened_on for w in worksheets}
     merged: dict[str, SmallStep] = {w.step.id: w.step for w in worksheets if w.step}
     merged.update((s.id, s) for s in steps)
     step_days = [(s, _step_day(s, sheet_days)) for s in merged.values()]
 
-    all_days = ([m.date() for m, _c in checkins] + [m.date() for m in entry_times]
-                + list(sheet_days.values()) + [d for _s, d in step_days if d is not None])
+    all_days = ([m.date() for m, _c in checkins] + entry_days + list(sheet_days.values())
+                + [d for _s, d in step_days if d is not None])
     earliest, latest = _earliest_latest(all_days)
     first, last = period.resolve(today, earliest=earliest, latest=latest)
 
-    def inside(day: date | None) -> bool:
-        return day is not None and first <= day <= last
+    def inside(day: date) -> bool:
+        return first <= day <= last
 
-    checkin_summary = _checkins(checkins, first, last)
     sheets = sorted((w for w in worksheets if inside(w.happened_on)),
                     key=lambda w: (w.happened_on, w.created_at, w.id))
-    complete = [w for w in sheets if w.is_complete]
-    pairs = tuple(BeliefPair(w.id, w.happened_on, w.category, w.belief_before or 0,
-                             w.belief_after or 0, w.verdict) for w in complete)
-    beliefs = _beliefs(pairs, drafts=len(sheets) - len(complete))
-
     # Small steps: one date each (see StepSummary), in or out of the period.
     in_steps = [(s, d) for s, d in step_days if d is None or inside(d)]
-    done = [s for s, _d in in_steps if s.is_followed_up]
-    outcome = Counter(s.outcome for s in done)
-    waiting = sum(1 for s, _d in in_steps if s.is_due(today))
-    step_summary = StepSummary(
-        planned=len(in_steps), done=len(done), open=len(in_steps) - len(done),
-        waiting=waiting, yes=outcome["yes"], partly=outcome["partly"], no=outcome["no"],
-        reading=text.step_reading(len(in_steps), len(done), outcome["yes"],
-                                  outcome["partly"], outcome["no"]))
-
-    # Activity per ISO week.
-    first_monday = first - timedelta(days=first.weekday())
-    week_count = (last - first_monday).days // 7 + 1
-    counts = [[0, 0, 0] for _ in range(week_count)]
-
-    def week_of(day: date) -> int:
-        return (day - first_monday).days // 7
-
-    for moment in entry_times:
-        if inside(moment.date()):
-            counts[week_of(moment.date())][0] += 1
-    for sheet in sheets:
-        counts[week_of(sheet.happened_on)][1] += 1
-    for step, day in in_steps:
-        if step.is_followed_up and day is not None:
-            counts[week_of(day)][2] += 1
-    weeks = tuple(WeekActivity(first_monday + timedelta(weeks=i), *c)
-                  for i, c in enumerate(counts))
-    totals = [sum(c[k] for c in counts) for k in range(3)]
-    activity_trend = text.activity_trend([w.total for w in weeks])
-    activity = ActivitySummary(weeks=weeks, entries=totals[0], worksheets=totals[1],
-                               steps_done=totals[2], trend=activity_trend,
-                               reading=text.activity_reading(len(weeks), totals[0], totals[1],
-                                                             totals[2], activity_trend))
-
-    # Thinking traps, most frequent first; ties keep the worksheet's own order.
-    names = dict(trap_names or {})
-    tally = Counter(trap for w in sheets for trap in w.traps)
-    ranked = sorted(tally.items(), key=lambda kv: (-kv[1], TRAPS.index(kv[0])))
-    trap_counts = tuple(TrapCount(k, names.get(k) or k.replace("_", " "), n) for k, n in ranked)
-    traps = TrapSummary(traps=trap_counts, worksheets=len(sheets),
-                        reading=text.trap_reading(trap_counts, len(sheets)))
-
-    read, total = guide_progress
-    total = max(0, int(total))
-    read = min(max(0, int(read)), total)
-    guide = GuideSummary(read=read, total=total, reading=text.guide_reading(read, total))
-
-    return ProgressSummary(period=period, first_day=first, last_day=last, today=today,
-                           checkins=checkin_summary, beliefs=beliefs, activity=activity,
-                           traps=traps, steps=step_summary, guide=guide)
+    return ProgressSummary(
+        period=period, first_day=first, last_day=last, today=today,
+        checkins=_checkins(checkins, first, last), beliefs=_belief_summary(sheets),
+        activity=_activity(first, last, [d for d in entry_days if inside(d)], sheets,
+                           in_steps),
+        traps=_trap_summary(sheets, dict(trap_names or {})),
+        steps=_step_summary(in_steps, today), guide=_guide_summary(guide_progress))
