@@ -146,3 +146,24 @@ def test_texts_hold_no_phone_numbers_links_or_repeated_sentences(raw):
 def test_the_safety_note_says_the_app_cannot_contact_anyone():
     note = worksheet_texts.load().messages["safety"]
     assert "local emergency services" in note and "can't contact anyone" in note
+
+
+def test_the_worksheet_content_is_read_and_checked_in_one_place():
+    """Only domain/worksheet_texts.py opens content.toml (and validates it); the
+    summary's names come from its parsed copy."""
+    import ast
+    from pathlib import Path
+
+    from trustdesk.report import labels
+
+    package = Path(worksheet_texts.__file__).parents[1]
+    readers = {path.relative_to(package).as_posix() for path in package.rglob("*.py")
+               if any(isinstance(node, ast.Constant) and node.value == "content.toml"
+                      for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))))}
+    assert readers == {"domain/worksheet_texts.py"}
+    texts = worksheet_texts.load()
+    assert labels.category_name("rejection") == texts.category("rejection").label
+    assert labels.verdict_name("red_flag") == texts.verdict("red_flag").label
+    assert (labels.category_name(None), labels.verdict_name(None)) == ("Not chosen",
+                                                                       "No call made")
+    assert texts.trap_names["mind_reading"] == texts.trap("mind_reading").name

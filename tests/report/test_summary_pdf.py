@@ -14,11 +14,12 @@ from PySide6.QtCore import QLocale, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
 from tests.report.conftest import pdf_pages, pdf_text, poppler
+from trustdesk.domain import worksheet_texts
 from trustdesk.domain.journal import CheckIn, Entry
 from trustdesk.domain.period import Period
 from trustdesk.domain.progress import summarize
 from trustdesk.domain.worksheet import SmallStep, Worksheet
-from trustdesk.report import charts, labels
+from trustdesk.report import charts
 from trustdesk.report.summary import (
     SECTIONS,
     SummaryOptions,
@@ -64,7 +65,7 @@ def march_summary(worksheets: int = 3):
                 for n in range(1, 11)]
     return summarize(checkins=checkins, entry_times=[e.written_at for e in ENTRIES] * 2,
                      worksheets=sheets, steps=steps, guide_progress=(4, 9), period=MARCH,
-                     today=date(2025, 3, 29), trap_names=labels.trap_names())
+                     today=date(2025, 3, 29), trap_names=worksheet_texts.load().trap_names)
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +116,7 @@ def test_real_warning_signs_get_a_line_and_a_column_of_their_own(tmp_path):
               for i, call in enumerate(calls)]
     summary = summarize(checkins=(), entry_times=(), worksheets=sheets, steps=(),
                         guide_progress=(4, 9), period=MARCH, today=date(2025, 3, 29),
-                        trap_names=labels.trap_names())
+                        trap_names=worksheet_texts.load().trap_names)
     warning = summary.beliefs.warning_reading
     assert warning.startswith("On 2 worksheets you decided it was a real warning sign")
     for sections in ("charts", "worksheets"):

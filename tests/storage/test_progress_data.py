@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from trustdesk.domain import worksheet_texts
 from trustdesk.domain.guide.progress import READ_KEY, reading_progress
 from trustdesk.domain.journal import CheckIn, Entry
 from trustdesk.domain.period import Period
@@ -17,7 +18,6 @@ from trustdesk.storage.progress_data import (
     ProgressSource,
     load_excerpts,
     load_summary,
-    trap_names,
 )
 
 TODAY = date(2026, 3, 31)
@@ -105,7 +105,8 @@ def test_same_numbers_as_summarize_over_every_record(store, kind):
                                    if not e.checkin.is_empty],
                          entry_times=[e.written_at for e in entries], worksheets=sheets,
                          steps=[], guide_progress=reading_progress(store.settings),
-                         period=period, today=TODAY, trap_names=trap_names())
+                         period=period, today=TODAY,
+                         trap_names=worksheet_texts.load().trap_names)
     assert got == expected
 
 

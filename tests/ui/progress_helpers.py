@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from trustdesk.demo import fill_demo
+from trustdesk.domain import worksheet_texts
 from trustdesk.domain.guide.progress import reading_progress
 from trustdesk.domain.period import Period
 from trustdesk.domain.progress import ProgressSummary, summarize
-from trustdesk.storage.progress_data import trap_names
 from trustdesk.storage.store import Store
 from trustdesk.ui.progress import ProgressPage
 from trustdesk.ui.shell.window import MainWindow
@@ -21,7 +21,8 @@ def expected_summary(store: Store, period: Period, today: date | None = None) ->
                      worksheets=store.worksheets.all_worksheets(),
                      steps=store.worksheets.steps(),
                      guide_progress=reading_progress(store.settings), period=period,
-                     today=today or date.today(), trap_names=trap_names())
+                     today=today or date.today(),
+                     trap_names=worksheet_texts.load().trap_names)
 
 
 def fill(window: MainWindow, days: int = 183, seed: int = 11) -> None:

@@ -118,6 +118,11 @@ class WorksheetTexts:
     def trap(self, key: str) -> TrapText:
         return next(trap for trap in self.traps if trap.key == key)
 
+    @property
+    def trap_names(self) -> dict[str, str]:
+        """{'mind_reading': 'Mind reading', ...}: for `progress.summarize(trap_names=)`."""
+        return {trap.key: trap.name for trap in self.traps}
+
     def verdict(self, key: str | None) -> VerdictText | None:
         return next((v for v in self.verdicts if v.key == key), None)
 

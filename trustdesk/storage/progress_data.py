@@ -30,11 +30,6 @@ if TYPE_CHECKING:
 EXCERPT_LIMIT = 30
 
 
-def trap_names() -> dict[str, str]:
-    """Display names of the thinking traps, from the shipped worksheet texts."""
-    return {trap.key: trap.name for trap in worksheet_texts.load().traps}
-
-
 @dataclass(frozen=True)
 class ProgressSource:
     """The three repositories progress reads from; build it with `from_store`.
@@ -66,7 +61,7 @@ class ProgressSource:
                  if step.is_followed_up or step.due is not None or step.worksheet_id is None]
         return summarize(checkins=checkins, entry_times=entry_times, worksheets=sheets,
                          steps=steps, guide_progress=reading_progress(self.settings, self.guide),
-                         period=period, today=today, trap_names=trap_names())
+                         period=period, today=today, trap_names=worksheet_texts.load().trap_names)
 
     def excerpts(self, summary: ProgressSummary, limit: int = EXCERPT_LIMIT) -> list[Entry]:
         """The `limit` most recent entries with words in them (a title or a body)
