@@ -10,6 +10,7 @@ import pytest
 import sqlcipher3
 
 from tests.journal_data import generated_entries
+from trustdesk.domain.calendar import DayMark
 from trustdesk.domain.journal import CheckIn, Entry, JournalFilter, row_of
 from trustdesk.storage import errors
 
@@ -185,3 +186,17 @@ def test_writing_to_a_locked_journal_is_a_typed_error(store):
     store.close()
     with pytest.raises(errors.VaultLocked):
         store.journal.save(entry(1, body="x"))
+
+
+def test_days_are_counted_and_averaged_in_one_month(store):
+    """A day's marks: how many entries and the average of the ratings given."""
+    store.journal.save_many([
+        Entry.new(written_at=datetime(2026, 3, 3, 8), checkin=CheckIn(mood=6)),
+        Entry.new(written_at=datetime(2026, 3, 3, 21), body="b", checkin=CheckIn(mood=7)),
+        Entry.new(written_at=datetime(2026, 3, 31, 23, 59), body="late"),
+        Entry.new(written_at=datetime(2026, 4, 1, 0, 0), body="next month"),
+        Entry.new(written_at=datetime(2026, 2, 28, 12), body="before"),
+    ])
+    assert store.journal.days(date(2026, 3, 1), date(2026, 3, 31)) == [
+        DayMark(date(2026, 3, 3), 2, mood=6.5),
+        DayMark(date(2026, 3, 31), 1)]

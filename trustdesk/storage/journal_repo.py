@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlcipher3 import Connection
 
+from trustdesk.domain.calendar import DayMark
 from trustdesk.domain.clock import check_new_date
 from trustdesk.domain.journal import (
     CheckIn,
@@ -396,6 +397,19 @@ class JournalRepository:
             return [_parse(row[0]) for row in conn.execute(
                 f"SELECT e.written_at FROM entries e WHERE 1{where} "
                 "ORDER BY e.written_at, e.id", args)]
+
+    def days(self, start: date, end: date) -> list[DayMark]:
+        """Each day from `start` to `end` (inclusive) with at least one entry: how
+        many, and the day's average of each rating. One query, oldest first; a month
+        or a year of the calendar asks once."""
+        where, args = _filter_sql(JournalFilter(start=start, end=end))
+        with self._vault.read() as conn:
+            records = conn.execute(
+                "SELECT substr(e.written_at, 1, 10), count(*), avg(e.mood), "
+                f"avg(e.trust_others), avg(e.trust_self) FROM entries e WHERE 1{where} "
+                "GROUP BY 1 ORDER BY 1", args).fetchall()
+        return [DayMark(date.fromisoformat(day), count, mood, others, self_)
+                for day, count, mood, others, self_ in records]
 
     def entries_between(self, start: date | None, end: date | None) -> list[Entry]:
         """Full entries in the range, oldest first (excerpts, exports)."""

@@ -6,7 +6,7 @@ when to query. UI thread only."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -130,6 +130,25 @@ class FilterBar(QWidget):
         self.tag.blockSignals(False)
         if chosen is not None and index < 0:
             self.changed.emit()
+
+    def show_day(self, day: date) -> None:
+        """Filter to one day (the calendar chose it): the custom range, from `day` to
+        `day`, announced once."""
+        widgets = (self.range, self.start, self.end)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.range.setCurrentIndex(self.range.findData("custom"))
+        qday = QDate(day)
+        for edit in (self.start, self.end):
+            edit.setMaximumDate(QDate(max(day, self._today()) + timedelta(days=366)))
+            edit.setMinimumDate(QDate(EARLIEST_DATE))
+        self.start.setDate(qday)
+        self.end.setDate(qday)
+        self._dates_changed()
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.custom.show()
+        self.changed.emit()
 
     def clear(self) -> None:
         """Back to no search and no filters, without announcing it."""

@@ -1,6 +1,7 @@
 """Builds the Journal page's widgets and lays them out; no behaviour lives here.
 
-Left: title and "New entry", the search and filter bar, a count, the list and the
+Left: title, "Calendar" and "New entry", the search and filter bar, the month
+calendar when shown, a count, the list and the
 undo offer. Right: the editor. A splitter lets the person give either more room.
 """
 
@@ -26,6 +27,7 @@ from trustdesk.ui.journal.editor import EntryEditor
 from trustdesk.ui.journal.filter_bar import FilterBar
 from trustdesk.ui.journal.list_delegate import EntryDelegate
 from trustdesk.ui.journal.list_model import PAGE, EntryListModel
+from trustdesk.ui.journal.month_view import MonthPanel
 from trustdesk.ui.journal.undo_bar import UndoBar
 from trustdesk.ui.widgets.column import PageScroll, centred
 
@@ -43,6 +45,8 @@ class JournalLayout:
     model: EntryListModel
     undo: UndoBar
     editor: EntryEditor
+    calendar_button: QPushButton
+    month: MonthPanel
 
 
 class _EditorScroll(PageScroll):
@@ -102,9 +106,18 @@ def build_layout(page: QWidget, repo: JournalRepository,
     new_button.setProperty("role", "primary")
     new_button.setAccessibleName("New entry")
     new_button.setToolTip("Start a new entry (Ctrl+N)")
+    calendar_button = QPushButton("Calendar")
+    calendar_button.setObjectName("CalendarToggle")
+    calendar_button.setCheckable(True)
+    calendar_button.setAccessibleName("Calendar")
+    calendar_button.setAccessibleDescription("Shows or hides a month calendar above the list")
+    calendar_button.setToolTip("Show the month calendar (Ctrl+Shift+C)")
     header = QHBoxLayout()
     header.addWidget(title, 1)
+    header.addWidget(calendar_button)
     header.addWidget(new_button)
+    month = MonthPanel(repo.days, today=lambda: now().date())
+    month.hide()
 
     bar = FilterBar(today=lambda: now().date())
     count_label = QLabel("")
@@ -136,6 +149,7 @@ def build_layout(page: QWidget, repo: JournalRepository,
     column.setSpacing(10)
     column.addLayout(header)
     column.addWidget(bar)
+    column.addWidget(month)
     column.addWidget(count_label)
     column.addWidget(view, 1)
     column.addWidget(undo)
@@ -165,8 +179,10 @@ def build_layout(page: QWidget, repo: JournalRepository,
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(splitter)
 
+    QWidget.setTabOrder(calendar_button, new_button)
     QWidget.setTabOrder(new_button, bar.search)
-    QWidget.setTabOrder(bar.end, view)
+    QWidget.setTabOrder(bar.end, month.view)
+    QWidget.setTabOrder(month.view, view)
     QWidget.setTabOrder(view, editor.when)
     return JournalLayout(splitter, side, new_button, bar, count_label, view, model, undo,
-                         editor)
+                         editor, calendar_button, month)

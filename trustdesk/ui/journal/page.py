@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QTextCursor
@@ -78,6 +79,7 @@ class JournalPage(Page):
         self.side: QWidget = ui.side
         self.new_button, self.bar, self.count_label = ui.new_button, ui.bar, ui.count_label
         self.list, self.model, self.undo_bar, self.editor = ui.list, ui.model, ui.undo, ui.editor
+        self.calendar_button, self.month = ui.calendar_button, ui.month
 
         self._save_timer = self._timer(SAVE_DELAY_MS, self._autosave)
         self._save_timer.setTimerType(Qt.TimerType.PreciseTimer)  # "at most a second"
@@ -91,8 +93,11 @@ class JournalPage(Page):
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.list.activated.connect(lambda _index: self.editor.focus_body())
         self.undo_bar.undo_requested.connect(self._undo_delete)
+        self.calendar_button.toggled.connect(self.show_calendar)
+        self.month.view.day_chosen.connect(self.show_day)
         for keys, slot in (("Ctrl+N", self.new_entry), ("Ctrl+S", self.save_now),
-                           ("Ctrl+F", self.focus_search)):
+                           ("Ctrl+F", self.focus_search),
+                           ("Ctrl+Shift+C", self.calendar_button.toggle)):
             # Window-wide while the page is shown (hidden pages' shortcuts are inactive),
             # so Ctrl+N works even with the focus in the sidebar.
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -167,6 +172,8 @@ class JournalPage(Page):
         self._saver.close()
         self._saver = EntrySaver(self._repo)
         self.undo_bar.dismiss()
+        self.calendar_button.setChecked(False)
+        self.month.clear()
         self.editor.clear()
         self.bar.clear()
         self.model.clear()
@@ -196,6 +203,25 @@ class JournalPage(Page):
         """Ctrl+S. A failure is shown by the indicator; the words stay."""
         with contextlib.suppress(errors.VaultError):
             self.flush()
+
+    def show_calendar(self, on: bool) -> None:
+        """Show the month calendar above the list (reading today's month and putting
+        the cursor on today), or hide it."""
+        if self.calendar_button.isChecked() != on:
+            self.calendar_button.setChecked(on)   # comes back here through toggled
+            return
+        self.month.setVisible(on)
+        if on:
+            self.month.load()
+            self.month.view.setFocus()
+
+    def show_day(self, day: date) -> None:
+        """The calendar chose `day`: the list shows that day's entries and the first
+        of them opens; the date filter says so and "Any time" undoes it."""
+        self.bar.show_day(day)
+        if self.model.rowCount() > 0:
+            self.list.setCurrentIndex(self.model.index(0))
+            self.list.setFocus()
 
     @property
     def focus_mode(self) -> bool:
@@ -325,6 +351,13 @@ class JournalPage(Page):
             self.listing.refresh_tags()
         if not was_listed:
             self.listing.update_count()
+        self._refresh_month()
+
+    def _refresh_month(self) -> None:
+        """Marks follow saves and deletes while the calendar is shown."""
+        if not self.month.isHidden():
+            with contextlib.suppress(errors.VaultError):
+                self.month.refresh()
 
     def _save_failed(self, session: int, error: BaseException) -> None:
         if session != self._session or isinstance(error, errors.VaultLocked):
@@ -398,6 +431,7 @@ class JournalPage(Page):
             self._open(Entry.new(now=self._now, written_at=self._now()), stored=False)
         self.listing.refresh_tags()
         self.listing.update_count()
+        self._refresh_month()
         kept = snapshot or stored_copy
         if kept is not None:
             self.undo_bar.offer(kept)
@@ -432,5 +466,6 @@ class JournalPage(Page):
         self.model.apply_saved(row_of(entry))
         self.listing.refresh_tags()
         self.listing.update_count()
+        self._refresh_month()
         self._open(entry, stored=True)
 
