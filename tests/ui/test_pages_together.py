@@ -31,8 +31,8 @@ def test_work_through_this_fear_opens_a_real_worksheet_with_that_fear(qtbot, unl
         ("embarrassment", "They'll laugh if I stumble over my words.")]
 
 
-def test_write_about_this_opens_a_real_journal_entry_headed_by_the_prompt(qtbot, unlocked,
-                                                                          no_dialogs):
+def test_write_about_this_opens_a_real_journal_entry_quoting_the_prompt(qtbot, unlocked,
+                                                                        no_dialogs):
     page = guide_page(unlocked)
     page.open_chapter(FEARS.id)
     row = page.chapter_view.prompts.prompt_rows[0]
@@ -40,10 +40,10 @@ def test_write_about_this_opens_a_real_journal_entry_headed_by_the_prompt(qtbot,
 
     assert unlocked.workspace.current_key() == "journal"
     journal = unlocked.workspace.page("journal")
-    assert journal.editor.title.text() == FEARS.prompts[0]
+    assert journal.editor.title.text() == ""            # the title stays the person's
     qtbot.keyClicks(journal.editor.body, "Asking for help at work scares me less than it did.")
     unlocked.workspace.show_page("guide")               # leaving the page saves the entry
     [row] = unlocked.session.store.journal.rows()
     saved = unlocked.session.store.journal.get(row.id)
     assert (saved.title, saved.body) == (
-        FEARS.prompts[0], "Asking for help at work scares me less than it did.")
+        "", f"> {FEARS.prompts[0]}\n\nAsking for help at work scares me less than it did.")
