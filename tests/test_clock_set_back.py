@@ -127,6 +127,7 @@ def test_a_date_set_now_is_still_checked_when_written(store):
         Entry.new(written_at=datetime(2999, 1, 1))
 
 
+@pytest.mark.slow
 def test_the_command_line_exports_and_summarises(ahead_journal, tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(ahead_journal, folder)
@@ -150,6 +151,7 @@ def test_an_import_refuses_a_far_future_updated_at():
         decode(json.dumps(doc).encode())
 
 
+@pytest.mark.slow
 def test_the_editor_keeps_a_date_beyond_todays_limit(qtbot, ahead_journal, tmp_path):
     """The date field used to clamp such a date to today's limit, and the next
     autosave moved the entry."""

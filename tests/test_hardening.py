@@ -33,6 +33,7 @@ def _allow_core_dumps() -> None:
                        (resource.RLIM_INFINITY, resource.getrlimit(resource.RLIMIT_CORE)[1]))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux only")
 def test_the_command_line_hardens_before_it_even_parses_arguments(tmp_path):
     """`--version` stops in argparse; the limits are already set by then."""
@@ -42,6 +43,7 @@ def test_the_command_line_hardens_before_it_even_parses_arguments(tmp_path):
     assert "core (0, 0) dumpable 0" in done.stdout, done.stdout + done.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(platform.machine() not in READ_SYSCALL or not sys.platform.startswith(
     "linux"), reason="reads /proc/PID/syscall of a Linux process")
 def test_a_crashing_command_leaves_no_core_file(tmp_path, data_dir):

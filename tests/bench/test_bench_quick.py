@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -23,6 +25,7 @@ def _numbers(value):
         yield value
 
 
+@pytest.mark.slow
 def test_the_quick_benchmark_runs_and_reports_every_figure(tmp_path):
     out = tmp_path / "quick.json"
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--quick",

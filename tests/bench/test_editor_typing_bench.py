@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 def test_the_editor_benchmark_runs_and_reports_every_figure(tmp_path):
     out = tmp_path / "editor.json"
     done = subprocess.run(

@@ -22,6 +22,7 @@ def run(script: str, *args: str) -> subprocess.CompletedProcess:
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
+@pytest.mark.slow
 def test_the_memory_security_benchmark_measures_both_modes(tmp_path):
     out = tmp_path / "ms.json"
     done = run("memory_security.py", "--quick", "--json", str(out))
@@ -31,6 +32,7 @@ def test_the_memory_security_benchmark_measures_both_modes(tmp_path):
     assert result["on"]["saves"] == result["off"]["saves"] == 100
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux") or os.geteuid() != 0,
                     reason="reading another process's memory needs root or CAP_SYS_PTRACE")
 def test_the_memory_scan_counts_at_every_step(tmp_path):

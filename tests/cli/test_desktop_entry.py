@@ -57,6 +57,7 @@ def shipped_icons() -> list[Path]:
     return sorted(p.relative_to(icons) for p in icons.rglob("*") if p.is_file())
 
 
+@pytest.mark.slow
 def test_install_writes_a_valid_entry_and_every_icon_into_xdg_data_home():
     data_home = Path(os.environ["XDG_DATA_HOME"])
     result = trustdesk("desktop-entry", "install")

@@ -10,6 +10,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from tests.cli.test_cli import trustdesk
 from tests.conftest import PASSPHRASE
 from tests.journal_data import generated_entries
@@ -64,6 +66,7 @@ def jrnl(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
                           check=False)
 
 
+@pytest.mark.slow
 def test_the_real_jrnl_imports_the_export_with_the_same_dates_titles_and_tags(data_dir,
                                                                               tmp_path):
     ours = fill(data_dir)

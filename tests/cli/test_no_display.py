@@ -23,6 +23,7 @@ def run_without_display(*args: str, platform: str | None):
                           text=True, env={**env, "PYTHONPATH": str(ROOT)}, timeout=60)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("platform", [None, "xcb", "wayland", "wayland;xcb"])
 def test_the_app_without_a_display_says_so_in_one_line(tmp_path, platform):
     for args in (("--data-dir", str(tmp_path)), ("--demo",)):
@@ -34,6 +35,7 @@ def test_the_app_without_a_display_says_so_in_one_line(tmp_path, platform):
     assert list(tmp_path.iterdir()) == []  # nothing was made, not even a .qt folder
 
 
+@pytest.mark.slow
 def test_commands_still_work_without_a_display(tmp_path):
     result = run_without_display("--data-dir", str(tmp_path), "--help", platform=None)
     assert result.returncode == 0

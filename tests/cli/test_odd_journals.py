@@ -92,6 +92,7 @@ CASES: list[tuple[str, Make, int, str]] = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [("check",), ("export", "--output", "{out}/x.json"),
                                      ("summary", "--output", "{out}/x.pdf")],
                          ids=["check", "export", "summary"])
@@ -166,6 +167,7 @@ needs_mounts = pytest.mark.skipif(not _read_only_mounts(),
                                   reason="needs root and unshare for a read-only mount")
 
 
+@pytest.mark.slow
 @needs_mounts
 def test_a_journal_on_read_only_media_can_be_checked_exported_and_summarised(
         data_dir, tmp_path):
@@ -185,6 +187,7 @@ def test_a_journal_on_read_only_media_can_be_checked_exported_and_summarised(
     assert sorted(p.name for p in data_dir.iterdir()) == before
 
 
+@pytest.mark.slow
 @needs_mounts
 def test_writing_on_read_only_media_is_refused_in_words_for_the_terminal(data_dir, tmp_path):
     source = tmp_path / "in.json"

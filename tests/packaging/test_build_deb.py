@@ -75,6 +75,7 @@ def control(unpacked: Path) -> dict[str, str]:
     return fields
 
 
+@pytest.mark.slow
 def test_the_control_fields(package):
     fields = control(package)
     assert fields["Package"] == "trustdesk"
@@ -85,6 +86,7 @@ def test_the_control_fields(package):
     assert not fields["Description"].lower().startswith(("a ", "an ", "the "))
 
 
+@pytest.mark.slow
 def test_the_bundle_goes_under_opt_with_a_link_in_usr_bin(package):
     listing = (package.parent / "listing.txt").read_text().splitlines()
     by_path = {line.split()[5]: line.split() for line in listing}
@@ -107,6 +109,7 @@ def test_the_bundle_goes_under_opt_with_a_link_in_usr_bin(package):
     assert sorted(p.name for p in (package / "DEBIAN").iterdir()) == ["control", "md5sums"]
 
 
+@pytest.mark.slow
 def test_search_paths_outside_the_bundle_are_removed(package):
     rpath = subprocess.run(["patchelf", "--print-rpath",
                             str(package / "opt/trustdesk/_internal/libstandin.so.1")],
@@ -114,6 +117,7 @@ def test_search_paths_outside_the_bundle_are_removed(package):
     assert rpath == "$ORIGIN/lib-dynload"
 
 
+@pytest.mark.slow
 def test_the_manual_page_is_the_help_with_roff_escaped(package):
     page = subprocess.run(["gzip", "-dc", str(package / "usr/share/man/man1/trustdesk.1.gz")],
                           capture_output=True, text=True, check=True).stdout
@@ -122,6 +126,7 @@ def test_the_manual_page_is_the_help_with_roff_escaped(package):
     assert "~/.local/share/TrustDesk/" in page
 
 
+@pytest.mark.slow
 def test_md5sums_cover_every_file(package):
     sums = (package / "DEBIAN" / "md5sums").read_text().splitlines()
     files = sorted(str(p.relative_to(package)) for p in package.rglob("*")

@@ -99,22 +99,26 @@ def plugin_libraries() -> list[str]:
     return sorted(names)
 
 
+@pytest.mark.slow
 def test_the_reported_case_asks_for_libwayland_cursor0(tmp_path):
     output = run_install(tmp_path, ["libwayland-cursor.so.0"])
     assert "lacks libraries TrustDesk's window needs: libwayland-cursor.so.0" in output
     assert advice(output) == {"libwayland-cursor0"}
 
 
+@pytest.mark.slow
 def test_nothing_missing_means_no_advice(tmp_path):
     output = run_install(tmp_path, [])
     assert "is installed in" in output and "apt install" not in output
 
 
+@pytest.mark.slow
 def test_each_library_maps_to_its_debian_package(tmp_path):
     output = run_install(tmp_path, list(KNOWN))
     assert advice(output) == set(KNOWN.values())
 
 
+@pytest.mark.slow
 def test_every_library_the_plugins_load_gets_its_package(tmp_path):
     """All at once, as on a bare system: one package per library, and where dpkg
     knows the library, it is dpkg's package (Ubuntu's 't64' renames accepted:

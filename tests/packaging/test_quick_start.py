@@ -76,6 +76,7 @@ def test_quick_start_has_exactly_the_two_commands():
     assert until_pip(command("launch-command")) == until_pip(command("test-command"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("marker", MARKERS)
 def test_an_old_python_stops_the_command_before_anything_is_downloaded(tmp_path, marker):
     checkout = tmp_path / "checkout"
@@ -89,6 +90,7 @@ def test_an_old_python_stops_the_command_before_anything_is_downloaded(tmp_path,
     assert not (old.parent / "python3.was-asked").exists()  # not even `-m venv` ran
 
 
+@pytest.mark.slow
 def test_a_venv_from_an_older_python_is_made_again_and_a_current_one_is_kept(tmp_path):
     checkout = tmp_path / "checkout"
     stale = fake_python(checkout / ".venv" / "bin" / "python", "3.11.7")

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_architecture import imports_of, loaded_after_importing, modules_under
 
 ALLOWED_QT = ("PySide6.QtCore", "PySide6.QtGui")
@@ -17,6 +19,7 @@ def test_report_imports_only_qtcore_and_qtgui_and_never_the_ui():
         assert "QPrinter(" not in module.read_text(encoding="utf-8"), module.name
 
 
+@pytest.mark.slow
 def test_importing_the_report_loads_no_widgets_or_print_support():
     loaded = loaded_after_importing("trustdesk.report.summary, trustdesk.report.charts",
                                     "PySide6.Qt")

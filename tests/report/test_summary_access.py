@@ -48,6 +48,7 @@ def sheets(count: int) -> list[Worksheet]:
             for i in range(count)]
 
 
+@pytest.mark.slow
 def test_the_pdf_has_a_language_and_bookmarks_for_its_sections(tmp_path):
     summary = march_summary(worksheets=12)
     path = tmp_path / "summary.pdf"

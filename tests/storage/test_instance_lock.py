@@ -31,6 +31,7 @@ def test_lock_is_free_again_after_release(tmp_path):
     InstanceLock(tmp_path / "trustdesk.lock").release()
 
 
+@pytest.mark.slow
 def test_lock_held_by_another_process_then_reclaimed_after_it_is_killed(tmp_path):
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(tmp_path / "trustdesk.lock")],
                               stdout=subprocess.PIPE, text=True)

@@ -69,6 +69,7 @@ def make_writable(*paths: Path) -> None:
             os.chmod(path, 0o700 if path.is_dir() else 0o600)
 
 
+@pytest.mark.slow
 def test_a_read_only_data_folder_is_refused_in_plain_words(data_dir):
     vault = data_dir / "journal.trustdesk"
     before = vault.read_bytes()
@@ -82,6 +83,7 @@ def test_a_read_only_data_folder_is_refused_in_plain_words(data_dir):
     assert vault.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_a_folder_turning_read_only_while_writing_loses_nothing(store, data_dir):
     store.settings.set("first", 1)
     # Not the -shm: it is shared memory, mapped into the process, not data on disk.
@@ -104,6 +106,7 @@ def test_a_folder_turning_read_only_while_writing_loses_nothing(store, data_dir)
     reopened.close()
 
 
+@pytest.mark.slow
 def test_a_backup_folder_that_is_read_only_fails_kindly(store, tmp_path):
     folder = tmp_path / "backups"
     folder.mkdir()

@@ -116,6 +116,7 @@ for attempt in ("file", "folder"):
 """
 
 
+@pytest.mark.slow
 def test_a_full_disk_is_told_plainly_and_leaves_the_old_export(tmp_path):
     (tmp_path / "export.json").write_bytes(b"the previous export")
     result = subprocess.run([sys.executable, "-c", FULL_DISK, str(tmp_path)], cwd=ROOT,

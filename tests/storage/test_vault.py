@@ -67,6 +67,7 @@ def test_open_configures_the_connection_safely(store):
         assert pragma("cipher_memory_security") == "1"  # freed memory is wiped
 
 
+@pytest.mark.slow
 def test_opening_a_journal_turns_on_memory_security_in_a_fresh_process(data_dir):
     """Process-wide and off by default in SQLCipher: the first connection turns it on."""
     script = ("import sys, sqlcipher3\n"

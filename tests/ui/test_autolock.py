@@ -144,6 +144,7 @@ def private_bus():
     os.kill(int(pid), 15)
 
 
+@pytest.mark.slow
 def test_desktop_signals_arrive_over_a_real_bus(qtbot, private_bus):
     from PySide6.QtDBus import QDBusConnection, QDBusMessage
 

@@ -37,6 +37,7 @@ def x_display():
     server.wait(timeout=10)
 
 
+@pytest.mark.slow
 def test_clipboard_and_selection_on_a_real_x_server(tmp_path, x_display):
     env = {**os.environ, "DISPLAY": x_display, "TRUSTDESK_TEST_PLATFORM": "xcb",
            "TRUSTDESK_X11_CHILD": "1", "PYTHONPATH": str(ROOT)}

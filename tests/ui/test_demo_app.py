@@ -102,6 +102,7 @@ def test_trustdesk_demo_opens_and_cleans_up(tmp_path):
     assert list(Path(tmp_path).iterdir()) == []
 
 
+@pytest.mark.slow
 def test_demo_is_not_a_command_option():
     result = subprocess.run([sys.executable, "-m", "trustdesk", "--demo", "check"],
                             env={**os.environ, "PYTHONPATH": str(ROOT)},

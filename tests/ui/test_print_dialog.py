@@ -188,6 +188,7 @@ def test_locking_closes_the_dialog_and_clears_the_page(qtbot, opened):
     assert window.current_screen() is window.unlock_screen
 
 
+@pytest.mark.slow
 def test_printing_support_is_loaded_only_to_print():
     """Creating a QPrinter contacts the print service: nothing imports
     QtPrintSupport until the person prints."""

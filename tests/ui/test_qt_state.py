@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -53,6 +54,7 @@ def test_a_file_dialog_writes_nothing_and_leaves_no_qt_folder(qtbot, data_dir, t
     assert qt_files(tmp_path) == [writable / "QtProject.conf"]  # only the control's
 
 
+@pytest.mark.slow
 def test_the_app_removes_the_qt_folder_an_earlier_version_left(data_dir):
     old = data_dir / ".qt"
     old.mkdir()

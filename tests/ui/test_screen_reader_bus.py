@@ -91,6 +91,7 @@ def heard(tmp_path_factory) -> dict:
     return report
 
 
+@pytest.mark.slow
 def test_the_walk_reached_every_screen(heard):
     assert "first_run_error" not in heard and "demo_error" not in heard, heard
     assert heard.get("unlocked") is True
@@ -101,6 +102,7 @@ def test_the_walk_reached_every_screen(heard):
         assert screen in screens
 
 
+@pytest.mark.slow
 def test_no_focus_stop_is_without_a_name_and_no_text_hides_in_a_description(heard):
     for audit in heard["audits"]:
         assert audit["unnamed_focusable"] == [], audit["screen"]
@@ -109,11 +111,13 @@ def test_no_focus_stop_is_without_a_name_and_no_text_hides_in_a_description(hear
                 if node["name"] in ("Mood", "Trust in others", "Trust in myself")] == []
 
 
+@pytest.mark.slow
 def test_selecting_a_sidebar_page_through_the_selection_interface_shows_it(heard):
     assert heard["pages"] == [{"page": title, "shown": True} for title in
                               ("Guide", "Journal", "Worksheets", "Progress", "Settings")]
 
 
+@pytest.mark.slow
 def test_the_check_in_ratings_are_sliders_a_reader_can_set(heard):
     before, after = heard["ratings_before"], heard["ratings_after"]
     assert [c["name"] for c in before] == ["Mood", "Trust in others", "Trust in myself"]
@@ -125,6 +129,7 @@ def test_the_check_in_ratings_are_sliders_a_reader_can_set(heard):
     assert heard["rating_words"] == ["7 of 10"] * 3
 
 
+@pytest.mark.slow
 def test_status_and_count_texts_are_read_by_their_words(heard):
     assert heard["strength_too_short"][0].startswith("Strength: Too short.")
     assert heard["strength_ok"]
@@ -132,6 +137,7 @@ def test_status_and_count_texts_are_read_by_their_words(heard):
     assert heard["entry_count"] == ["1 entry"]
 
 
+@pytest.mark.slow
 def test_each_chart_sentence_is_text_and_names_the_chart_image(heard):
     images = [node["name"] for node in heard["charts"] if node["role"] == "image"]
     assert len(images) == 5
@@ -143,6 +149,7 @@ def test_each_chart_sentence_is_text_and_names_the_chart_image(heard):
         assert order[at + 1].startswith("Show as table: ")
 
 
+@pytest.mark.slow
 def test_journal_rows_read_title_date_ratings_tags_without_stray_full_stops(heard):
     rows = heard["demo_rows"] + heard["new_rows"]
     assert heard["new_rows"] == ["Walk with Sam. " + heard["new_rows"][0].split(". ", 1)[1]]
@@ -153,11 +160,13 @@ def test_journal_rows_read_title_date_ratings_tags_without_stray_full_stops(hear
     assert any("…" in row for row in rows)   # a cut heading says so, after a whole word
 
 
+@pytest.mark.slow
 def test_a_worksheet_step_chosen_through_its_button_shows(heard):
     assert "Toggle" in heard["chip_actions"]
     assert heard["worksheet_step"] == "shown"
     assert all(control["max"] == 100.0 for control in heard["worksheet_values"])
 
 
+@pytest.mark.slow
 def test_a_guide_chapter_lists_its_headings(heard):
     assert len(heard["guide_sections"]) >= 3

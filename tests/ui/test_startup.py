@@ -7,6 +7,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from trustdesk.ui import app as app_module
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,6 +33,7 @@ PROBE = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_the_unlock_screen_paints_without_the_heavy_modules(data_dir):
     """Neither SQLCipher, nor the pages, nor the dialogs, nor the Qt namespace's
     enums (about 30 ms in PySide) are needed to paint the unlock screen."""
@@ -59,6 +62,7 @@ OPEN_PROBE = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_opening_the_app_does_not_import_the_subcommands(data_dir):
     """Their modules (and what they import) cost ~90 ms; `trustdesk` alone opens the
     window without them, while `trustdesk --help` still lists them (tests/cli)."""

@@ -47,6 +47,7 @@ print(app.style().metaObject().className())
 """
 
 
+@pytest.mark.slow
 def test_a_new_application_uses_fusion_whatever_the_desktop_prefers(tmp_path):
     """The app asks for Fusion when it creates the QApplication (cheaper than
     setStyle), and that wins over a desktop's own choice."""

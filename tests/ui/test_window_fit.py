@@ -206,6 +206,7 @@ SMALL_SCREEN_PROBE = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_on_a_small_laptop_screen_at_125_percent_the_first_window_opens_maximized(
         data_dir, tmp_path):
     screens = tmp_path / "screen.json"
