@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import override
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -93,9 +94,11 @@ class Text(Block):
     text: str = ""
     role: str = "body"
 
+    @override
     def height(self, ctx: PageCtx, width: float) -> float:
         return ctx.text_height(self.role, self.text, width)
 
+    @override
     def paint(self, ctx: PageCtx, painter: QPainter, rect: QRectF) -> None:
         ctx.draw_text(painter, rect, self.role, self.text)
 
@@ -143,9 +146,11 @@ class Rich(Block):
         layout.endLayout()
         return layout, y
 
+    @override
     def height(self, ctx: PageCtx, width: float) -> float:
         return self._layout(ctx, width)[1]
 
+    @override
     def paint(self, ctx: PageCtx, painter: QPainter, rect: QRectF) -> None:
         layout, height = self._layout(ctx, rect.width())
         if self.marker:
@@ -171,9 +176,11 @@ class Drawing(Block):
     alt: str = ""
     table: Table | None = None
 
+    @override
     def height(self, ctx: PageCtx, width: float) -> float:
         return ctx.pt(self.height_pt)
 
+    @override
     def paint(self, ctx: PageCtx, painter: QPainter, rect: QRectF) -> None:
         if self.painter_fn is not None:
             painter.save()
@@ -206,11 +213,13 @@ class Row(Block):
     def _role(self) -> str:
         return "h3" if self.is_header else self.role
 
+    @override
     def height(self, ctx: PageCtx, width: float) -> float:
         tallest = max((ctx.text_height(self._role(), cell, w) for cell, (_x, w)
                        in zip(self.cells, self._columns(ctx, width), strict=True)), default=0)
         return tallest + ctx.pt(7)
 
+    @override
     def paint(self, ctx: PageCtx, painter: QPainter, rect: QRectF) -> None:
         for i, (cell, (x, w)) in enumerate(zip(self.cells, self._columns(ctx, rect.width()),
                                               strict=True)):
@@ -230,9 +239,11 @@ class Meter(Block):
 
     fraction: float = 0.0
 
+    @override
     def height(self, ctx: PageCtx, width: float) -> float:
         return ctx.pt(8)
 
+    @override
     def paint(self, ctx: PageCtx, painter: QPainter, rect: QRectF) -> None:
         bar = QRectF(rect.left(), rect.top() + ctx.pt(2), min(rect.width(), ctx.pt(240)),
                      ctx.pt(5))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, override
 
 from trustdesk import paths
 from trustdesk.storage.errors import VaultDamaged, VaultError, VaultMissing
@@ -203,6 +203,7 @@ class Rescue:
         self._folder = folder
         self._passphrase = passphrase
 
+    @override
     def __repr__(self) -> str:
         return f"Rescue({self._folder.root})"
 

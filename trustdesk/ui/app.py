@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import override
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -108,6 +109,7 @@ class _QuitAfterFirstPaint(QObject):
         self._app = app
         self._delay_ms = delay_ms
 
+    @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)

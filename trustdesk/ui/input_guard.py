@@ -17,6 +17,8 @@ the unlock screen ~50 ms (see ui/app.py). UI thread only.
 
 from __future__ import annotations
 
+from typing import override
+
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
@@ -55,6 +57,7 @@ def _guarded(widget: QObject) -> bool:
 class InputGuard(QObject):
     """The application-wide filter (see the module's docstring)."""
 
+    @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Wheel:

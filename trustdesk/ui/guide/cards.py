@@ -5,6 +5,7 @@ Enter, Return and Space open a card; Up and Down move between cards."""
 from __future__ import annotations
 
 import html
+from typing import override
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QKeyEvent
@@ -82,18 +83,23 @@ class Card(QPushButton):
         layout.addWidget(self.meta)
 
     # QPushButton sizes itself by its own text; a card is as big as its layout.
+    @override
     def sizeHint(self) -> QSize:
         return self.layout().sizeHint()
 
+    @override
     def minimumSizeHint(self) -> QSize:
         return self.layout().minimumSize()
 
+    @override
     def hasHeightForWidth(self) -> bool:
         return True
 
+    @override
     def heightForWidth(self, width: int) -> int:
         return self.layout().totalHeightForWidth(width)
 
+    @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

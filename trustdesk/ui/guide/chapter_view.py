@@ -10,6 +10,8 @@ of the text or moves on with Next. UI thread only.
 
 from __future__ import annotations
 
+from typing import override
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetricsF, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -387,6 +389,7 @@ class ChapterView(QWidget):
         bar = self.scroll_area.verticalScrollBar()
         return bar.value() >= bar.maximum()
 
+    @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Compare with kept references: during teardown, asking a half-destroyed
         # widget for its viewport would fail.
@@ -425,6 +428,7 @@ class ChapterView(QWidget):
             return False
         return True
 
+    @override
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in _RESTYLE_EVENTS:

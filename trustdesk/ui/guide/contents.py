@@ -9,6 +9,8 @@ Emits requests only; UI thread only.
 
 from __future__ import annotations
 
+from typing import override
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -201,6 +203,7 @@ class ContentsView(QWidget):
         if self.result_cards:
             self.result_cards[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
+    @override
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange) \

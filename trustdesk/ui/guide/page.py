@@ -10,6 +10,8 @@ settings writes (well under a millisecond).
 
 from __future__ import annotations
 
+from typing import override
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
@@ -68,6 +70,7 @@ class GuidePage(Page):
         self.set_worksheets_available(False)
 
     # -- the Page protocol ------------------------------------------------------------
+    @override
     def load(self) -> None:
         """First visit after unlocking: restore the last chapter and place. Later
         visits keep whatever is on screen and refresh the read marks."""
@@ -81,6 +84,7 @@ class GuidePage(Page):
         else:
             self.show_contents(remember=False)
 
+    @override
     def flush(self) -> None:
         """Save the reading place if it moved. A failure is reported on the status
         line and retried later: a reading place is never worth a dialog."""
@@ -99,6 +103,7 @@ class GuidePage(Page):
             return
         self._position_dirty = False
 
+    @override
     def clear_sensitive(self) -> None:
         self._save_timer.stop()
         self.contents.clear()

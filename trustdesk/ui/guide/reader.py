@@ -9,6 +9,7 @@ the theme or text size changes. UI thread only.
 from __future__ import annotations
 
 import math
+from typing import override
 
 from PySide6.QtCore import QPointF, QRegularExpression, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -163,6 +164,7 @@ class ChapterText(QTextBrowser):
             self.setFixedHeight(height)
         self.height_fitted.emit()
 
+    @override
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():

@@ -19,6 +19,8 @@ UI thread only.
 
 from __future__ import annotations
 
+from typing import override
+
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import (
     QKeyEvent,
@@ -90,6 +92,7 @@ class EntryBody(PrivateTextEdit):
         """The selection as plain text (paragraphs separated by newlines)."""
         return self.textCursor().selection().toPlainText()
 
+    @override
     def insertFromMimeData(self, source: QMimeData) -> None:
         """Pasted or dropped text comes in as words on the page's own lines (Qt's
         plain-text paste would bring new paragraphs at the default line height)."""
@@ -97,6 +100,7 @@ class EntryBody(PrivateTextEdit):
             self.textCursor().insertText(source.text())
             self.ensureCursorVisible()
 
+    @override
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copies carry the words only (no styling), marked secret."""
         mime = QMimeData()
@@ -153,6 +157,7 @@ class EntryBody(PrivateTextEdit):
         self.setTextCursor(cursor)
 
     # -- Enter, Tab ---------------------------------------------------------------------
+    @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers() & ~_KEYPAD
         if key in _RETURN_KEYS and mods == _NO_MODS and self._continue_list():
@@ -172,6 +177,7 @@ class EntryBody(PrivateTextEdit):
             return
         super().keyPressEvent(event)
 
+    @override
     def focusNextPrevChild(self, next: bool) -> bool:
         # Qt asks this before the key press: answering False hands Tab to keyPressEvent.
         if self.hasFocus() and self._indents_here(next):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import datetime, time
+from typing import override
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QSize, Qt, QTime, QTimer, QUrl, Signal
 from PySide6.QtGui import QResizeEvent
@@ -66,6 +67,7 @@ class MarkdownView(PrivateTextBrowser):
         self.setAccessibleName("Preview")
         self.setProperty("role", "paper")
 
+    @override
     def loadResource(self, kind: int, name: QUrl) -> object:
         return None
 
@@ -228,6 +230,7 @@ class EntryEditor(QWidget):
         one_row = self.when.minimumWidth() + self._buttons_width() + 2 * spacing
         self._arrange_header(stacked=width < one_row)
 
+    @override
     def minimumSizeHint(self) -> QSize:
         """As narrow as the stacked header and check-in allow (the layout's own
         minimum would keep them side by side and let nothing restack)."""
@@ -249,10 +252,12 @@ class EntryEditor(QWidget):
     def header_is_stacked(self) -> bool:
         return bool(self._header_stacked)
 
+    @override
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._restack_header(event.size().width())
         super().resizeEvent(event)
 
+    @override
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_widths()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import override
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import (
@@ -167,6 +168,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             for level in range(1, 7)
         }
 
+    @override
     def highlightBlock(self, text: str) -> None:
         if self._deferring or not text:
             return

@@ -8,6 +8,7 @@ undo offer. Right: the editor. A splitter lets the person give either more room.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import override
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
@@ -53,6 +54,7 @@ class _EditorScroll(PageScroll):
     """Scrolls the editor up and down only: as narrow as the editor can be, so the
     splitter never hands it less width than its rows need."""
 
+    @override
     def minimumSizeHint(self) -> QSize:
         inner = self.widget().minimumSizeHint().width() if self.widget() else 0
         return QSize(inner + self.verticalScrollBar().sizeHint().width(),
@@ -71,6 +73,7 @@ class _RestackingSplitter(QSplitter):
     def is_stacked(self) -> bool:
         return self.orientation() == Qt.Orientation.Vertical
 
+    @override
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):

@@ -6,6 +6,7 @@ Painting only; UI thread only."""
 from __future__ import annotations
 
 from datetime import date
+from typing import override
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
@@ -64,6 +65,7 @@ class EntryDelegate(QStyledItemDelegate):
                                             short)
         return heights
 
+    @override
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         full, short = self._row_heights(option.font)
@@ -72,6 +74,7 @@ class EntryDelegate(QStyledItemDelegate):
             return QSize(200, short)
         return QSize(200, full)
 
+    @override
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         row: EntryRow | None = index.data(ROW_ROLE)

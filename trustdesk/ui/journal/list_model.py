@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, override
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -111,9 +111,11 @@ class EntryListModel(QAbstractListModel):
     def searching(self) -> bool:
         return self._searching
 
+    @override
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
         return not parent.isValid() and self._more and not self._busy
 
+    @override
     def fetchMore(self, parent: Index = _ROOT) -> None:
         """Append the next page (never while another change is under way)."""
         if parent.isValid() or not self._more or self._busy:
@@ -184,9 +186,11 @@ class EntryListModel(QAbstractListModel):
                 self.endRemoveRows()
 
     # -- the model interface -----------------------------------------------------------
+    @override
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
+    @override
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -203,6 +207,7 @@ class EntryListModel(QAbstractListModel):
             return row.id
         return None
 
+    @override
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags

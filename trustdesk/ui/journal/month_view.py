@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, override
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -107,12 +107,15 @@ class MonthModel(QAbstractTableModel):
         row, column = grid_position(day)
         return self.index(row, column)
 
+    @override
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else WEEKS
 
+    @override
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else 7
 
+    @override
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -129,6 +132,7 @@ class MonthModel(QAbstractTableModel):
             return self._marks.get(day)
         return None
 
+    @override
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < 7:
@@ -141,6 +145,7 @@ class MonthModel(QAbstractTableModel):
             return f"Week {section + 1}"
         return None
 
+    @override
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid() or self.day_at(index.row(), index.column()) is None:
             return Qt.ItemFlag.NoItemFlags
@@ -156,14 +161,15 @@ class DayDelegate(QStyledItemDelegate):
     """Paints a day: its number; a dot when something was written; when mood was
     rated, the band's colour behind and the mood's number in the corner."""
 
+    @override
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         day = index.data(DATE_ROLE)
         if day is None:
             return
         tokens = theme.colors()
         mark: DayMark | None = index.data(MARK_ROLE)
-        rect = option.rect.adjusted(2, 2, -2, -2)  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
+        rect = option.rect.adjusted(2, 2, -2, -2)
+        state = option.state
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         mood = mark.mood if mark is not None else None
@@ -179,7 +185,7 @@ class DayDelegate(QStyledItemDelegate):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 6, 6)
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         if mark is not None:
             font.setBold(True)
         painter.setFont(font)
@@ -188,7 +194,7 @@ class DayDelegate(QStyledItemDelegate):
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                          str(day.day))
         if mark is not None:
-            small = QFont(option.font)  # type: ignore[attr-defined]
+            small = QFont(option.font)
             small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
             painter.setFont(small)
             painter.setPen(tokens["text"])
@@ -203,8 +209,9 @@ class DayDelegate(QStyledItemDelegate):
                                           size, size))
         painter.restore()
 
+    @override
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        metrics = option.fontMetrics
         side = max(metrics.height() * 2 + 6, metrics.horizontalAdvance("Wed") + 14)
         return QSize(side, side)
 
@@ -250,6 +257,7 @@ class MonthView(QTableView):
         self.setCurrentIndex(index)
         self.scrollTo(index)
 
+    @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7,

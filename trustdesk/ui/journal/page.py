@@ -15,6 +15,7 @@ import contextlib
 import itertools
 from collections.abc import Callable
 from datetime import date
+from typing import override
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QTextCursor
@@ -123,6 +124,7 @@ class JournalPage(Page):
         return timer
 
     # -- the Page protocol -----------------------------------------------------------
+    @override
     def load(self) -> None:
         self.listing.refresh_tags()
         self.listing.refresh()
@@ -130,6 +132,7 @@ class JournalPage(Page):
             self._open(Entry.new(now=self._now, written_at=self._now()), stored=False)
             self.editor.focus_body()
 
+    @override
     def flush(self) -> None:
         """Save the entry now if it changed. Raises a VaultError (the words stay)."""
         self._save_timer.stop()
@@ -160,9 +163,11 @@ class JournalPage(Page):
                                 "this entry.") from exc
         self._saved(session, revision, entry)
 
+    @override
     def has_unsaved_changes(self) -> bool:
         return self._dirty()
 
+    @override
     def clear_sensitive(self) -> None:
         self.set_focus_mode(False)
         self._session += 1
@@ -241,6 +246,7 @@ class JournalPage(Page):
         elif self.isVisible() and self.window().focusWidget() is None:
             self.editor.body.setFocus()
 
+    @override
     def hideEvent(self, event: QHideEvent) -> None:
         """Leaving the page (another page, a lock) leaves focus mode too."""
         if not event.spontaneous():

@@ -12,6 +12,8 @@ the slider's value rests in the middle, as the worksheet's ratings do.
 
 from __future__ import annotations
 
+from typing import override
+
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
@@ -83,6 +85,7 @@ class RatingBar(QSlider):
         self._describe()
         self.update()
 
+    @override
     def sliderChange(self, change: QAbstractSlider.SliderChange) -> None:
         """The slider's value was set from outside (assistive tools): the person's
         choice. Qt calls this also when the resting value is set again while not
@@ -101,9 +104,11 @@ class RatingBar(QSlider):
     def _describe(self) -> None:
         self.setAccessibleDescription(describe(self._value))
 
+    @override
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         event.accept()   # choosing happens on press; QSlider's own drag is not used
 
+    @override
     def wheelEvent(self, event) -> None:
         event.ignore()   # the page scrolls; a rating changes only on purpose
 
@@ -124,17 +129,20 @@ class RatingBar(QSlider):
         index = int(x // (width + self._gap()))
         return index if 0 <= index < CELLS else None
 
+    @override
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         cell = max(26, metrics.horizontalAdvance("10") + 14)
         return QSize(cell * CELLS + GAP * (CELLS - 1), metrics.height() + 12)
 
+    @override
     def minimumSizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         cell = metrics.horizontalAdvance("10") + 3
         return QSize(cell * CELLS + (CELLS - 1), metrics.height() + 8)
 
     # -- painting ----------------------------------------------------------------
+    @override
     def paintEvent(self, event: QPaintEvent) -> None:
         colors = theme.colors()
         painter = QPainter(self)
@@ -158,6 +166,7 @@ class RatingBar(QSlider):
         painter.end()
 
     # -- input -------------------------------------------------------------------
+    @override
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return super().mousePressEvent(event)
@@ -167,17 +176,20 @@ class RatingBar(QSlider):
             self._choose(None if value == self._value else value)
         self.setFocus(Qt.FocusReason.MouseFocusReason)
 
+    @override
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         hover = self._cell_at(event.position().x())
         if hover != self._hover:
             self._hover = hover
             self.update()
 
+    @override
     def leaveEvent(self, event) -> None:
         self._hover = None
         self.update()
         super().leaveEvent(event)
 
+    @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, current = event.key(), self._value
         middle = MIDDLE
@@ -289,16 +301,19 @@ class CheckInPanel(QWidget):
         for column, stretch in enumerate((1, 0, 0) if stacked else (0, 1, 0)):
             grid.setColumnStretch(column, stretch)
 
+    @override
     def minimumSizeHint(self) -> QSize:
         """As narrow as the stacked arrangement allows, as tall as the current one."""
         label, control, value = self._widths()
         width = max(control, label + value + self._grid.horizontalSpacing())
         return QSize(width, self._grid.minimumSize().height())
 
+    @override
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._restack(event.size().width())
         super().resizeEvent(event)
 
+    @override
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_value_labels()

@@ -4,6 +4,7 @@ draws it into the PDF and onto paper, in the current theme's colours."""
 from __future__ import annotations
 
 import time
+from typing import override
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPixmap
@@ -86,12 +87,15 @@ class ChartView(QLabel):
             pixels = points * self.style_.font_pt / PAPER_FONT_PT * per_pt
         self.setFixedHeight(round(pixels))
 
+    @override
     def sizeHint(self) -> QSize:
         return QSize(640, self.height())
 
+    @override
     def minimumSizeHint(self) -> QSize:
         return QSize(0, self.height())
 
+    @override
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the chart from a cached picture, made again only when the size, the
         summary or the style changed: scrolling the page then costs a copy, not a

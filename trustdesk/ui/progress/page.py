@@ -8,7 +8,7 @@ the period changed again, or after the journal locked, are dropped."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, override
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -132,10 +132,12 @@ class ProgressPage(Page):
         outer.addWidget(self.scroll_area)
 
     # -- the Page protocol -------------------------------------------------------
+    @override
     def load(self) -> None:
         """Gather the summary again, so new entries and worksheets show."""
         self.refresh()
 
+    @override
     def clear_sensitive(self) -> None:
         self._generation += 1            # drops any summary still on its way
         self._busy_timer.stop()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import override
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -92,6 +94,7 @@ class PreviewPane(QWidget):
         pixmap.setDevicePixelRatio(ratio)
         self.page.setPixmap(pixmap)
 
+    @override
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.images:

@@ -3,6 +3,8 @@ built together and told to load, and to forget anything sensitive, together."""
 
 from __future__ import annotations
 
+from typing import override
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -65,6 +67,7 @@ class SettingsPage(Page):
         self._sections = inner.findChildren(Section)
         align_label_columns(self._sections)
 
+    @override
     def changeEvent(self, event: QEvent) -> None:
         # The text size changed: the widest label too.
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) \
@@ -72,12 +75,14 @@ class SettingsPage(Page):
             align_label_columns(self._sections)
         super().changeEvent(event)
 
+    @override
     def load(self) -> None:
         current = self._settings.load_app_settings()
         self.appearance.show_values(current)
         if self.safety is not None:
             self.safety.load(current)
 
+    @override
     def clear_sensitive(self) -> None:
         if self.safety is not None:
             self.safety.clear_sensitive()

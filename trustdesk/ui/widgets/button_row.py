@@ -4,6 +4,7 @@ side (a narrow window, the largest text size), so no label is ever cut off."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import override
 
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent
@@ -42,15 +43,19 @@ class ButtonRow(QWidget):
     def is_stacked(self) -> bool:
         return not self.fits(self.width())
 
+    @override
     def sizeHint(self) -> QSize:
         return QSize(self._row_width(), self._height(False))
 
+    @override
     def minimumSizeHint(self) -> QSize:
         return QSize(max(b.sizeHint().width() for b in self._buttons), self._height(False))
 
+    @override
     def hasHeightForWidth(self) -> bool:
         return True
 
+    @override
     def heightForWidth(self, width: int) -> int:
         return self._height(not self.fits(width))
 
@@ -65,12 +70,14 @@ class ButtonRow(QWidget):
             else:
                 x += hint.width() + SPACING
 
+    @override
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.fits(event.size().width()) != self.fits(event.oldSize().width()):
             self.updateGeometry()  # the height changes with the arrangement
         self._place()
 
+    @override
     def event(self, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.FontChange,
                             QEvent.Type.StyleChange):

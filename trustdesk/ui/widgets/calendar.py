@@ -9,6 +9,8 @@ current font. Its colours come from app.qss (#Calendar), so both themes apply.""
 
 from __future__ import annotations
 
+from typing import override
+
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QDateTimeEdit, QTableView, QWidget
@@ -36,6 +38,7 @@ class Calendar(QCalendarWidget):
         """The least height that shows a row's text whole."""
         return self.fontMetrics().height() + ROW_PADDING
 
+    @override
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         cell = max(metrics.horizontalAdvance(text) for text in ("Wed", "Thu", "30")) + 16
@@ -47,6 +50,7 @@ class Calendar(QCalendarWidget):
         return QSize(max(7 * cell, 300) + frame,
                      nav_height + ROWS * self.row_height() + frame)
 
+    @override
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
@@ -56,6 +60,7 @@ class _OnFirstUse(QObject):
     the popup (a click, or F4 / Alt+Down), then steps aside. A calendar costs 2 to
     10 ms to build, and most date fields are never dropped down."""
 
+    @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress) \
                 and isinstance(watched, QDateTimeEdit):

@@ -8,6 +8,8 @@ the column doesn't move when the scroll bar comes or goes."""
 
 from __future__ import annotations
 
+from typing import override
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QWidget
 
@@ -62,6 +64,7 @@ class PageScroll(QScrollArea):
         """How much narrower the viewport is than the area (the bar's width, if shown)."""
         return max(0, self.width() - 2 * self.frameWidth() - self.viewport().width())
 
+    @override
     def viewportEvent(self, event: QEvent) -> bool:
         # getattr: PySide may call this on a wrapper made without __init__ while
         # the window is being torn down.

@@ -7,6 +7,8 @@ Qt's text editors build the data of all five in one place,
 
 from __future__ import annotations
 
+from typing import override
+
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QTextEdit
 
@@ -16,6 +18,7 @@ from trustdesk.ui.clipboard import mark_secret
 class PrivatePlainTextEdit(QPlainTextEdit):
     """A QPlainTextEdit whose copies are marked secret."""
 
+    @override
     def createMimeDataFromSelection(self) -> QMimeData:
         return mark_secret(super().createMimeDataFromSelection())
 
@@ -29,6 +32,7 @@ class PrivateTextEdit(QTextEdit):
         super().__init__()
         self.setAcceptRichText(False)
 
+    @override
     def createMimeDataFromSelection(self) -> QMimeData:
         return mark_secret(super().createMimeDataFromSelection())
 
@@ -37,5 +41,6 @@ class PrivateTextBrowser(QTextBrowser):
     """A read-only rich text view (a preview of the person's words) whose copies are
     marked secret."""
 
+    @override
     def createMimeDataFromSelection(self) -> QMimeData:
         return mark_secret(super().createMimeDataFromSelection())

@@ -4,6 +4,8 @@ an inline note."""
 
 from __future__ import annotations
 
+from typing import override
+
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
@@ -132,6 +134,7 @@ class TextBox(PrivatePlainTextEdit):
         line = QFontMetrics(self.font()).lineSpacing()
         self.setFixedHeight(int(line * self._lines + 22))
 
+    @override
     def changeEvent(self, event) -> None:  # font changes with the text-size setting
         super().changeEvent(event)
         self._fit()

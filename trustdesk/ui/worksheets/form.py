@@ -6,9 +6,8 @@ missing parts and saving trouble are pointed out inline."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -47,8 +46,16 @@ from trustdesk.ui.worksheets.steps_later import (
 
 STEP_COUNT = 8
 OVERVIEW = STEP_COUNT  # the index of the overview page
-# Each step's class takes only the texts (its key is its own), unlike StepView itself.
-STEP_TYPES: tuple[Callable[[WorksheetTexts], StepView], ...] = (
+
+
+class _StepClass(Protocol):
+    """How the form builds a step: from the texts and the clock (each step class knows
+    its own key, unlike StepView itself, which takes it first)."""
+
+    def __call__(self, texts: WorksheetTexts, *, today: Today = ...) -> StepView: ...
+
+
+STEP_TYPES: tuple[_StepClass, ...] = (
     SituationStep, FearStep, RatingsBeforeStep, TrapsStep, EvidenceStep, BalancedStep,
     RatingsAfterStep, SmallStepStep)
 SMALL_STEP = 7

@@ -4,6 +4,7 @@ It only shows what the page gives it and announces what the person asks for."""
 from __future__ import annotations
 
 from datetime import date
+from typing import override
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -197,6 +198,7 @@ class WorksheetListView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(line + 16)
         self.table.setMinimumHeight(line * 14)
 
+    @override
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):

@@ -6,6 +6,8 @@ small query or transaction (about a millisecond, see the report in the README)."
 
 from __future__ import annotations
 
+from typing import override
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
@@ -81,19 +83,23 @@ class WorksheetsPage(Page):
         new.activated.connect(lambda: self.start_worksheet(None))
 
     # -- the Page protocol -------------------------------------------------------
+    @override
     def load(self) -> None:
         if self.stack.currentWidget() is self.list_view:
             self.refresh()
 
+    @override
     def flush(self) -> None:
         """Save what is pending. Raises a VaultError when it can't; the words stay in
         the form and saving keeps retrying."""
         self.form_saver.flush()
         self.follow_up_saver.flush()
 
+    @override
     def has_unsaved_changes(self) -> bool:
         return self.form_saver.dirty or self.follow_up_saver.dirty
 
+    @override
     def clear_sensitive(self) -> None:
         self.form_saver.forget()
         self.follow_up_saver.forget()

@@ -3,7 +3,7 @@ evidence with the call (step 4, the thinking traps, is in steps_later)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, override
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -87,6 +87,7 @@ class SituationStep(StepView):
         self.who.textEdited.connect(self.changed)
         self.when.dateChanged.connect(self.changed)
 
+    @override
     def load(self, sheet: Worksheet) -> None:
         self.what.set_text(sheet.situation)
         self.who.setText(sheet.who)
@@ -95,15 +96,18 @@ class SituationStep(StepView):
         self.when.setMaximumDate(to_qdate(max(sheet.happened_on, self.today())))
         self.when.setDate(to_qdate(sheet.happened_on))
 
+    @override
     def collect(self) -> dict[str, Any]:
         return {"situation": clean_text(self.what.text()), "who": clean_line(self.who.text()),
                 "happened_on": from_qdate(self.when.date())}
 
+    @override
     def clear(self) -> None:
         self.what.set_text("")
         self.who.setText("")
         self.when.setDate(to_qdate(self.today()))
 
+    @override
     def focus_first(self) -> None:
         self.what.setFocus()
 
@@ -132,21 +136,26 @@ class FearStep(StepView):
     def _show_safety(self) -> None:
         self.safety.setVisible(checked(self.kinds) in SAFETY_CATEGORIES)
 
+    @override
     def load(self, sheet: Worksheet) -> None:
         check_only(self.kinds, sheet.category)
         self._show_safety()
         self.thought.set_text(sheet.thought)
 
+    @override
     def collect(self) -> dict[str, Any]:
         return {"category": checked(self.kinds), "thought": clean_text(self.thought.text())}
 
+    @override
     def clear(self) -> None:
         self.load(Worksheet(id="-", happened_on=self.today()))
 
+    @override
     def show_missing(self, missing: list[str]) -> None:
         show = "thought" in missing
         self.thought_field.show_note(self.texts.messages["need_thought"] if show else "")
 
+    @override
     def focus_first(self) -> None:
         chosen = checked(self.kinds)
         (self.kinds[chosen] if chosen else next(iter(self.kinds.values()))).setFocus()
@@ -164,22 +173,27 @@ class RatingsBeforeStep(StepView):
         self.belief.changed.connect(self.changed)
         self.emotions.changed.connect(self.changed)
 
+    @override
     def load(self, sheet: Worksheet) -> None:
         self.belief.set_value(sheet.belief_before)
         self.emotions.set_value(sheet.emotions_before)
 
+    @override
     def collect(self) -> dict[str, Any]:
         return {"belief_before": self.belief.value(),
                 "emotions_before": self.emotions.value()}
 
+    @override
     def clear(self) -> None:
         self.belief.set_value(None)
         self.emotions.clear()
 
+    @override
     def show_missing(self, missing: list[str]) -> None:
         show = "belief_before" in missing
         self.belief_field.show_note(self.texts.messages["need_belief_before"] if show else "")
 
+    @override
     def focus_first(self) -> None:
         self.belief.slider.setFocus()
 
@@ -216,6 +230,7 @@ class EvidenceStep(StepView):
     def _show_safety(self) -> None:
         self.safety.setVisible(checked(self.verdicts) == "red_flag")
 
+    @override
     def load(self, sheet: Worksheet) -> None:
         self.evidence_for.set_value(sheet.evidence_for)
         self.evidence_against.set_value(sheet.evidence_against)
@@ -223,11 +238,13 @@ class EvidenceStep(StepView):
         check_only(self.verdicts, sheet.verdict)
         self._show_safety()
 
+    @override
     def collect(self) -> dict[str, Any]:
         return {"evidence_for": _cleaned(self.evidence_for.value()),
                 "evidence_against": _cleaned(self.evidence_against.value()),
                 "pattern": checked(self.patterns), "verdict": checked(self.verdicts)}
 
+    @override
     def clear(self) -> None:
         self.evidence_for.clear()
         self.evidence_against.clear()
@@ -235,6 +252,7 @@ class EvidenceStep(StepView):
         check_only(self.verdicts, None)
         self._show_safety()
 
+    @override
     def focus_first(self) -> None:
         self.evidence_for.lines()[0].setFocus()
 

@@ -4,7 +4,7 @@ small step (a small safety step after the call "a real warning sign")."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, override
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QPushButton, QVBoxLayout
@@ -75,6 +75,7 @@ class TrapsStep(StepView):
                 label.hide()
         self.finish()
 
+    @override
     def load(self, sheet: Worksheet) -> None:
         any_retired = False
         for key, row in self.rows.items():
@@ -87,13 +88,16 @@ class TrapsStep(StepView):
         if self._retired_heading is not None:
             self._retired_heading.setVisible(any_retired)
 
+    @override
     def collect(self) -> dict[str, Any]:
         # Kept in the order shown, which is stable and what the person saw.
         return {"traps": tuple(key for key, row in self.rows.items() if row.box.isChecked())}
 
+    @override
     def clear(self) -> None:
         self.load(Worksheet(id="-", happened_on=self.today()))
 
+    @override
     def focus_first(self) -> None:
         next(iter(self.rows.values())).box.setFocus()
 
@@ -120,6 +124,7 @@ class BalancedStep(StepView):
         self.view.textChanged.connect(self.changed)
         self.insert_button.clicked.connect(self.insert_starting_point)
 
+    @override
     def prepare(self, sheet: Worksheet) -> None:
         self._verdict = sheet.verdict
         self.evidence.show_sheet(sheet)
@@ -135,22 +140,27 @@ class BalancedStep(StepView):
         self.view.setTextCursor(cursor)
         self.view.setFocus()
 
+    @override
     def load(self, sheet: Worksheet) -> None:
         self.view.set_text(sheet.balanced_view)
         self.prepare(sheet)
 
+    @override
     def collect(self) -> dict[str, Any]:
         return {"balanced_view": clean_text(self.view.text())}
 
+    @override
     def clear(self) -> None:
         self.view.set_text("")
         self.evidence.clear()
         self._verdict = None
 
+    @override
     def show_missing(self, missing: list[str]) -> None:
         show = "balanced" in missing
         self.view_field.show_note(self.texts.messages["need_balanced"] if show else "")
 
+    @override
     def focus_first(self) -> None:
         self.view.setFocus()
 
@@ -167,10 +177,12 @@ class RatingsAfterStep(StepView):
         self.belief.changed.connect(self.changed)
         self.emotions.changed.connect(self.changed)
 
+    @override
     def load(self, sheet: Worksheet) -> None:
         self.belief.set_value(sheet.belief_after)
         self.prepare(sheet)
 
+    @override
     def prepare(self, sheet: Worksheet) -> None:
         red_flag = sheet.verdict == "red_flag"
         self.intro.setText(self.texts.red_flag["rerate_intro"] if red_flag else self.text.intro)
@@ -180,18 +192,22 @@ class RatingsAfterStep(StepView):
         current = self.emotions.value() if self.emotions.names() else sheet.emotions_after
         self.emotions.set_value(current, suggestions=sheet.emotions_before)
 
+    @override
     def collect(self) -> dict[str, Any]:
         return {"belief_after": self.belief.value(), "emotions_after": self.emotions.value()}
 
+    @override
     def clear(self) -> None:
         self.belief.set_value(None)
         self.belief.set_reference("")
         self.emotions.clear()
 
+    @override
     def show_missing(self, missing: list[str]) -> None:
         show = "belief_after" in missing
         self.belief_field.show_note(self.texts.messages["need_belief_after"] if show else "")
 
+    @override
     def focus_first(self) -> None:
         self.belief.slider.setFocus()
 
@@ -230,6 +246,7 @@ class SmallStepStep(StepView):
     def is_safety_step(self) -> bool:
         return self._red_flag
 
+    @override
     def prepare(self, sheet: Worksheet) -> None:
         red = self._red_flag = sheet.verdict == "red_flag"
         words, path = self.text, self.texts.red_flag
@@ -245,6 +262,7 @@ class SmallStepStep(StepView):
         self.what.setAccessibleName(path["step"] if red else "Your small step")
         self.playing_safe_field.setVisible(not red or bool(self.playing_safe.text().strip()))
 
+    @override
     def load(self, sheet: Worksheet) -> None:
         step = self._step = sheet.step
         self.what.set_text(step.text if step else "")
@@ -254,6 +272,7 @@ class SmallStepStep(StepView):
         self.playing_safe.set_text(step.playing_safe if step else "")
         self.prepare(sheet)
 
+    @override
     def collect(self) -> dict[str, Any]:
         text, prediction = clean_text(self.what.text()), clean_text(self.prediction.text())
         playing_safe = clean_text(self.playing_safe.text())
@@ -276,6 +295,7 @@ class SmallStepStep(StepView):
                                  belief_at_follow_up=step.belief_at_follow_up,
                                  followed_up_on=step.followed_up_on)
 
+    @override
     def clear(self) -> None:
         self._step = None
         self.what.set_text("")
@@ -285,5 +305,6 @@ class SmallStepStep(StepView):
         self.due.setDate(to_qdate(self.today()))
         self.prepare(Worksheet(id="-", happened_on=self.today()))
 
+    @override
     def focus_first(self) -> None:
         self.what.setFocus()
