@@ -8,7 +8,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import override
+from typing import cast, override
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -26,7 +26,7 @@ SMOKE_EXIT_ENV = "TRUSTDESK_SMOKE_EXIT_AFTER_MS"
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, once per process, themed and named."""
-    app = QApplication.instance()
+    app = cast("QApplication | None", QApplication.instance())   # the only kind made
     if app is None:
         session_bus.keep_to_an_existing_bus()  # before Qt could autolaunch a dbus-daemon
         app = QApplication([*(argv if argv is not None else sys.argv), *theme.STYLE_ARGS])
@@ -85,7 +85,7 @@ def quit_after_first_paint_if_asked(window: QObject) -> None:
     """With TRUSTDESK_SMOKE_EXIT_AFTER_MS set (packaging checks, the benchmark),
     report the window's first paint on stderr and quit that long after it."""
     delay = _smoke_exit_delay()
-    app = QApplication.instance()
+    app = cast("QApplication | None", QApplication.instance())
     if delay is not None and app is not None:
         window.installEventFilter(_QuitAfterFirstPaint(app, delay))
 

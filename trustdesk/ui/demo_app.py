@@ -35,7 +35,7 @@ class DemoJournal:
 
     def __init__(self, *, days: int = DEMO_DAYS, seed: int = DEMO_SEED,
                  today: date | None = None) -> None:
-        self._args = dict(days=days, seed=seed, today=today)
+        self._days, self._seed, self._today = days, seed, today
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self.root: Path | None = None
         self.folder: JournalFolder | None = None
@@ -48,7 +48,8 @@ class DemoJournal:
             self.folder = JournalFolder(self.root / "journal")
             store = self.folder.create(DEMO_PASSPHRASE)
             try:
-                self.counts = fill_demo(store, **self._args)
+                self.counts = fill_demo(store, days=self._days, seed=self._seed,
+                                        today=self._today)
             finally:
                 store.close()
         except BaseException:

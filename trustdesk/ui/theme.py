@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache
+from typing import TypedDict, cast
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
@@ -14,8 +15,15 @@ from PySide6.QtWidgets import QApplication
 
 from trustdesk import resources
 
-_state: dict[str, object] = {"mode": "light", "base_pt": None, "desktop_dark": None,
-                             "fusion": False}
+
+class _State(TypedDict):
+    mode: str
+    base_pt: float | None
+    desktop_dark: bool | None
+    fusion: bool
+
+
+_state: _State = {"mode": "light", "base_pt": None, "desktop_dark": None, "fusion": False}
 
 # Arguments for a new QApplication that make Qt choose Fusion itself: ~9 ms less at
 # start-up than app.setStyle(), whose returned QStyle makes PySide build its enums.
@@ -122,11 +130,12 @@ def stylesheet(mode: str, base_pt: float) -> str:
 def apply(app: QApplication, *, theme: str = "system", text_scale: int = 100) -> None:
     """Apply a theme setting ('system', 'light', 'dark') and a text size (percent of
     the platform's default) to the whole application, at once."""
-    if _state["base_pt"] is None:
+    base = _state["base_pt"]
+    if base is None:
         default_pt = app.font().pointSizeF()
         # Offscreen and some desktops report a small default; keep body text readable.
-        _state["base_pt"] = max(default_pt if default_pt > 0 else 10.0, 10.5)
-    base_pt = float(_state["base_pt"]) * text_scale / 100
+        base = _state["base_pt"] = max(default_pt if default_pt > 0 else 10.0, 10.5)
+    base_pt = base * text_scale / 100
     mode = resolve_mode(theme)
     _state["mode"] = mode
     if not _state["fusion"]:          # once per application is enough
@@ -145,12 +154,17 @@ def mark_fusion_set() -> None:
     _state["fusion"] = True
 
 
+def _application() -> QApplication | None:
+    """The application; TrustDesk only ever makes a QApplication."""
+    return cast("QApplication | None", QApplication.instance())
+
+
 def current_font() -> QFont:
-    app = QApplication.instance()
+    app = _application()
     return QFont(app.font()) if app else QFont()
 
 
 def base_point_size() -> float:
     """The body text size in points, after the text-size setting."""
-    app = QApplication.instance()
+    app = _application()
     return app.font().pointSizeF() if app else 10.5

@@ -96,7 +96,8 @@ class ChartCard(QFrame):
         """The table is built only while it shows: ten years of daily rows cost tens
         of milliseconds, wasted on every refresh for a table nobody opened."""
         shown = self.is_table_shown() and self.summary is not None
-        self.model.set_table(table_for(self.kind, self.summary) if shown else None)
+        self.model.set_table(table_for(self.kind, self.summary)
+                             if shown and self.summary is not None else None)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)   # the summary's own order
         self._size_columns()
         self._fit_table()

@@ -305,7 +305,7 @@ class PrintSummaryDialog(QDialog):
     def _run(self, generation: int, work, done) -> None:
         self.task = tasks.run_task(
             work, with_progress=True,
-            on_done=lambda result: self._end(generation) and done(result),
+            on_done=lambda result: done(result) if self._end(generation) else None,
             on_failed=lambda error: self._fail(generation, error))
         self.task.progress.connect(self.progress.setValue)
         self._update_buttons()

@@ -112,9 +112,10 @@ class RatingField(QWidget):
     def _show(self) -> None:
         self._quiet = True
         try:
-            rated = self._value is not None
-            self.slider.setValue(self._value if rated else 50)
-            self.number.setValue(self._value if rated else -1)
+            value = self._value
+            rated = value is not None
+            self.slider.setValue(value if value is not None else 50)
+            self.number.setValue(value if value is not None else -1)
         finally:
             self._quiet = False
         set_state(self.slider, "rated", rated)
