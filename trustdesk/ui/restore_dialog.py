@@ -131,13 +131,15 @@ class RestoreDialog(QDialog):
             item.setForeground(2, self.palette().placeholderText())
         self._update()
 
+    def _rows(self) -> list[QTreeWidgetItem]:
+        rows = (self.table.topLevelItem(i) for i in range(self.table.topLevelItemCount()))
+        return [item for item in rows if item is not None]
+
     def row_texts(self) -> list[list[str]]:
-        return [[self.table.topLevelItem(i).text(c) for c in range(3)]
-                for i in range(self.table.topLevelItemCount())]
+        return [[item.text(c) for c in range(3)] for item in self._rows()]
 
     def select(self, path: Path) -> None:
-        for i in range(self.table.topLevelItemCount()):
-            item = self.table.topLevelItem(i)
+        for item in self._rows():
             if item.data(0, PATH_ROLE) == str(path):
                 self.table.setCurrentItem(item)
 
@@ -167,6 +169,7 @@ class RestoreDialog(QDialog):
         if chosen is None or not self.restore_button.isEnabled():
             return
         item = self.table.currentItem()
+        assert item is not None   # chosen() found the current row
         answer = dialogs.ask(
             self, title="Restore from a backup",
             text=f"Go back to the copy from {item.data(0, LONG_WHEN_ROLE)}?",

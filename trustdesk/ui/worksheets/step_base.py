@@ -72,7 +72,9 @@ def date_edit(name: str) -> QDateEdit:
     use_calendar(edit)
     edit.setDisplayFormat(SHORT_DATE_PATTERN)
     edit.setAccessibleName(name)
-    edit.findChild(QLineEdit).setAccessibleName(name)
+    line = edit.findChild(QLineEdit)
+    if line is not None:
+        line.setAccessibleName(name)
     edit.setMinimumDate(QDate(1900, 1, 1))
     edit.setMinimumWidth(260)
     return edit
