@@ -115,3 +115,9 @@ def test_one_query_per_month(qtbot):
     model.show_month(2026, 3)
     assert asked == [(date(2026, 3, 1), date(2026, 3, 31))]
     assert model.day_at(0, 0) is None and model.day_at(0, 6) == date(2026, 3, 1)
+
+
+def test_tab_leaves_the_calendar_for_the_list(qtbot, page, no_dialogs):
+    page.show_calendar(True)
+    qtbot.keyClick(page.month.view, Qt.Key.Key_Tab)
+    assert page.list.hasFocus()

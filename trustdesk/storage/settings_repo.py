@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from trustdesk.domain.safety_card import SafetyCard
 from trustdesk.domain.settings import AppSettings
 from trustdesk.storage.vault import Vault
 
 _APP_PREFIX = "app."
+SAFETY_CARD_KEY = "safety.card"  # the person's own people and numbers (safety_card.py)
 
 
 class SettingsRepository:
@@ -45,3 +47,24 @@ class SettingsRepository:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [(_APP_PREFIX + key, json.dumps(value))
                  for key, value in settings.as_mapping().items()])
+
+    # -- the safety card ("My people and numbers") ----------------------------------
+    def load_safety_card(self) -> SafetyCard:
+        """The card as last saved; an empty card when there is none (or it can't be
+        read, which a future version's card might be)."""
+        stored = self.get(SAFETY_CARD_KEY)
+        if stored is None:
+            return SafetyCard()
+        try:
+            return SafetyCard.from_mapping(stored)
+        except ValueError:
+            return SafetyCard()
+
+    def save_safety_card(self, card: SafetyCard) -> None:
+        """Keep `card` inside the encrypted journal; an empty card removes the row
+        (its freed page is wiped, as every deleted page is)."""
+        if card.is_empty:
+            with self._vault.transaction() as conn:
+                conn.execute("DELETE FROM settings WHERE key = ?", (SAFETY_CARD_KEY,))
+            return
+        self.set(SAFETY_CARD_KEY, card.as_mapping())

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QPushButton, QWidget
 
 if TYPE_CHECKING:
+    from trustdesk.ui.safety_card import CardKeeper
     from trustdesk.ui.safety_window import SafetyWindow
 
 LINK_TEXT = "If you are not safe"
@@ -21,10 +22,13 @@ LINK_DESCRIPTION = "Opens the safety note: what to do right away if you are in d
 _open: dict[int, SafetyWindow] = {}
 
 
-def show_safety_note(parent: QWidget | None) -> SafetyWindow:
+def show_safety_note(parent: QWidget | None,
+                     keeper: CardKeeper | None = None) -> SafetyWindow:
     """Show the safety note in its own small window, beside `parent`'s window, and
-    return it. A second call brings the same window forward instead of opening
-    another. The window is not modal: the rest of the app stays usable. Locking the
+    return it; with `keeper` (the journal is unlocked) it holds the person's own
+    safety card too. A second call brings the same window forward instead of opening
+    another (one opened before unlocking is replaced by one with the card). The
+    window is not modal: the rest of the app stays usable. Locking the
     journal closes it, like every other dialog."""
     import shiboken6
 
@@ -34,8 +38,12 @@ def show_safety_note(parent: QWidget | None) -> SafetyWindow:
     owner = parent.window() if parent is not None else None
     key = id(owner)
     window = _open.get(key)
+    if keeper is not None and window is not None and shiboken6.isValid(window) \
+            and window.keeper is not keeper:
+        window.close()
+        window = None
     if window is None or not shiboken6.isValid(window):  # gone with its old owner
-        window = SafetyWindow(owner)
+        window = SafetyWindow(owner, keeper)
         _open[key] = window
         window.finished.connect(lambda _result, key=key: _open.pop(key, None))
         dialogs.track(window)
@@ -45,14 +53,15 @@ def show_safety_note(parent: QWidget | None) -> SafetyWindow:
     return window
 
 
-def link_button(parent: QWidget | None = None) -> QPushButton:
-    """A link-styled button that opens the safety note; reached with Tab and named
-    by its visible words for screen readers."""
+def link_button(parent: QWidget | None = None,
+                keeper: CardKeeper | None = None) -> QPushButton:
+    """A link-styled button that opens the safety note (with the person's card when
+    `keeper` is given); reached with Tab and named by its visible words."""
     button = QPushButton(LINK_TEXT, parent)
     button.setProperty("role", "link")
     button.setObjectName("SafetyLink")
     button.setAccessibleName(LINK_TEXT)
     button.setAccessibleDescription(LINK_DESCRIPTION)
     button.setToolTip("What to do right away if you are in danger")
-    button.clicked.connect(lambda: show_safety_note(button))
+    button.clicked.connect(lambda: show_safety_note(button, keeper))
     return button

@@ -24,6 +24,8 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Everywhere", "Ctrl+Q", "Save and quit"),
     ("Everywhere", "Ctrl+1 … Ctrl+5", "Go to Guide, Journal, Worksheets, Progress, Settings"),
     ("Everywhere", "F1 or Ctrl+/", "Show these shortcuts"),
+    ("Everywhere", "Ctrl+Shift+S",
+     "The safety note; once unlocked, with your own people and numbers"),
     ("Everywhere", "Tab, Shift+Tab", "Move between fields; a date is one stop"),
     ("Everywhere", "← →, ↑ ↓", "In a date: move between day, month and year; change one"),
     ("Journal", "Ctrl+N", "New entry"),

@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         # makes PySide build the Qt namespace's enums, ~30 ms), or on unlocking.
         self.quit_action: QAction | None = None
         self.shortcuts_action: QAction | None = None
+        self.safety_action: QAction | None = None
         QTimer.singleShot(WINDOW_SHORTCUTS_AFTER_MS, self, self._add_window_shortcuts)
 
         self.session.state_changed.connect(self._show_state)
@@ -217,7 +218,8 @@ class MainWindow(QMainWindow):
 
     def _add_window_shortcuts(self) -> None:
         """Ctrl+Q quits (closing saves first, or asks); F1 and Ctrl+/ list every
-        shortcut. Both work locked or unlocked. Once."""
+        shortcut; Ctrl+Shift+S opens the safety note (with the person's own card
+        when unlocked). All work locked or unlocked. Once."""
         if self.quit_action is not None:
             return
         self.quit_action = QAction("Quit", self)
@@ -226,8 +228,22 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = QAction("Keyboard shortcuts", self)
         self.shortcuts_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
         self.shortcuts_action.triggered.connect(self._show_shortcuts)
-        for action in (self.quit_action, self.shortcuts_action):
+        self.safety_action = QAction("If you are not safe", self)
+        self.safety_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        from PySide6.QtCore import Qt  # after the first paint: its ~30 ms don't show
+
+        # From any window of the app (the note itself, a dialog), like Ctrl+L.
+        self.safety_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.safety_action.triggered.connect(self.show_safety_note)
+        for action in (self.quit_action, self.shortcuts_action, self.safety_action):
             self.addAction(action)
+
+    def show_safety_note(self) -> None:
+        """The safety note beside the window; once unlocked, with the card."""
+        from trustdesk.ui.safety_note import show_safety_note
+
+        store = self.session.store
+        show_safety_note(self, store.settings if store is not None else None)
 
     def _show_shortcuts(self) -> None:
         from trustdesk.ui.shortcuts import show_shortcuts  # only when asked for

@@ -93,7 +93,7 @@ class Workspace(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)
             self.nav.addItem(item)
         layout.addWidget(self.nav, 1)
-        self.safety_link = link_button()
+        self.safety_link = link_button(keeper=self._store.settings)
         safety = QHBoxLayout()
         safety.setContentsMargins(14, 0, 14, 4)
         safety.addWidget(self.safety_link)
