@@ -68,10 +68,6 @@ class InstanceLock:
             raise VaultInUse()
         self._fd = fd
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
     def release(self) -> None:
         if self._fd is None:
             return

@@ -57,12 +57,6 @@ class ProtectedPlaces:
         journal = Path(journal).absolute()
         return cls(journal, journal.parent, tuple(Path(d).absolute() for d in backup_dirs))
 
-    def with_backup_dir(self, folder: Path) -> ProtectedPlaces:
-        if Path(folder).absolute() in self.backup_dirs:
-            return self
-        return ProtectedPlaces(self.journal, self.data_dir,
-                               (*self.backup_dirs, Path(folder).absolute()))
-
     # -- what is protected ---------------------------------------------------------
     def _journal_files(self) -> dict[Identity, str]:
         named = {self.journal: "the journal"}

@@ -124,11 +124,6 @@ def watch(app: QGuiApplication) -> ClipboardGuard:
     return _guard
 
 
-def holds_ours() -> bool:
-    board = QGuiApplication.clipboard()
-    return any(_holds(board, mode) for mode in _modes(board))
-
-
 def _holds(board: QClipboard, mode: QClipboard.Mode) -> bool:
     remembered = _ours.get(mode)
     if remembered is None:

@@ -55,9 +55,6 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Progress", "PgUp or PgDown", "Previous or next page of the print preview"),
 )
 
-SHOW_KEYS = ("F1", "Ctrl+/")
-
-
 def listed_keys() -> set[str]:
     """Every single key sequence the list names (for the test against the app)."""
     keys: set[str] = set()

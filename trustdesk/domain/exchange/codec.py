@@ -245,9 +245,4 @@ def _records(document: dict[str, Any], key: str, noun: str, decode_one: Any) -> 
     return out
 
 
-def exported_name(when: datetime, suffix: str) -> str:
-    """A file or folder name for an export made at `when` (local time)."""
-    return f"TrustDesk export {when:%Y-%m-%d %H%M}{suffix}"
-
-
-__all__ += ["exported_name", "iso_moment"]
+__all__ += ["iso_moment"]

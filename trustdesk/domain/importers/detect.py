@@ -35,11 +35,11 @@ from trustdesk.domain.importers.common import (
 
 FORMATS = {
     "trustdesk": "a TrustDesk export",
-    "jrnl": "a jrnl journal (JSON export, text file or folder)",
-    "dayone": dayone.LABEL,
-    "daylio": daylio.LABEL,
-    "rednotebook": rednotebook.LABEL,
-    "notes": daily_notes.LABEL,
+    jrnl_json.NAME: "a jrnl journal (JSON export, text file or folder)",
+    dayone.NAME: dayone.LABEL,
+    daylio.NAME: daylio.LABEL,
+    rednotebook.NAME: rednotebook.LABEL,
+    daily_notes.NAME: daily_notes.LABEL,
 }
 FORMAT_NAMES = tuple(FORMATS)
 

@@ -23,7 +23,6 @@ from trustdesk.domain.importers.common import (
 )
 from trustdesk.domain.importers.jrnl_json import jrnl_id
 
-NAME = "jrnl"
 LABEL = "a jrnl text journal"
 FOLDER_LABEL = "a jrnl folder journal"
 _HEADER = re.compile(r"(?:^|\n)\[([^\]\n]{6,40})\] ")

@@ -3,7 +3,6 @@ draws it into the PDF and onto paper, in the current theme's colours."""
 
 from __future__ import annotations
 
-import time
 from typing import override
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -44,7 +43,6 @@ class ChartView(QLabel):
         self.summary: ProgressSummary | None = None
         self.style_ = screen_style()
         self.frame: charts.ChartFrame | None = None
-        self.last_paint_ms: float | None = None
         self._picture: QPixmap | None = None
         self._picture_key: tuple | None = None
         mark = QPixmap(1, 1)          # never shown (paintEvent draws the chart); it
@@ -99,15 +97,12 @@ class ChartView(QLabel):
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the chart from a cached picture, made again only when the size, the
         summary or the style changed: scrolling the page then costs a copy, not a
-        redraw of ten years of points. `last_paint_ms` is the time of the last
-        real drawing."""
+        redraw of ten years of points."""
         ratio = self.devicePixelRatioF()
         key = (self.width(), self.height(), ratio, id(self.summary), self.style_)
         if self._picture is None or self._picture_key != key:
-            started = time.perf_counter()
             self._picture = self._draw(ratio)
             self._picture_key = key
-            self.last_paint_ms = (time.perf_counter() - started) * 1000
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._picture)
         painter.end()

@@ -111,6 +111,3 @@ def with_suffix(path: Path, file_format: str) -> Path:
         return path
     return path.with_name(path.name + FORMATS[file_format])
 
-
-def with_pdf_suffix(path: Path) -> Path:
-    return with_suffix(path, "pdf")

@@ -62,10 +62,6 @@ class Autosaver(QObject):
         if self._dirty:
             self._attempt(raising=True)
 
-    def retry_now(self) -> None:
-        if self._dirty:
-            self._attempt(raising=False)
-
     def forget(self) -> None:
         """Drop pending work without saving (the sheet is being cleared on lock,
         after a flush, or was deleted)."""

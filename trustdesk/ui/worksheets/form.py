@@ -29,7 +29,7 @@ from trustdesk.domain.worksheet_texts import STEP_KEYS, WorksheetTexts
 from trustdesk.ui.widgets.announce import show_and_announce
 from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.worksheets.common import centered, editor_top, scrolled
-from trustdesk.ui.worksheets.overview import MISSING_STEP, OverviewView
+from trustdesk.ui.worksheets.overview import OverviewView
 from trustdesk.ui.worksheets.step_base import StepView
 from trustdesk.ui.worksheets.steps_first import (
     EvidenceStep,
@@ -348,11 +348,6 @@ class WorksheetForm(QWidget):
     def back(self) -> None:
         if self._index > 0:
             self.go_to(self._index - 1)
-
-    def first_open_step(self) -> int:
-        """Where to continue a draft: the first step with a missing required part."""
-        missing = self._safe_sheet().missing_for_completion()
-        return min((MISSING_STEP[key] for key in missing), default=OVERVIEW)
 
     # -- feedback ----------------------------------------------------------------
     def show_save_state(self, text: str) -> None:

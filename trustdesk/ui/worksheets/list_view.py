@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import override
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -276,5 +276,3 @@ class WorksheetListView(QWidget):
         self.open_button.setText("Continue" if row is not None and not row.is_complete
                                  else "Open")
 
-    def current_index(self) -> QModelIndex:
-        return self.table.currentIndex()
