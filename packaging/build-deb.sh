@@ -87,7 +87,7 @@ Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: TrustDesk
 Comment: /opt/trustdesk is a PyInstaller bundle. Besides TrustDesk it carries
  CPython, Qt 6 and PySide6 (from the PySide6-Essentials wheel), sqlcipher3 with
- SQLCipher, platformdirs, and the shared libraries they load that the system
+ SQLCipher, platformdirs, jeepney, and the shared libraries they load that the system
  may not have. Their licences are listed below.
 
 Files: *
@@ -112,6 +112,12 @@ Files: opt/trustdesk/_internal/sqlcipher3/*
 Copyright: Zetetic LLC; Charles Leifer; Gerhard Haering
 License: BSD-3-clause and Zlib
  SQLCipher is under a BSD-style licence, the sqlcipher3 module under the zlib licence.
+
+Files: opt/trustdesk/_internal/jeepney/*
+Copyright: Thomas Kluyver and contributors
+License: MIT
+ jeepney (pure-Python D-Bus, used for reminders' desktop notifications) is under
+ the MIT licence, https://gitlab.com/takluyver/jeepney/-/blob/master/LICENSE
 
 License: GPL-3+
  This program is free software: you can redistribute it and/or modify it under

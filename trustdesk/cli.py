@@ -56,6 +56,9 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true",
                         help="open the app on a throwaway sample journal, deleted when the "
                              "window closes (your own journal is not opened)")
+    parser.add_argument("--tray", action="store_true",
+                        help="start locked, as an icon in the tray (how TrustDesk starts at "
+                             "login when Settings > Reminders asks it to)")
     if not with_commands:
         return parser
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -74,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.data_dir = paths.data_dir(args.data_dir)
     handler = getattr(args, "handler", None)
     try:
+        if args.tray and (handler is not None or args.demo):
+            raise commands.UsageError("--tray starts the app; it can't be combined with "
+                                      "a command or --demo.")
         if args.demo and handler is not None:
             raise commands.UsageError("--demo opens the app; it can't be combined with "
                                       "a command.")
@@ -86,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is None:
             from trustdesk.ui.app import run_gui
 
-            return run_gui(data_dir=args.data_dir)
+            return run_gui(data_dir=args.data_dir, tray=args.tray)
         return int(handler(args))
     except errors.VaultError as exc:
         from trustdesk.commands.wording import cli_message

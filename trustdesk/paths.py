@@ -1,7 +1,8 @@
 """Where TrustDesk keeps its files. The only module that decides data locations.
 
 The data folder holds exactly: the vault, its SQLite side files while it is open,
-the instance lock, `window.ini` (window geometry only), the `backups/` folder, and
+the instance lock, `window.ini` (window geometry only), `reminders.ini` (reminder
+switches, times and dates only, read while locked), the `backups/` folder, and
 earlier journals a restore kept aside (`journal-<time>-before-restore.trustdesk`,
 `journal-<time>-damaged.trustdesk`) and logs from an earlier moment that opening
 set aside (`journal.trustdesk-wal.set-aside-<time>`), all encrypted.
@@ -17,6 +18,8 @@ ENV_DATA_DIR = "TRUSTDESK_DATA_DIR"
 VAULT_NAME = "journal.trustdesk"
 LOCK_NAME = "trustdesk.lock"
 WINDOW_STATE_NAME = "window.ini"
+REMINDERS_NAME = "reminders.ini"
+AUTOSTART_NAME = "trustdesk.desktop"
 BACKUP_DIR_NAME = "backups"
 
 
@@ -46,6 +49,10 @@ def window_state_path(folder: Path) -> Path:
     return folder / WINDOW_STATE_NAME
 
 
+def reminders_path(folder: Path) -> Path:
+    return folder / REMINDERS_NAME
+
+
 def default_backup_dir(folder: Path) -> Path:
     return folder / BACKUP_DIR_NAME
 
@@ -69,3 +76,18 @@ def xdg_data_home(environ: Mapping[str, str] | None = None) -> Path:
     if configured and Path(configured).is_absolute():
         return Path(configured)
     return Path(env.get("HOME") or Path.home()) / ".local" / "share"
+
+
+def xdg_config_home(environ: Mapping[str, str] | None = None) -> Path:
+    """Where per-user settings of the desktop go (autostart entries among them):
+    $XDG_CONFIG_HOME when absolute, else ~/.config."""
+    env = os.environ if environ is None else environ
+    configured = env.get("XDG_CONFIG_HOME", "")
+    if configured and Path(configured).is_absolute():
+        return Path(configured)
+    return Path(env.get("HOME") or Path.home()) / ".config"
+
+
+def autostart_path(environ: Mapping[str, str] | None = None) -> Path:
+    """The login autostart entry Settings adds and removes."""
+    return xdg_config_home(environ) / "autostart" / AUTOSTART_NAME

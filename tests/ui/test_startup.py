@@ -53,7 +53,7 @@ def test_warm_up_imports_what_unlocking_needs(qtbot):
 OPEN_PROBE = textwrap.dedent("""
     import sys
     import trustdesk.ui.app
-    def report(*, data_dir):
+    def report(*, data_dir, **_options):
         print(sorted(m for m in sys.modules if m.startswith("trustdesk.commands.")))
         return 0
     trustdesk.ui.app.run_gui = report

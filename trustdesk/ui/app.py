@@ -8,7 +8,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import cast, override
+from typing import TYPE_CHECKING, cast, override
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -18,6 +18,9 @@ from trustdesk.storage.store import JournalFolder
 from trustdesk.ui import clipboard, icons, qt_state, session_bus, tasks, theme
 from trustdesk.ui.shell.shutdown import SessionEnd
 from trustdesk.ui.shell.window import MainWindow
+
+if TYPE_CHECKING:
+    from trustdesk.ui.reminders.service import ReminderService
 
 # For packaging checks (packaging/smoke.sh): when set to a number of milliseconds, the
 # app reports its first paint on stderr and quits that long after it.
@@ -41,18 +44,44 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(*, data_dir: Path) -> int:
-    """Open the app on `data_dir` and run until the window closes."""
+def run_gui(*, data_dir: Path, tray: bool = False) -> int:
+    """Open the app on `data_dir` and run until the window closes. `tray`: start
+    locked with only a tray icon showing (the login autostart), or minimized where
+    the desktop has no tray."""
     app = create_application()
     qt_state.keep_no_qt_state(data_dir)
     window = MainWindow(JournalFolder(data_dir))
     quit_after_first_paint_if_asked(window)
-    window.show()
+    started: list[ReminderService] = []
+    if tray:
+        started.extend(start_reminders(window, tray_mode=True))
+        if not started or started[0].tray is None:
+            window.showMinimized()
+    else:
+        window.show()
+        # After the first paint: reminders talk to the session bus.
+        QTimer.singleShot(REMINDERS_AFTER_MS,
+                          lambda: started.extend(start_reminders(window, tray_mode=False)))
     QTimer.singleShot(WARM_UP_AFTER_MS, warm_up)
     with SessionEnd(app, window.shut_down, lock=window.session.lock_without_asking):
         code = app.exec()
+    for service in started:
+        service.close()
     tasks.wait_for_all()
     return code
+
+
+REMINDERS_AFTER_MS = 400
+
+
+def start_reminders(window: MainWindow, *, tray_mode: bool) -> list[ReminderService]:
+    """The reminder service (a list of one), or none where reminders can't run
+    (systems without a freedesktop session)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return []
+    from trustdesk.ui.reminders.service import ReminderService
+
+    return [ReminderService(window, tray_mode=tray_mode)]
 
 
 WARM_UP_AFTER_MS = 150

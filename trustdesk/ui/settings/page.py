@@ -3,6 +3,7 @@ built together and told to load, and to forget anything sensitive, together."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import override
 
 from PySide6.QtCore import QEvent, Signal
@@ -17,6 +18,7 @@ from trustdesk.ui.settings.appearance import AppearanceSection
 from trustdesk.ui.settings.backups import BackupsSection
 from trustdesk.ui.settings.data import DataSection
 from trustdesk.ui.settings.passphrase import PassphraseSection
+from trustdesk.ui.settings.reminders import RemindersSection
 from trustdesk.ui.settings.section import Section, align_label_columns
 from trustdesk.ui.settings.security import EraseSection, PrivacySection
 from trustdesk.ui.widgets.column import FORM_WIDTH, page_column
@@ -28,7 +30,8 @@ class SettingsPage(Page):
     `erase_requested()` after the person confirmed erasing everything twice, and
     `data_imported(ImportResult)` after an import changed the journal. With
     `backups`, it also shows privacy, passphrase and backup sections; with an
-    `exchange`, the "Your data" section (export and import)."""
+    `exchange`, the "Your data" section (export and import); with a `folder` (the
+    journal's data folder), the "Reminders" section."""
 
     settings_changed = Signal(AppSettings)
     restore_requested = Signal(object)
@@ -36,7 +39,7 @@ class SettingsPage(Page):
     data_imported = Signal(object)
 
     def __init__(self, settings: SettingsRepository, backups: JournalBackups | None = None,
-                 exchange: Exchange | None = None) -> None:
+                 exchange: Exchange | None = None, folder: Path | None = None) -> None:
         super().__init__()
         self._settings = settings
         inner = QWidget()
@@ -48,6 +51,9 @@ class SettingsPage(Page):
         self.appearance = AppearanceSection(settings)
         self.appearance.changed.connect(self.settings_changed)
         column.addWidget(self.appearance)
+        self.reminders = RemindersSection(folder) if folder is not None else None
+        if self.reminders is not None:
+            column.addWidget(self.reminders)
         self.safety = SafetySections(settings, backups) if backups is not None else None
         self.data = None
         if exchange is not None:
@@ -79,6 +85,8 @@ class SettingsPage(Page):
     def load(self) -> None:
         current = self._settings.load_app_settings()
         self.appearance.show_values(current)
+        if self.reminders is not None:
+            self.reminders.load()
         if self.safety is not None:
             self.safety.load(current)
 

@@ -97,7 +97,7 @@ def _settings(store: Store) -> SettingsPage:
     from trustdesk.ui.settings.page import SettingsPage
 
     return SettingsPage(settings=store.settings, backups=store.backups,
-                        exchange=store.exchange)
+                        exchange=store.exchange, folder=store.vault.path.parent)
 
 
 def _wire_settings(workspace: PageHost, page: SettingsPage) -> None:
