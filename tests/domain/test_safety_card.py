@@ -33,3 +33,14 @@ def test_limits_are_kept():
         Contact("x" * 81, "1")
     with pytest.raises(InvalidRecord):
         SafetyCard(helps="x" * 2001)
+
+
+def test_a_file_with_a_bad_card_is_refused_by_name():
+    import json
+
+    from trustdesk.domain.exchange.codec import ImportProblem, decode
+
+    document = {"format": "trustdesk", "version": 4, "exported_at": "2025-03-02T20:15:00+01:00",
+                "journal": [], "safety_card": {"people": [{"name": 5}]}}
+    with pytest.raises(ImportProblem, match=r"^safety_card: A person"):
+        decode(json.dumps(document).encode())

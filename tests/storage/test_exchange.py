@@ -267,3 +267,37 @@ def test_a_snoozed_and_a_skipped_step_round_trip_through_the_export(store, tmp_p
         assert back[second.id].skipped_on == today
     finally:
         other.close()
+
+
+def test_the_safety_card_travels_in_the_export_and_is_never_overwritten(
+        store, tmp_path, template_vault):
+    """Exported with everything else; imported into a journal without one; a journal
+    that has its own card keeps it and the result says so."""
+    from trustdesk.domain.safety_card import Contact, SafetyCard
+
+    card = SafetyCard((Contact("Sam", "0123 456"), Contact("Crisis line", "111")),
+                      "A walk by the river", "My sister's flat")
+    store.settings.save_safety_card(card)
+    path = store.exchange.export_json(tmp_path / "all.json").path
+    document = json.loads(path.read_text("utf-8"))
+    assert document["version"] == VERSION >= 4
+    assert document["safety_card"]["people"][1] == {"name": "Crisis line", "number": "111"}
+    other = open_copy(template_vault, tmp_path / "other")
+    try:
+        result = other.exchange.import_file(path)
+        assert other.settings.load_safety_card() == card
+        assert result.describe() == "Your safety card (people and numbers) was added."
+        again = other.exchange.import_file(path)
+        assert again.changed == 0 and "already in your journal" in again.describe()
+        mine = SafetyCard((Contact("Alex", "999"),))
+        other.settings.save_safety_card(mine)
+        kept = other.exchange.import_file(path)
+        assert other.settings.load_safety_card() == mine
+        assert "was not imported; yours is unchanged" in kept.describe()
+    finally:
+        other.close()
+
+
+def test_a_journal_without_a_card_exports_none(store, tmp_path):
+    path = store.exchange.export_json(tmp_path / "none.json").path
+    assert "safety_card" not in json.loads(path.read_text("utf-8"))

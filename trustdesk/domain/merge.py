@@ -60,6 +60,13 @@ def count_of(n: int, kind: str) -> str:
     return f"{n:,} {one if n == 1 else many}"
 
 
+CARD_SENTENCES = {
+    "added": "Your safety card (people and numbers) was added.",
+    "kept": "Your journal already has a safety card, so the one in the file was not "
+            "imported; yours is unchanged.",
+}
+
+
 @dataclass
 class ImportResult:
     """What an import did, per kind of record. `source` is "trustdesk" or "jrnl"."""
@@ -68,19 +75,29 @@ class ImportResult:
     entries: Tally = field(default_factory=Tally)
     worksheets: Tally = field(default_factory=Tally)
     steps: Tally = field(default_factory=Tally)
+    # The safety card: "" (the file has none), "added", "same" (already here) or
+    # "kept" (the journal's own card differs and stays; a card is never overwritten).
+    card: str = ""
 
     @property
     def changed(self) -> int:
-        return self.entries.changed + self.worksheets.changed + self.steps.changed
+        return (self.entries.changed + self.worksheets.changed + self.steps.changed
+                + (self.card == "added"))
 
     @property
     def total(self) -> int:
-        return self.entries.total + self.worksheets.total + self.steps.total
+        return (self.entries.total + self.worksheets.total + self.steps.total
+                + bool(self.card))
 
     def describe(self) -> str:
         """One plain sentence per kind: "Imported 312 entries: 300 new, 12 updated." """
         if self.total == 0:
             return "The file has nothing in it to import."
+        if self.changed == 0 and self.card == "kept":
+            others = self._all(card=False)
+            already = (f"Everything else in the file ({others}) is already in your "
+                       "journal. " if others else "")
+            return already + CARD_SENTENCES["kept"]
         if self.changed == 0:
             return (f"Everything in the file ({self._all()}) is already in your journal, "
                     "so nothing changed.")
@@ -94,11 +111,16 @@ class ImportResult:
                      f"{tally.unchanged:,} already here" if tally.unchanged else ""]
             sentences.append(f"Imported {count_of(tally.total, kind)}: "
                              f"{', '.join(part for part in parts if part)}.")
-        return " ".join(sentences)
+        sentences.append(CARD_SENTENCES.get(self.card, ""))
+        return " ".join(sentence for sentence in sentences if sentence)
 
-    def _all(self) -> str:
+    def _all(self, *, card: bool = True) -> str:
         kinds = [count_of(getattr(self, kind).total, kind)
                  for kind in ("entries", "worksheets", "steps") if getattr(self, kind).total]
+        if self.card and card:
+            kinds.append("your safety card")
+        if not kinds:
+            return ""
         return kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
 
 

@@ -28,6 +28,7 @@ from trustdesk.domain.exporters import csv_table, jrnl_text
 from trustdesk.domain.importers import detect as importers
 from trustdesk.domain.importers.common import Options
 from trustdesk.domain.merge import ADD, KEEP, UPDATE, ImportResult, decide, describe_contents
+from trustdesk.domain.safety_card import SafetyCard
 from trustdesk.storage.backups.folder import back_up, folder_for
 from trustdesk.storage.import_source import gather
 from trustdesk.storage.journal_repo import JournalRepository
@@ -92,10 +93,11 @@ class _Plan:
     sheets: list[Any] = field(default_factory=list)
     steps: list[Any] = field(default_factory=list)
     displaced: list[str] = field(default_factory=list)  # steps a newer one replaces
+    card: SafetyCard | None = None                       # a card to add (none kept yet)
 
     @property
     def writes(self) -> int:
-        return len(self.entries) + len(self.sheets) + len(self.steps)
+        return len(self.entries) + len(self.sheets) + len(self.steps) + (self.card is not None)
 
 
 class Exchange:
@@ -116,7 +118,9 @@ class Exchange:
             sheets = self._worksheets.all_worksheets()
             steps = self._worksheets.steps()
             created = self._worksheets.step_created_times()
-        return Bundle(tuple(entries), tuple(sheets), tuple(steps), created)
+            card = self._settings.load_safety_card()
+        return Bundle(tuple(entries), tuple(sheets), tuple(steps), created,
+                      None if card.is_empty else card)
 
     def export_json(self, target: Path, *, replace: bool = False,
                     report: Progress | None = None,
@@ -234,6 +238,9 @@ class Exchange:
                            or datetime.now().replace(microsecond=0))
                 self._worksheets.write_step_in(conn, step, created)
                 tick()
+            if plan.card is not None:
+                self._settings.save_safety_card_in(conn, plan.card)
+                tick()
         report(100)
         return plan.result
 
@@ -276,4 +283,11 @@ class Exchange:
             plan.result.steps.count(decision)
             if decision in (ADD, UPDATE):
                 plan.steps.append(step)
+        if bundle.safety_card is not None:
+            # A card is never overwritten: the journal's own numbers may be newer.
+            mine = self._settings.safety_card_in(conn)
+            if mine.is_empty:
+                plan.card, plan.result.card = bundle.safety_card, "added"
+            else:
+                plan.result.card = "same" if mine == bundle.safety_card else "kept"
         return plan

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sqlcipher3 import Connection
+
 from trustdesk.domain.safety_card import SafetyCard
 from trustdesk.domain.settings import AppSettings
 from trustdesk.storage.vault import Vault
@@ -52,19 +54,33 @@ class SettingsRepository:
     def load_safety_card(self) -> SafetyCard:
         """The card as last saved; an empty card when there is none (or it can't be
         read, which a future version's card might be)."""
-        stored = self.get(SAFETY_CARD_KEY)
-        if stored is None:
+        with self._vault.read() as conn:
+            return self.safety_card_in(conn)
+
+    @staticmethod
+    def safety_card_in(conn: Connection) -> SafetyCard:
+        """`load_safety_card` inside a read or transaction the caller holds."""
+        row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                           (SAFETY_CARD_KEY,)).fetchone()
+        if row is None:
             return SafetyCard()
         try:
-            return SafetyCard.from_mapping(stored)
+            return SafetyCard.from_mapping(json.loads(row[0]))
         except ValueError:
             return SafetyCard()
+
+    @staticmethod
+    def save_safety_card_in(conn: Connection, card: SafetyCard) -> None:
+        """`save_safety_card` inside a transaction the caller holds (an import)."""
+        if card.is_empty:
+            conn.execute("DELETE FROM settings WHERE key = ?", (SAFETY_CARD_KEY,))
+            return
+        conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                     (SAFETY_CARD_KEY, json.dumps(card.as_mapping(), ensure_ascii=False)))
 
     def save_safety_card(self, card: SafetyCard) -> None:
         """Keep `card` inside the encrypted journal; an empty card removes the row
         (its freed page is wiped, as every deleted page is)."""
-        if card.is_empty:
-            with self._vault.transaction() as conn:
-                conn.execute("DELETE FROM settings WHERE key = ?", (SAFETY_CARD_KEY,))
-            return
-        self.set(SAFETY_CARD_KEY, card.as_mapping())
+        with self._vault.transaction() as conn:
+            self.save_safety_card_in(conn, card)

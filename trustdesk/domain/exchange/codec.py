@@ -25,6 +25,8 @@ from trustdesk.domain.exchange.records import (
 )
 from trustdesk.domain.importers.common import SourceReport
 from trustdesk.domain.journal import Entry
+from trustdesk.domain.safety_card import SafetyCard
+from trustdesk.domain.text import InvalidRecord
 from trustdesk.domain.worksheet import SmallStep, Worksheet
 
 FORMAT = "trustdesk"
@@ -32,10 +34,12 @@ FORMAT = "trustdesk"
 # `belief_at_follow_up` (and the trap `explaining_away`); version 1 files still read,
 # and an older TrustDesk asks to be updated instead of refusing an unknown field.
 # 3 added a step's `snoozed_until` and `skipped_on` (the Today page); 1 and 2 still read.
-VERSION = 3
+# 4 added `safety_card`, the person's own people and numbers; 1 to 3 still read.
+VERSION = 4
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_DEPTH = 16          # our own files are 5 deep; anything deeper is not ours
-TOP_LEVEL = frozenset({"format", "version", "exported_at", "journal", "worksheets", "steps"})
+TOP_LEVEL = frozenset({"format", "version", "exported_at", "journal", "worksheets", "steps",
+                       "safety_card"})
 
 __all__ = ["FORMAT", "MAX_DEPTH", "MAX_FILE_BYTES", "VERSION", "Bundle", "ImportProblem",
            "Incoming", "check_size", "decode", "encode", "parse_json"]
@@ -52,10 +56,11 @@ class Bundle:
     worksheets: tuple[Worksheet, ...] = ()
     steps: tuple[SmallStep, ...] = ()
     step_created: Mapping[str, datetime] = field(default_factory=dict)
+    safety_card: SafetyCard | None = None   # None: no card (an empty one is none)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.entries or self.worksheets or self.steps)
+        return not (self.entries or self.worksheets or self.steps or self.safety_card)
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,8 @@ def encode(bundle: Bundle, *, exported_at: datetime) -> bytes:
         "steps": [encode_step(step, bundle.step_created.get(step.id))
                   for step in bundle.steps],
     }
+    if bundle.safety_card is not None and not bundle.safety_card.is_empty:
+        document["safety_card"] = bundle.safety_card.as_mapping()
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -218,8 +225,20 @@ def _decode_trustdesk(document: dict[str, Any]) -> Incoming:
         worksheets=tuple(replace(sheet, step=attached.get(sheet.id)) for sheet in sheets),
         steps=tuple(step for step, _ in decoded_steps),
         step_created={step.id: created for step, created in decoded_steps
-                      if created is not None})
+                      if created is not None},
+        safety_card=_safety_card(document.get("safety_card")))
     return Incoming(FORMAT, bundle, exported_at)
+
+
+def _safety_card(value: Any) -> SafetyCard | None:
+    """The file's safety card (absent, null or empty: none)."""
+    if value is None:
+        return None
+    try:
+        card = SafetyCard.from_mapping(value)
+    except InvalidRecord as exc:
+        raise ImportProblem(f"safety_card: {exc}") from None
+    return None if card.is_empty else card
 
 
 def _records(document: dict[str, Any], key: str, noun: str, decode_one: Any) -> list[Any]:
