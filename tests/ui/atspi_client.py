@@ -18,7 +18,10 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
+from contextlib import contextmanager
+from pathlib import Path
 
 import gi
 
@@ -210,6 +213,30 @@ class App:
                 self.proc.wait()
 
 
+@contextmanager
+def walking(app: App, report: dict, name: str):
+    """A second client walks the app's whole showing tree without pause meanwhile, as
+    a screen reader like Orca does: a count asked for, then each child, while the
+    app changes screens. (Qt's scroll-area interface once crashed the app so; see
+    trustdesk/ui/widgets/column.py.) Reports whether the app was alive after."""
+    stop = Path(tempfile.mkdtemp()) / "stop"
+    walker = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("atspi_walk_stress.py")), "--walk",
+         str(app.proc.pid), str(stop)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        yield
+    finally:
+        report[f"{name}_alive_while_walked"] = app.proc.poll() is None
+        stop.touch()
+        try:
+            _out, err = walker.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            walker.kill()
+            _out, err = walker.communicate()
+        if err.strip():
+            report[f"{name}_walker"] = err.decode(errors="replace")[-2000:]
+
+
 def page_list(window):
     return find(window, "list", "Pages", timeout=30)
 
@@ -292,43 +319,49 @@ def first_run(python: str, data_dir: str, env: dict, report: dict) -> None:
         press(find(window, "push button", "Create my journal"))
         page_list(window)
         time.sleep(1.0)
-        report["pages"] = []
-        for title in ("Guide", "Journal", "Worksheets", "Progress", "Settings"):
-            report["pages"].append(select_page(window, title))
-            time.sleep(0.8)
-            report["audits"].append(audit(window, f"new journal: {title}"))
-        # Journal: a new entry with a check-in, set through the Value interface.
-        select_page(window, "Journal")
-        press(find(window, "push button", contains="New entry"))
-        time.sleep(0.5)
-        type_into(find(window, "text", "Entry text"), "A calm walk with Sam. I said what I needed.")
-        type_into(find(window, "text", "Title"), "Walk with Sam")
-        controls = ratings(window)
-        report["ratings_before"] = controls
-        for node in [n for n in find_all(window) if n.get_name() in
-                     ("Mood", "Trust in others", "Trust in myself")
-                     and "Value" in n.get_interfaces()]:
-            Atspi.Value.set_current_value(node, 7.0)
-        time.sleep(0.5)
-        report["ratings_after"] = ratings(window)
-        report["rating_words"] = [n.get_name() for n in find_all(window, "label", "7 of 10")]
-        wait(lambda: find_all(window, "label", contains="saved"), timeout=10, what="saved")
-        report["save_status"] = [n.get_name() for n in find_all(window, "label")
-                                 if "saved" in (n.get_name() or "").lower()]
-        report["entry_count"] = [n.get_name() for n in find_all(window, "label")
-                                 if re.fullmatch(r"\d+ entr(y|ies)", n.get_name() or "")]
-        report["new_rows"] = journal_rows(window)
-        report["audits"].append(audit(window, "new journal: entry with check-in"))
-        # Lock and unlock.
-        press(find(window, "push button", "Lock"))
-        field = find(window, "password text", contains="assphrase", timeout=20)
-        report["audits"].append(audit(window, "unlock"))
-        type_into(field, PASSPHRASE)
-        press(find(window, "push button", "Unlock"))
-        page_list(window)
-        report["unlocked"] = True
+        with walking(app, report, "first_run"):
+            _new_journal(window, report)
     finally:
         app.close(report)
+
+
+def _new_journal(window, report: dict) -> None:
+    """Every page, an entry with a check-in, lock and unlock."""
+    report["pages"] = []
+    for title in ("Guide", "Journal", "Worksheets", "Progress", "Settings"):
+        report["pages"].append(select_page(window, title))
+        time.sleep(0.8)
+        report["audits"].append(audit(window, f"new journal: {title}"))
+    # Journal: a new entry with a check-in, set through the Value interface.
+    select_page(window, "Journal")
+    press(find(window, "push button", contains="New entry"))
+    time.sleep(0.5)
+    type_into(find(window, "text", "Entry text"), "A calm walk with Sam. I said what I needed.")
+    type_into(find(window, "text", "Title"), "Walk with Sam")
+    controls = ratings(window)
+    report["ratings_before"] = controls
+    for node in [n for n in find_all(window) if n.get_name() in
+                 ("Mood", "Trust in others", "Trust in myself")
+                 and "Value" in n.get_interfaces()]:
+        Atspi.Value.set_current_value(node, 7.0)
+    time.sleep(0.5)
+    report["ratings_after"] = ratings(window)
+    report["rating_words"] = [n.get_name() for n in find_all(window, "label", "7 of 10")]
+    wait(lambda: find_all(window, "label", contains="saved"), timeout=10, what="saved")
+    report["save_status"] = [n.get_name() for n in find_all(window, "label")
+                             if "saved" in (n.get_name() or "").lower()]
+    report["entry_count"] = [n.get_name() for n in find_all(window, "label")
+                             if re.fullmatch(r"\d+ entr(y|ies)", n.get_name() or "")]
+    report["new_rows"] = journal_rows(window)
+    report["audits"].append(audit(window, "new journal: entry with check-in"))
+    # Lock and unlock.
+    press(find(window, "push button", "Lock"))
+    field = find(window, "password text", contains="assphrase", timeout=20)
+    report["audits"].append(audit(window, "unlock"))
+    type_into(field, PASSPHRASE)
+    press(find(window, "push button", "Unlock"))
+    page_list(window)
+    report["unlocked"] = True
 
 
 def demo_run(python: str, env: dict, report: dict) -> None:
@@ -338,69 +371,74 @@ def demo_run(python: str, env: dict, report: dict) -> None:
         window = app.frame()
         page_list(window)
         time.sleep(1.5)
-        select_page(window, "Journal")
-        time.sleep(1.0)
-        report["demo_rows"] = journal_rows(window)
-        report["audits"].append(audit(window, "demo: Journal"))
-        # Progress: every chart's sentence as text, the chart an image named by it.
-        select_page(window, "Progress")
-        wait(lambda: find_all(window, contains="Show as table"), timeout=30, what="charts")
-        time.sleep(1.0)
-        report["charts"] = [info(n) for n in walk(window)
-                            if n.get_role_name() in ("image", "filler", "label")
-                            and (("over time" in (n.get_name() or "") + (n.get_description() or ""))
-                                 or n.get_role_name() == "image")]
-        report["chart_readings"] = [n.get_name() for n in find_all(window, "label")
-                                    if len(n.get_name() or "") > 40]
-        report["audits"].append(audit(window, "demo: Progress"))
-        report["progress_focus_order"] = [n["name"][:60] for n in focus_stops(window)][3:20]
-        press(find(window, "push button", contains="Print summary"))
-        dialog = find(app.root, "dialog", timeout=15)
-        time.sleep(1.0)
-        report["print_dialog"] = focus_stops(dialog)
-        report["audits"].append(audit(dialog, "demo: Print summary dialog"))
-        press(find(dialog, "push button", "Close"))
-        # Worksheets: open the first sheet, choose step 3 by its chip's action.
-        select_page(window, "Worksheets")
-        time.sleep(1.0)
-        report["audits"].append(audit(window, "demo: Worksheets"))
-        report["worksheets_focusable"] = focus_stops(window)[:40]
-        table = find(window, "table", "Your worksheets")
-        Atspi.Table.add_row_selection(table, 0)
-        time.sleep(0.3)
-        time.sleep(0.5)
-        press(next(node for node in find_all(window, "push button")
-                   if node.get_name() in ("Open", "Continue")))
-        report["worksheet_step"] = None
-        try:
-            chip = find(window, contains="Step 3:", timeout=10)
-            report["chip_actions"] = action_names(chip)
-            do(chip, "Toggle" if "Toggle" in report["chip_actions"] else "Press")
-            wait(lambda: find_all(window, "label", contains="Step 3 of "), timeout=8,
-                 what="step 3")
-            report["worksheet_step"] = "shown"
-        except (LookupError, TimeoutError) as error:
-            report["worksheet_step"] = f"not shown: {error}"
-        report["worksheet_values"] = [value_control(node) for node in walk(window)
-                                      if node.get_role_name() == "slider"]
-        report["audits"].append(audit(window, "demo: a worksheet step"))
-        select_page(window, "Settings")
-        time.sleep(1.0)
-        report["audits"].append(audit(window, "demo: Settings"))
-        select_page(window, "Guide")
-        time.sleep(1.0)
-        report["audits"].append(audit(window, "demo: Guide"))
-        press(find(window, "push button", contains="Chapter 3:"))
-        # Let the chapter switch finish before reading the tree: walking it during
-        # the switch crashed the app now and then, on main too (Qt's accessibility
-        # cache handed out a deleted object; see the report).
-        time.sleep(3)
-        sections = find(window, "combo box", contains="Sections", timeout=10)
-        report["guide_sections"] = [item.get_name() for menu in children(sections)
-                                    for item in children(menu)]
-        report["audits"].append(audit(window, "demo: a guide chapter"))
+        with walking(app, report, "demo"):
+            _demo_screens(window, app, report)
     finally:
         app.close(report)
+
+
+def _demo_screens(window, app: App, report: dict) -> None:
+    select_page(window, "Journal")
+    time.sleep(1.0)
+    report["demo_rows"] = journal_rows(window)
+    report["audits"].append(audit(window, "demo: Journal"))
+    # Progress: every chart's sentence as text, the chart an image named by it.
+    select_page(window, "Progress")
+    wait(lambda: find_all(window, contains="Show as table"), timeout=30, what="charts")
+    time.sleep(1.0)
+    report["charts"] = [info(n) for n in walk(window)
+                        if n.get_role_name() in ("image", "filler", "label")
+                        and (("over time" in (n.get_name() or "") + (n.get_description() or ""))
+                             or n.get_role_name() == "image")]
+    report["chart_readings"] = [n.get_name() for n in find_all(window, "label")
+                                if len(n.get_name() or "") > 40]
+    report["audits"].append(audit(window, "demo: Progress"))
+    report["progress_focus_order"] = [n["name"][:60] for n in focus_stops(window)][3:20]
+    press(find(window, "push button", contains="Print summary"))
+    dialog = find(app.root, "dialog", timeout=15)
+    time.sleep(1.0)
+    report["print_dialog"] = focus_stops(dialog)
+    report["audits"].append(audit(dialog, "demo: Print summary dialog"))
+    press(find(dialog, "push button", "Close"))
+    # Worksheets: open the first sheet, choose step 3 by its chip's action.
+    select_page(window, "Worksheets")
+    time.sleep(1.0)
+    report["audits"].append(audit(window, "demo: Worksheets"))
+    report["worksheets_focusable"] = focus_stops(window)[:40]
+    table = find(window, "table", "Your worksheets")
+    Atspi.Table.add_row_selection(table, 0)
+    time.sleep(0.3)
+    time.sleep(0.5)
+    press(next(node for node in find_all(window, "push button")
+               if node.get_name() in ("Open", "Continue")))
+    report["worksheet_step"] = None
+    try:
+        chip = find(window, contains="Step 3:", timeout=10)
+        report["chip_actions"] = action_names(chip)
+        do(chip, "Toggle" if "Toggle" in report["chip_actions"] else "Press")
+        wait(lambda: find_all(window, "label", contains="Step 3 of "), timeout=8,
+             what="step 3")
+        report["worksheet_step"] = "shown"
+    except (LookupError, TimeoutError) as error:
+        report["worksheet_step"] = f"not shown: {error}"
+    report["worksheet_values"] = [value_control(node) for node in walk(window)
+                                  if node.get_role_name() == "slider"]
+    report["audits"].append(audit(window, "demo: a worksheet step"))
+    select_page(window, "Settings")
+    time.sleep(1.0)
+    report["audits"].append(audit(window, "demo: Settings"))
+    select_page(window, "Guide")
+    time.sleep(1.0)
+    report["audits"].append(audit(window, "demo: Guide"))
+    # Chapters open and close while the tree is walked (no waiting for the switch).
+    for chapter in ("Chapter 1:", "Chapter 2:"):
+        press(find(window, "push button", contains=chapter))
+        press(find(window, "push button", "Back to the contents"))
+    press(find(window, "push button", contains="Chapter 3:"))
+    sections = find(window, "combo box", contains="Sections", timeout=10)
+    report["guide_sections"] = [item.get_name() for menu in children(sections)
+                                for item in children(menu)]
+    report["audits"].append(audit(window, "demo: a guide chapter"))
 
 
 def main() -> int:

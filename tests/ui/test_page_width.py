@@ -45,7 +45,7 @@ def test_a_column_does_not_move_when_its_scroll_bar_appears(qtbot, unlocked):
     page = unlocked.workspace.show_page("settings")
     qtbot.wait(60)
     title = title_of(page)
-    bar = page.findChild(QScrollArea).verticalScrollBar()
+    bar = page.findChild(QScrollArea).bar   # the bar on screen (see PageScroll)
     tall = title.mapTo(unlocked, QPoint(0, 0)).x(), bar.isVisible()
     unlocked.resize(1400, 3000)            # all of Settings fits: no scroll bar
     qtbot.waitUntil(lambda: not bar.isVisible())

@@ -103,6 +103,16 @@ def test_the_walk_reached_every_screen(heard):
 
 
 @pytest.mark.slow
+def test_a_reader_walking_the_tree_without_pause_never_crashes_the_app(heard):
+    """A second client walked the whole tree all through both runs (pages chosen,
+    an entry written, lock and unlock, the print dialog, worksheet steps, chapters
+    opened and closed at once), as a screen reader does. Qt's scroll-area interface
+    crashed the app so on every run before PageScroll kept its own scroll bar."""
+    assert heard.get("first_run_alive_while_walked") is True, heard.get("first_run_walker")
+    assert heard.get("demo_alive_while_walked") is True, heard.get("demo_walker")
+    assert not any(exit["code"] < 0 for exit in heard.get("app_exits", [])), heard["app_exits"]
+
+
 def test_no_focus_stop_is_without_a_name_and_no_text_hides_in_a_description(heard):
     for audit in heard["audits"]:
         assert audit["unnamed_focusable"] == [], audit["screen"]

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from trustdesk.domain.guide.chapters import load_guide
 from trustdesk.domain.journal import HEADING_CHARS, CheckIn, Entry, row_of
@@ -74,6 +75,28 @@ def test_page_scroll_areas_are_no_tab_stop_of_their_own(qtbot):
     scroll = page_scroll(text_label("Some text"))
     qtbot.addWidget(scroll)
     assert scroll.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_a_page_scroll_area_keeps_its_accessible_children_while_its_page_hides(qtbot):
+    """Qt's scroll-area interface counts a scroll bar among its children only while
+    the bar is visible, and `child(i)` doesn't check `i`: a count read by a screen
+    reader just before the page hid, then child 1, read freed memory and crashed the
+    app. A page's scroll area must keep one count, shown or hidden."""
+    page = QWidget()
+    tall = QWidget()
+    tall.setMinimumHeight(2000)
+    scroll = page_scroll(tall)
+    QVBoxLayout(page).addWidget(scroll)
+    qtbot.addWidget(page)
+    page.resize(400, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)
+    face = QAccessible.queryAccessibleInterface(scroll)
+    shown = face.childCount()
+    page.hide()                        # another page or chapter takes its place
+    assert face.childCount() == shown
+    assert all(face.child(i) is not None for i in range(shown))
 
 
 def test_a_chapter_lists_its_headings_and_moves_between_them(qtbot):

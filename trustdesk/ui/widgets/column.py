@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import override
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QScrollBar, QWidget
 
 FORM_WIDTH = 760    # reading and form pages, margins included (680 of text)
 LIST_WIDTH = 1060   # list and chart pages, margins included
@@ -47,7 +48,20 @@ class PageScroll(QScrollArea):
     The area is no Tab stop (a screen reader would say only "filler" there): Tab
     goes straight to the controls in it, which scroll into view when focused, and
     Page Up/Down from any of them still reach the area and scroll it. A view that
-    is itself read by scrolling (a chapter) calls `setFocusPolicy` and names it."""
+    is itself read by scrolling (a chapter) calls `setFocusPolicy` and names it.
+
+    The vertical bar on screen is our own, a child of the area beside the viewport,
+    following the area's own (hidden) bar, which stays the one to read and set.
+    Why: Qt's accessible interface for a scroll area (QAccessibleAbstractScrollArea,
+    Qt 6.12) counts its children as the viewport plus each scroll bar that is
+    visible, and `child(i)` indexes that list without a bounds check. A screen
+    reader asks for the count, then for each child; when the page is hidden in
+    between (a chapter opens, another page is chosen) the bar is no longer
+    visible, the count has shrunk, and child 1 is read past the end of the list:
+    a pointer into freed memory, and the app crashes (SIGSEGV in
+    QAccessibleCache::idForObject). With Qt's bar always off the count is always 1;
+    our bar is not among the children Qt lists, so it can't shift them.
+    tests/ui/atspi_walk_stress.py reproduces the crash."""
 
     def __init__(self, widget: QWidget, *, steady_column: bool = False) -> None:
         super().__init__()
@@ -56,9 +70,46 @@ class PageScroll(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.bar = QScrollBar(Qt.Orientation.Vertical, self)
+        self.bar.hide()
+        inner = self.verticalScrollBar()
+        inner.rangeChanged.connect(self._follow_range)
+        inner.valueChanged.connect(self.bar.setValue)
+        self.bar.valueChanged.connect(inner.setValue)
         layout = widget.layout()
         self._right = layout.getContentsMargins()[2] if layout is not None else 0
         self.setWidget(widget)
+
+    def _follow_range(self, low: int, high: int) -> None:
+        """Show our bar while there is something to scroll, with the hidden bar's range
+        and steps, and keep the viewport clear of it."""
+        inner = self.verticalScrollBar()
+        self.bar.setRange(low, high)
+        self.bar.setPageStep(inner.pageStep())
+        self.bar.setSingleStep(inner.singleStep())
+        self.bar.setValue(inner.value())
+        wanted = high > low
+        if wanted != (not self.bar.isHidden()):
+            self.bar.setVisible(wanted)
+            self.setViewportMargins(0, 0, self._bar_width() if wanted else 0, 0)
+            self._place_bar()
+            self._keep_column_steady()   # a hidden page gets no viewport resize now
+
+    def _bar_width(self) -> int:
+        self.bar.ensurePolished()   # the style sheet's width, not the plain style's
+        return self.bar.sizeHint().width()
+
+    def _place_bar(self) -> None:
+        area = self.contentsRect()
+        width = self._bar_width()
+        self.bar.setGeometry(area.right() - width + 1, area.top(), width, area.height())
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "bar", None) is not None:
+            self._place_bar()
 
     def bar_room(self) -> int:
         """How much narrower the viewport is than the area (the bar's width, if shown)."""
@@ -69,13 +120,16 @@ class PageScroll(QScrollArea):
         # getattr: PySide may call this on a wrapper made without __init__ while
         # the window is being torn down.
         if getattr(self, "_steady", False) and event.type() == QEvent.Type.Resize:
-            layout = self.widget().layout() if self.widget() is not None else None
-            if layout is not None:
-                left, top, right, bottom = layout.getContentsMargins()
-                wanted = max(0, self._right - self.bar_room())
-                if wanted != right:
-                    layout.setContentsMargins(left, top, wanted, bottom)
+            self._keep_column_steady()
         return super().viewportEvent(event)
+
+    def _keep_column_steady(self) -> None:
+        layout = self.widget().layout() if self.widget() is not None else None
+        if self._steady and layout is not None:
+            left, top, right, bottom = layout.getContentsMargins()
+            wanted = max(0, self._right - self.bar_room())
+            if wanted != right:
+                layout.setContentsMargins(left, top, wanted, bottom)
 
 
 def page_scroll(widget: QWidget, *, steady_column: bool = False) -> QScrollArea:
