@@ -57,3 +57,29 @@ def test_a_new_application_uses_fusion_whatever_the_desktop_prefers(tmp_path):
         cwd=root, env={"QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "windows",
                        "PYTHONPATH": str(root), "HOME": str(tmp_path)})
     assert result.stdout.strip() == "QFusionStyle", result.stderr
+
+
+def test_the_passphrase_eye_follows_the_theme_and_a_gone_field_is_left_alone(qtbot, qapp):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from trustdesk.ui.widgets.passphrase_field import PassphraseField
+
+    def eye_colour(field: PassphraseField) -> str:
+        image = field.actions()[0].icon().pixmap(32, 32).toImage()
+        seen = {image.pixelColor(x, y).name() for x in range(32) for y in range(32)
+                if image.pixelColor(x, y).alpha() == 255}
+        return max(seen) if seen else ""
+
+    theme.apply(qapp, theme="light")
+    kept = PassphraseField("Passphrase")
+    qtbot.addWidget(kept)
+    gone_holder = QWidget()
+    QVBoxLayout(gone_holder).addWidget(PassphraseField("Passphrase"))
+    light = eye_colour(kept)
+    gone_holder.deleteLater()
+    qtbot.wait(20)
+    theme.apply(qapp, theme="dark")     # must not reach the deleted field's eye
+    try:
+        assert eye_colour(kept) == theme.colors("dark")["muted"].name() != light
+    finally:
+        theme.apply(qapp, theme="light")
