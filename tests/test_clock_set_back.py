@@ -23,7 +23,7 @@ from trustdesk.domain.exchange.codec import ImportProblem, decode
 from trustdesk.domain.journal import Entry
 from trustdesk.domain.period import Period
 from trustdesk.domain.text import InvalidRecord
-from trustdesk.storage.progress_data import load_excerpts, load_summary
+from trustdesk.storage.progress_data import ProgressSource
 from trustdesk.storage.store import JournalFolder
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,11 +100,11 @@ def test_export_and_summary_work_with_todays_clock(store, tmp_path):
     store.exchange.export_markdown(tmp_path / "markdown")
     assert len(list((tmp_path / "markdown").iterdir())) == 2
 
-    all_time = load_summary(store, Period("all_time"), date.today())
+    all_time = ProgressSource.from_store(store).summary(Period("all_time"), date.today())
     assert all_time.activity.entries == 2
     assert all_time.checkins.checkins == 1
     assert all_time.activity.worksheets == 1
-    assert len(load_excerpts(store, all_time)) == 2
+    assert len(ProgressSource.from_store(store).excerpts(all_time)) == 2
 
 
 def test_an_unchanged_date_is_carried_over_when_an_entry_is_edited(store):

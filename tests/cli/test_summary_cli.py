@@ -16,7 +16,7 @@ from tests.conftest import PASSPHRASE
 from tests.report.conftest import pdf_pages
 from trustdesk.demo import fill_demo
 from trustdesk.domain.period import Period, format_day
-from trustdesk.storage.progress_data import ProgressSource, load_excerpts, load_summary
+from trustdesk.storage.progress_data import ProgressSource
 from trustdesk.storage.store import JournalFolder
 
 pytestmark = pytest.mark.slow
@@ -36,8 +36,8 @@ def filled(data_dir) -> Path:
 def summary_of(data_dir: Path, period: Period):
     store = JournalFolder(data_dir).unlock(PASSPHRASE)
     try:
-        summary = load_summary(store, period, date.today())
-        return summary, load_excerpts(store, summary)
+        summary = ProgressSource.from_store(store).summary(period, date.today())
+        return summary, ProgressSource.from_store(store).excerpts(summary)
     finally:
         store.close()
 

@@ -20,7 +20,7 @@ from trustdesk.demo import (
 )
 from trustdesk.domain.guide.progress import reading_progress
 from trustdesk.domain.period import Period
-from trustdesk.storage.progress_data import load_summary
+from trustdesk.storage.progress_data import ProgressSource
 from trustdesk.storage.store import Store
 from trustdesk.storage.vault import Vault
 
@@ -69,7 +69,7 @@ def test_six_months_fill_every_part_of_the_app(demo):
 
 def test_the_progress_charts_have_something_to_show(demo):
     store, _counts = demo
-    summary = load_summary(store, Period("all_time"), TODAY)
+    summary = ProgressSource.from_store(store).summary(Period("all_time"), TODAY)
     assert summary.checkins.days_with_checkin > 100
     assert len(summary.beliefs.pairs) > 10
     assert summary.beliefs.mean_after < summary.beliefs.mean_before
@@ -102,7 +102,7 @@ def test_the_demo_is_careful_in_both_directions(demo):
     assert not any("explaining_away" in s.traps for s in finished if s.verdict != "red_flag")
     rerated = [s for s in warnings if s.step and s.step.belief_at_follow_up is not None]
     assert rerated and all(s.step.belief_at_follow_up >= s.belief_after - 3 for s in rerated)
-    summary = load_summary(store, Period("all_time"), TODAY)
+    summary = ProgressSource.from_store(store).summary(Period("all_time"), TODAY)
     assert summary.beliefs.warning_signs == len(warnings)
     assert summary.beliefs.warning_reading.startswith(
         f"On {len(warnings)} worksheets you decided it was a real warning sign")

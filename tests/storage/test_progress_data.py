@@ -16,8 +16,6 @@ from trustdesk.domain.progress import summarize
 from trustdesk.domain.worksheet import Emotion, SmallStep, Worksheet
 from trustdesk.storage.progress_data import (
     ProgressSource,
-    load_excerpts,
-    load_summary,
 )
 
 TODAY = date(2026, 3, 31)
@@ -60,7 +58,7 @@ def test_hand_counted_month(store):
     store.worksheets.save(sheet(2, date(2026, 3, 12), before=70, after=30,
                                 traps=("mind_reading", "labelling")))
 
-    summary = load_summary(store, MARCH, TODAY)
+    summary = ProgressSource.from_store(store).summary(MARCH, TODAY)
 
     assert (summary.first_day, summary.last_day) == (date(2026, 3, 1), date(2026, 3, 31))
     mood = summary.checkins.series[0]
@@ -100,7 +98,7 @@ def test_same_numbers_as_summarize_over_every_record(store, kind):
         store.worksheets.save(s)
     period = Period(kind)
 
-    got = load_summary(store, period, TODAY)
+    got = ProgressSource.from_store(store).summary(period, TODAY)
     expected = summarize(checkins=[(e.written_at, e.checkin) for e in entries
                                    if not e.checkin.is_empty],
                          entry_times=[e.written_at for e in entries], worksheets=sheets,
@@ -115,7 +113,7 @@ def test_worksheets_with_named_but_unrated_feelings_are_summarised(store):
     store.worksheets.save(sheet(1, date(2026, 3, 5), complete=False,
                                 emotions=(Emotion("Anxious", None), Emotion("Hurt", 40))))
     store.worksheets.save(sheet(2, date(2026, 3, 6), emotions=(Emotion("Sad", None),)))
-    summary = load_summary(store, MARCH, TODAY)
+    summary = ProgressSource.from_store(store).summary(MARCH, TODAY)
     assert summary.beliefs.drafts == 1
     assert len(summary.beliefs.pairs) == 1
     assert summary.activity.worksheets == 2
@@ -125,7 +123,7 @@ def test_guide_progress_comes_from_the_read_marks(store):
     read, total = reading_progress(store.settings)
     assert read == 0
     store.settings.set(READ_KEY, ["01-welcome", "02-can-trust-come-back"])
-    summary = load_summary(store, MARCH, TODAY)
+    summary = ProgressSource.from_store(store).summary(MARCH, TODAY)
     assert (summary.guide.read, summary.guide.total) == (2, total)
 
 
@@ -138,9 +136,10 @@ def test_excerpts_are_the_most_recent_entries_with_words(store):
         entry(5, datetime(2026, 3, 9, 20), "latest words"),
         entry(6, datetime(2026, 4, 2, 20), "after the period"),
     ])
-    summary = load_summary(store, MARCH, TODAY)
-    assert [e.id for e in load_excerpts(store, summary)] == ["e001", "e003", "e005"]
-    assert [e.id for e in load_excerpts(store, summary, limit=2)] == ["e003", "e005"]
+    source = ProgressSource.from_store(store)
+    summary = source.summary(MARCH, TODAY)
+    assert [e.id for e in source.excerpts(summary)] == ["e001", "e003", "e005"]
+    assert [e.id for e in source.excerpts(summary, limit=2)] == ["e003", "e005"]
 
 
 def test_excerpts_page_through_many_entries(store):
@@ -149,7 +148,7 @@ def test_excerpts_page_through_many_entries(store):
     store.journal.save_many([entry(i, base + timedelta(minutes=10 * i),
                                    "" if i % 3 == 0 else f"words {i}")
                              for i in range(200)])
-    summary = load_summary(store, MARCH, TODAY)
+    summary = ProgressSource.from_store(store).summary(MARCH, TODAY)
     chosen = ProgressSource.from_store(store).excerpts(summary, limit=70)
     with_words = [i for i in range(200) if i % 3][-70:]
     assert [e.id for e in chosen] == [f"e{i:03d}" for i in with_words]

@@ -20,7 +20,7 @@ from tests.report.conftest import pdf_pages
 from tests.ui.progress_helpers import expected_summary, fill, show_progress
 from trustdesk.domain.period import Period
 from trustdesk.report import charts
-from trustdesk.storage.progress_data import ProgressSource, load_excerpts
+from trustdesk.storage.progress_data import ProgressSource
 from trustdesk.ui import dialogs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,7 +103,7 @@ def test_excerpts_only_when_chosen(qtbot, opened, out):
     assert "From your journal" in text
     assert "Mood and trust over time" not in text and "Small steps planned" not in text
     summary = expected_summary(window.session.store, Period("last_3_months"))
-    newest = load_excerpts(window.session.store, summary)[-1]
+    newest = ProgressSource.from_store(window.session.store).excerpts(summary)[-1]
     words = " ".join(re.sub(r"\s+", " ", newest.body or newest.title).split()[:6])
     assert words in text
 

@@ -97,13 +97,3 @@ class ProgressSource:
                                                                  summary.last_day)
                 if sheet.is_complete]
 
-
-def load_summary(store: Store, period: Period, today: date) -> ProgressSummary:
-    """The ProgressSummary for `period` as of `today`, read from `store`."""
-    return ProgressSource.from_store(store).summary(period, today)
-
-
-def load_excerpts(store: Store, summary: ProgressSummary,
-                  limit: int = EXCERPT_LIMIT) -> list[Entry]:
-    """The journal excerpts for `summary` (see `ProgressSource.excerpts`)."""
-    return ProgressSource.from_store(store).excerpts(summary, limit)
