@@ -158,3 +158,21 @@ def test_a_whole_gui_session_stays_off_the_network(filled, tmp_path):
     assert "done" in result.stdout, result.stderr[-3000:]
     assert pdf.stat().st_size > 0
     assert_offline(log, "the GUI session")
+
+
+def test_a_reminder_on_the_session_bus_stays_off_the_network(tmp_path):
+    """A desktop notification sent and clicked over a private dbus-daemon: TrustDesk
+    reaches the bus through a unix socket only. (Only TrustDesk's process is
+    traced: the test's dbus-daemon looks up user names through nscd.)"""
+    from tests.ui.notification_service import NotificationService, private_session_bus
+
+    tool = strace_or_skip()
+    log = tmp_path / "reminder.strace"
+    with private_session_bus(tmp_path / "bus") as bus, \
+            NotificationService(bus.address, auto_click=True):
+        result = traced(tool, log, [str(ROOT / "tests" / "reminder_bus_scenario.py"),
+                                    bus.address])
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "done" in result.stdout, result.stderr[-3000:]
+    assert "AF_UNIX" in log.read_text(errors="replace")  # the bus was really used
+    assert_offline(log, "a reminder on the session bus")

@@ -8,7 +8,8 @@ The window fills the screen as a maximized window would, less a desktop panel
 (PANEL device pixels) and a title bar (TITLE_BAR logical pixels): at 1366x768 and
 125%, 1093x552 logical pixels.
 Writes OUT/<page>-<theme>.png, and the journal's editor with an entry in light
-Markdown (journal-writing-<theme>.png) and in focus mode (journal-focus-<theme>.png).
+Markdown (journal-writing-<theme>.png) and in focus mode (journal-focus-<theme>.png),
+and Settings with both reminders on (settings-reminders-<theme>.png).
 Used to look at the app before calling UI work done;
 the README's pictures are chosen from its output."""
 
@@ -131,6 +132,24 @@ def journal_writing(shots: Shots, out: Path, theme: str) -> None:
     page.set_focus_mode(False)
 
 
+def reminder_settings(shots: Shots, out: Path, theme: str) -> None:
+    """Settings > Reminders with both reminders on (in the demo's folder, deleted
+    afterwards; the login entry is left alone)."""
+    from PySide6.QtCore import QTime
+    from PySide6.QtWidgets import QScrollArea
+
+    page = shots.window.workspace.show_page("settings")
+    section = page.reminders
+    section.daily_box.setChecked(True)
+    section.daily_time.setTime(QTime(20, 30))
+    section.steps_box.setChecked(True)
+    scroll = page.findChild(QScrollArea)
+    if scroll is not None:
+        scroll.ensureWidgetVisible(section, 0, 40)
+    shots.settle()
+    shots.save(out / f"settings-reminders-{theme}.png")
+
+
 def main() -> int:
     out, width, height, theme = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     scale = float(sys.argv[5]) if len(sys.argv) > 5 else 1.0
@@ -145,6 +164,8 @@ def main() -> int:
             shots.save(out / f"{key}-{theme}.png")
         if workspace.has_page("journal"):
             journal_writing(shots, out, theme)
+        if workspace.has_page("settings"):
+            reminder_settings(shots, out, theme)
     return 0
 
 

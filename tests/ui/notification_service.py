@@ -7,8 +7,9 @@ bus, as a desktop's notification daemon does: it answers Introspect, records eve
 Notify call (with the D-Bus signature it arrived in) and sends `ActionInvoked` when
 told to, as a click would. It speaks D-Bus through jeepney (pure Python, test-only).
 
-As a process: `python notification_service.py ADDRESS`; it prints "ready", then one
-JSON line per Notify; a line "click ID ACTION" on stdin sends ActionInvoked.
+As a process: `python notification_service.py ADDRESS [--click]`; it prints "ready",
+then one JSON line per Notify; a line "click ID ACTION" on stdin sends ActionInvoked
+(with --click, each notification is clicked as soon as it is shown).
 """
 
 from __future__ import annotations
@@ -112,15 +113,17 @@ class Notification:
 class NotificationService:
     """This file run as a process on `address` (see the module docstring)."""
 
-    def __init__(self, address: str) -> None:
+    def __init__(self, address: str, *, auto_click: bool = False) -> None:
         self.address = address
+        self.auto_click = auto_click
         self.received: list[Notification] = []
         self._lines: queue.Queue[str] = queue.Queue()
         self._process: subprocess.Popen[str] | None = None
 
     def __enter__(self) -> NotificationService:
         self._process = subprocess.Popen(
-            [sys.executable, __file__, self.address], stdin=subprocess.PIPE,
+            [sys.executable, __file__, self.address, *(["--click"] if self.auto_click else [])],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, text=True, bufsize=1)
         threading.Thread(target=self._read, daemon=True).start()
         if self._lines.get(timeout=60) != "ready":
@@ -158,7 +161,7 @@ class NotificationService:
         return list(self.received)
 
 
-def _serve(address: str) -> None:
+def _serve(address: str, auto_click: bool = False) -> None:
     from jeepney import DBusAddress, HeaderFields, MessageType, new_method_return, new_signal
     from jeepney.bus_messages import message_bus
     from jeepney.io.blocking import open_dbus_connection
@@ -194,6 +197,8 @@ def _serve(address: str) -> None:
                               signature=message.header.fields.get(HeaderFields.signature, ""))
                 print(json.dumps(record), flush=True)
                 conn.send(new_method_return(message, "u", (number,)))
+                if auto_click:
+                    conn.send(new_signal(emitter, "ActionInvoked", "us", (number, "default")))
             elif member == "GetCapabilities":
                 conn.send(new_method_return(message, "as", (["actions", "body"],)))
             elif member == "GetServerInformation":
@@ -204,4 +209,4 @@ def _serve(address: str) -> None:
 
 
 if __name__ == "__main__":
-    _serve(sys.argv[1])
+    _serve(sys.argv[1], auto_click="--click" in sys.argv[2:])

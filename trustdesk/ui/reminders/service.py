@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -26,7 +26,10 @@ if TYPE_CHECKING:
 
 class ReminderService(QObject):
     """Everything reminders need in the running app, for `window`. `tray_mode`: the
-    app started at login (`--tray`), shown only as a tray icon until opened."""
+    app started at login (`--tray`), shown only as a tray icon until opened. It is
+    the reminders' delivery (`notify`, `clicked`)."""
+
+    clicked = Signal(str)   # the kind of reminder clicked
 
     def __init__(self, window: MainWindow, *, tray_mode: bool = False,
                  clock: clocks.Clock = clocks.now, bus_address: str | None = None) -> None:
@@ -36,22 +39,28 @@ class ReminderService(QObject):
         self._pending: str | None = None
         self.desktop = DesktopNotifications(self, address=bus_address)
         self.has_notifications = self.desktop.service_available()
-        if tray_mode or not self.has_notifications:
+        self.tray_messages: TrayNotifications | None = None
+        if tray_mode:
             self._make_tray()
-        delivery: DesktopNotifications | TrayNotifications
-        if self.has_notifications or self.tray is None:
-            delivery = self.desktop
-        else:
-            delivery = TrayNotifications(self.tray, self)
-        self.reminders = Reminders(window.folder.root, delivery, self._steps, clock=clock,
+        self.reminders = Reminders(window.folder.root, self, self._steps, clock=clock,
                                    parent=self)
+        self.desktop.clicked.connect(self.clicked)
         self.reminders.opened.connect(self.open_for)
         window.session.unlocked.connect(self._after_unlock)
         window.session.unlocked.connect(self.reminders.check)
         self.reminders.start()
 
+    def notify(self, kind: str) -> bool:
+        """Deliver a reminder: a desktop notification when the desktop has a service,
+        else a message from the tray icon (shown from the first reminder on)."""
+        if self.has_notifications:
+            return self.desktop.notify(kind)
+        if self.tray is None:
+            self._make_tray()
+        return self.tray_messages is not None and self.tray_messages.notify(kind)
+
     def _make_tray(self) -> None:
-        if not QSystemTrayIcon.isSystemTrayAvailable():
+        if self.tray is not None or not QSystemTrayIcon.isSystemTrayAvailable():
             return
         tray = QSystemTrayIcon(icons.app_icon(), self)
         tray.setToolTip(APP_NAME)
@@ -67,6 +76,8 @@ class ReminderService(QObject):
         tray.activated.connect(self._tray_activated)
         tray.show()
         self.tray = tray
+        self.tray_messages = TrayNotifications(tray, self)
+        self.tray_messages.clicked.connect(self.clicked)
 
     def _tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger,

@@ -65,6 +65,8 @@ class RemindersSection(Section):
         self.daily_box = QCheckBox("Each day at")
         self.daily_time = QTimeEdit()
         self.daily_time.setDisplayFormat("HH:mm")
+        self.daily_time.setMinimumWidth(self.daily_time.fontMetrics().horizontalAdvance(
+            "00:00") + 56)   # room for the text, its padding and the step arrows
         self.daily_time.setAccessibleName("Daily reminder time")
         inner = self.daily_time.findChild(QLineEdit)
         if inner is not None:
