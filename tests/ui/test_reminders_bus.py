@@ -113,3 +113,17 @@ def test_without_a_notification_service_the_bus_says_so(qtbot, bus):
     assert notifications.connected()
     assert not notifications.service_available()
     notifications.close()
+
+
+def test_with_nowhere_to_show_it_a_reminder_waits_instead_of_counting_as_shown(
+        qtbot, data_dir, bus):
+    """No notification service on the bus and no tray (offscreen): nothing is
+    marked as shown, so it comes once the desktop can show it."""
+    prefs_file.save(data_dir, ReminderPrefs(daily=True, daily_time=time(19, 0)))
+    window = open_window(qtbot, data_dir)
+    clock = Clock(datetime(2026, 3, 2, 19, 5))
+    reminders = ReminderService(window, clock=clock, bus_address=bus.address)
+    assert not reminders.has_notifications
+    assert reminders.reminders.check() == []
+    assert prefs_file.load(data_dir).last_daily is None
+    reminders.close()
