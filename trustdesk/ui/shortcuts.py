@@ -10,12 +10,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from trustdesk.ui import theme
+from trustdesk.ui.widgets.column import page_scroll
 
 # (where, keys, what): keys as Qt writes them (QKeySequence.toString()), several
 # joined with " or ".
@@ -101,10 +101,7 @@ class ShortcutsWindow(QDialog):
             grid.addWidget(what_label, row, 1)
             row += 1
         grid.setColumnStretch(1, 1)
-        scroll = QScrollArea()
-        scroll.setObjectName("PageScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
+        scroll = page_scroll(inner)   # its own scroll bar, safe for a walking screen reader
         layout.addWidget(scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -49,6 +48,7 @@ from trustdesk.ui.progress import summary_jobs as jobs
 from trustdesk.ui.progress.period_picker import PeriodPicker
 from trustdesk.ui.progress.preview import PreviewPane
 from trustdesk.ui.widgets.announce import show_and_announce
+from trustdesk.ui.widgets.column import page_scroll
 from trustdesk.ui.widgets.labels import text_label
 
 WARNING = ("Paper, PDF and web page files are not encrypted. Anyone who picks up the "
@@ -140,12 +140,10 @@ class PrintSummaryDialog(QDialog):
         self.preview_pane = PreviewPane()
         self.preview_pane.back_requested.connect(self.show_choices)
         self.pages = QStackedWidget()
-        choices = QScrollArea()
+        # Frameless, no unnamed Tab stop before the choices, and its own scroll bar
+        # (a screen reader walking the dialog as it closes; see PageScroll).
+        choices = page_scroll(self._choices_page())
         choices.setObjectName("PrintChoices")
-        choices.setWidgetResizable(True)
-        choices.setFrameShape(QFrame.Shape.NoFrame)
-        choices.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # no unnamed stop before the choices
-        choices.setWidget(self._choices_page())
         self.pages.addWidget(choices)
         self.pages.addWidget(self.preview_pane)
         layout = QVBoxLayout(self)
