@@ -9,7 +9,15 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QTextFormat
-from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QRadioButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QDateTimeEdit,
+    QLineEdit,
+    QRadioButton,
+    QTableView,
+    QWidget,
+)
 
 from trustdesk.ui import theme
 from trustdesk.ui.journal.editor import EntryEditor
@@ -55,6 +63,10 @@ def test_every_date_field_drops_down_the_apps_calendar(qtbot) -> None:
             weekend = calendar.weekdayTextFormat(day)
             assert not weekend.hasProperty(QTextFormat.Property.ForegroundBrush)
         assert calendar.firstDayOfWeek() == Qt.DayOfWeek.Monday
+        for part in calendar.findChildren(QAbstractButton):
+            assert part.accessibleName() or part.text().strip(), part.objectName()
+        for part in calendar.findChildren(QLineEdit):
+            assert part.accessibleName(), part.objectName()
 
 
 def _open_popup(qtbot, field: QDateTimeEdit) -> Calendar:

@@ -13,11 +13,20 @@ from typing import override
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QDateTimeEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCalendarWidget,
+    QDateTimeEdit,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
 
 ROWS = 7          # the day names and six weeks
 ROW_PADDING = 10  # pixels above and below a row's text together
 NAV_PADDING = 16
+PART_NAMES = {"qt_calendar_prevmonth": "Previous month", "qt_calendar_nextmonth": "Next month",
+              "qt_tableview_cornerbutton": "Whole month"}
 
 
 class Calendar(QCalendarWidget):
@@ -33,6 +42,17 @@ class Calendar(QCalendarWidget):
         plain = QTextCharFormat()   # merges nothing: the palette's text colour stays
         for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             self.setWeekdayTextFormat(day, plain)
+        self._name_parts()
+
+    def _name_parts(self) -> None:
+        """Qt leaves some of the calendar's own controls without a name a screen
+        reader could say (the year field, the table's corner button)."""
+        for button in self.findChildren(QAbstractButton):
+            if not button.accessibleName() and not button.text().strip():
+                button.setAccessibleName(PART_NAMES.get(button.objectName(), "Calendar"))
+        for line in self.findChildren(QLineEdit):
+            if not line.accessibleName():
+                line.setAccessibleName("Year")
 
     def row_height(self) -> int:
         """The least height that shows a row's text whole."""
