@@ -371,12 +371,16 @@ class MonthPanel(QWidget):
         self.view.viewport().update()
 
 
-def legend_text() -> str:
-    """The legend as rich text: a swatch per band with its numbers, and what a dot
-    means. Swatches are the palette's current colours."""
+def legend_swatches() -> str:
+    """Rich text: a swatch per band in the palette's current colour, named with its
+    numbers ('low 0–3'), so the colour is never the only signal."""
     colors = band_colors()
-    swatches = " ".join(
+    return " ".join(
         f"<span style='background:{colors[name].name()}'>&nbsp;&nbsp;&nbsp;</span>"
         f"&nbsp;{name} {BAND_WORDS[name]}" for name, _low, _high in BANDS)
-    return (f"Mood (the number in a day's corner): {swatches}. "
+
+
+def legend_text() -> str:
+    """The month's legend: the bands, and what a dot means."""
+    return (f"Mood (the number in a day's corner): {legend_swatches()}. "
             "A dot: written, mood not rated.")

@@ -7,6 +7,7 @@ the period changed again, or after the journal locked, are dropped."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from typing import TYPE_CHECKING, override
 
@@ -32,6 +33,7 @@ from trustdesk.ui.output_check import Places
 from trustdesk.ui.page import Page
 from trustdesk.ui.progress.cards import ChartCard, EmptyNote, GuideCard
 from trustdesk.ui.progress.period_picker import PeriodPicker
+from trustdesk.ui.progress.year_view import YearCard
 from trustdesk.ui.widgets.column import LIST_WIDTH, page_column
 from trustdesk.ui.widgets.labels import text_label
 
@@ -100,6 +102,7 @@ class ProgressPage(Page):
 
         self.empty = EmptyNote()
         self.cards = {kind: ChartCard(kind) for kind in charts.TITLES}
+        self.year_card = YearCard(source.journal.days, today)
         self.guide_card = GuideCard()
         self._build_layout()
         self._set_content_visible(False)
@@ -124,6 +127,7 @@ class ProgressPage(Page):
         body.addWidget(self.empty)
         for card in self.cards.values():
             body.addWidget(card)
+        body.addWidget(self.year_card)
         body.addWidget(self.guide_card)
         body.addStretch(1)
         self.scroll_area = page_column(column, LIST_WIDTH)
@@ -149,6 +153,7 @@ class ProgressPage(Page):
         for card in self.cards.values():
             card.clear()
         self.guide_card.set_summary(None)
+        self.year_card.clear()
         self.dates.setText("")
         self.problem.hide()
         self._set_content_visible(False)
@@ -207,11 +212,18 @@ class ProgressPage(Page):
         for card in self.cards.values():
             card.set_summary(summary)
         self.guide_card.set_summary(summary)
+        # The year is not the period's: shown whenever the journal has anything.
+        self.year_card.setVisible(journal_has_records)
+        if journal_has_records:
+            with contextlib.suppress(errors.VaultError):
+                self.year_card.load()
 
     def _set_content_visible(self, visible: bool, *, empty: bool = False) -> None:
         self.empty.setVisible(visible and empty)
         for card in self.cards.values():
             card.setVisible(visible and not empty)
+        if not visible:
+            self.year_card.hide()
         self.guide_card.setVisible(visible)
 
     # -- printing ------------------------------------------------------------------
