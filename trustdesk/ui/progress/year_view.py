@@ -51,12 +51,12 @@ TITLE = "A year in pixels"
 class YearGrid(QWidget):
     """The painted year: 12 rows of up to 31 squares, month names at the left."""
 
-    def __init__(self) -> None:
+    def __init__(self, year: int) -> None:
         super().__init__()
         self.setObjectName("YearGrid")
         self.setAccessibleName(TITLE)
         self.setMinimumHeight(12 * 14 + 24)
-        self.year = date.today().year
+        self.year = year
         self.scale = "mood"
         self.marks: dict[date, DayMark] = {}
         self.setMouseTracking(True)
@@ -179,7 +179,7 @@ class YearCard(QFrame):
         self.reading.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.reading.setAccessibleDescription(f"{TITLE}: in words")
         layout.addWidget(self.reading)
-        self.grid = YearGrid()
+        self.grid = YearGrid(self.year)
         layout.addWidget(self.grid)
         self.table = QTableWidget(0, len(YEAR_COLUMNS))
         self.table.setHorizontalHeaderLabels(list(YEAR_COLUMNS))
