@@ -1,7 +1,8 @@
 """The benchmark's journal: ten years of daily writing, the same for the same seed.
 
 3,650 daily entries of about 300 words (most with a check-in, many with tags),
-520 worksheets and 300 small steps with their follow-ups; one rare word, MARKER,
+520 worksheets and 300 small steps with their follow-ups (the newest 3 still
+waiting, for the Today page); one rare word, MARKER,
 appears in exactly 37 entries. `scale` shrinks all of it for the quick mode.
 Built from the sample sentences of `trustdesk.demo`, so the text reads like a
 journal and the search index has a realistic vocabulary. No Qt.
@@ -21,6 +22,7 @@ from trustdesk.domain.worksheet import SmallStep, Worksheet
 from trustdesk.storage.store import Store
 
 MARKER = "lanternfish"
+WAITING = 3        # the newest small steps, not followed up yet
 FULL = {"entries": 3650, "words": 300, "worksheets": 520, "steps": 300, "marked": 37}
 
 
@@ -72,7 +74,8 @@ def entries(rng: random.Random, shape: Shape, today: date) -> list[Entry]:
 
 def worksheets(rng: random.Random, shape: Shape, today: date) -> list[Worksheet]:
     """`shape.worksheets` sheets over the same years; `shape.steps` of the complete
-    ones carry a small step that was followed up, the rest carry none."""
+    ones carry a small step, followed up except the newest WAITING ones (their day
+    has come: the Today page shows them), the rest carry none."""
     drawn = demo_worksheets(rng, shape.entries, today)
     while len(drawn) < shape.worksheets:      # tiny quick-mode journals
         drawn += demo_worksheets(rng, shape.entries, today)
@@ -80,9 +83,16 @@ def worksheets(rng: random.Random, shape: Shape, today: date) -> list[Worksheet]
     complete = [i for i, s in enumerate(sheets) if s.is_complete]
     with_step = set(complete[:: max(1, len(complete) // shape.steps)][:shape.steps])
     out: list[Worksheet] = []
+    waiting = set(sorted(with_step)[-WAITING:]) if len(with_step) > WAITING else set()
     for index, sheet in enumerate(sheets):
         step = None
-        if index in with_step:
+        if index in waiting:
+            step = SmallStep(
+                id=f"{rng.getrandbits(128):032x}", text="Ask a friend to keep a promise.",
+                due=min(today, sheet.happened_on + timedelta(days=2)),
+                prediction="They will forget.", likelihood=rng.randint(40, 85),
+                worksheet_id=sheet.id)
+        elif index in with_step:
             due = sheet.happened_on + timedelta(days=rng.randint(2, 7))
             outcome = rng.choice(("no", "no", "no", "partly", "partly", "yes"))
             step = SmallStep(

@@ -7,7 +7,8 @@ scale factor, so 1366 768 light 1.25 shows what a 1366x768 laptop at 125% shows.
 The window fills the screen as a maximized window would, less a desktop panel
 (PANEL device pixels) and a title bar (TITLE_BAR logical pixels): at 1366x768 and
 125%, 1093x552 logical pixels.
-Writes OUT/<page>-<theme>.png, and the journal's editor with an entry in light
+Writes OUT/<page>-<theme>.png, the Today page scrolled to its end
+(today-lower-<theme>.png), the journal's editor with an entry in light
 Markdown (journal-writing-<theme>.png) and in focus mode (journal-focus-<theme>.png),
 and Settings with both reminders on (settings-reminders-<theme>.png).
 Used to look at the app before calling UI work done;
@@ -150,6 +151,20 @@ def reminder_settings(shots: Shots, out: Path, theme: str) -> None:
     shots.save(out / f"settings-reminders-{theme}.png")
 
 
+def today_lower(shots: Shots, out: Path, theme: str) -> None:
+    """The Today page scrolled to its end: the check-in, today's question, On this
+    day and Continue reading."""
+    from PySide6.QtWidgets import QScrollArea
+
+    page = shots.window.workspace.show_page("today")
+    shots.settle()
+    bar = page.findChild(QScrollArea).verticalScrollBar()
+    bar.setValue(bar.maximum())
+    shots.settle()
+    shots.save(out / f"today-lower-{theme}.png")
+    bar.setValue(0)
+
+
 def main() -> int:
     out, width, height, theme = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     scale = float(sys.argv[5]) if len(sys.argv) > 5 else 1.0
@@ -162,6 +177,8 @@ def main() -> int:
             workspace.show_page(key)
             shots.settle()
             shots.save(out / f"{key}-{theme}.png")
+        if workspace.has_page("today"):
+            today_lower(shots, out, theme)
         if workspace.has_page("journal"):
             journal_writing(shots, out, theme)
         if workspace.has_page("settings"):

@@ -30,7 +30,7 @@ def test_the_demo_fills_every_page_and_leaves_nothing_behind(qtbot, no_dialogs):
             unlock_demo(window)
         assert window.windowTitle() == DEMO_TITLE
         workspace = window.workspace
-        assert workspace.page_keys() == ["guide", "journal", "worksheets", "progress",
+        assert workspace.page_keys() == ["today", "guide", "journal", "worksheets", "progress",
                                          "settings"]
 
         journal = workspace.show_page("journal")

@@ -32,9 +32,9 @@ def settled_chapter(qtbot, page: GuidePage, chapter_id: str) -> None:
                     and page.chapter_view.scroll_area.verticalScrollBar().maximum() > 0)
 
 
-def test_the_guide_is_first_in_the_sidebar_and_opens_on_its_contents(unlocked):
+def test_the_guide_follows_today_in_the_sidebar_and_opens_on_its_contents(unlocked):
     workspace = unlocked.workspace
-    assert workspace.nav.item(0).text() == "Guide"
+    assert workspace.nav.item(1).text() == "Guide"
     page = guide_page(unlocked)
     assert workspace.current_key() == "guide"
     assert page.stack.currentWidget() is page.contents

@@ -105,8 +105,12 @@ def test_check_in_keeps_not_rated_apart_from_zero(qtbot, unlocked, no_dialogs):
     qtbot.keyClick(bars["trust_self"], Qt.Key.Key_End)
     click_rating(qtbot, bars["trust_others"], 4)
     click_rating(qtbot, bars["trust_others"], 4)  # clicking the chosen number clears it
-    assert bars["trust_others"].accessibleDescription() == "Not rated"
-    assert bars["mood"].accessibleDescription() == "0 of 10"
+    assert bars["trust_others"].accessibleDescription() == (
+        "Not rated. 0 = not at all, 10 = completely")
+    assert bars["mood"].accessibleDescription() == "0 of 10. 0 = very low, 10 = very good"
+    assert page.editor.checkin.ends_hint.isVisible()
+    assert page.editor.checkin.ends_hint.text() == (
+        "Mood: 0 = very low, 10 = very good.\nTrust: 0 = not at all, 10 = completely.")
     page.flush()
     entry = unlocked.session.store.journal.entries_between(None, None)[0]
     assert entry.checkin == CheckIn(mood=0, trust_others=None, trust_self=10)

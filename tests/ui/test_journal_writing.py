@@ -325,7 +325,7 @@ def test_focus_mode_ends_when_another_page_is_shown(qtbot, unlocked):
     page = journal_of(unlocked)
     qtbot.mouseClick(page.editor.focus_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not unlocked.workspace.sidebar.isVisible())
-    qtbot.keyClick(page.editor.body, Qt.Key.Key_4, CTRL)
+    qtbot.keyClick(page.editor.body, Qt.Key.Key_5, CTRL)
     qtbot.waitUntil(lambda: unlocked.workspace.current_key() == "progress")
     assert unlocked.workspace.sidebar.isVisible()
     journal_of(unlocked)

@@ -133,9 +133,9 @@ def test_the_check_in_ratings_are_sliders_a_reader_can_set(heard):
     assert [c["name"] for c in before] == ["Mood", "Trust in others", "Trust in myself"]
     for control in before:
         assert (control["role"], control["min"], control["max"]) == ("slider", 0.0, 10.0)
-        assert control["description"] == "Not rated"
+        assert control["description"].startswith("Not rated. 0 = ")
     for control in after:
-        assert (control["value"], control["description"]) == (7.0, "7 of 10")
+        assert control["value"] == 7.0 and control["description"].startswith("7 of 10. 0 = ")
     assert heard["rating_words"] == ["7 of 10"] * 3
 
 

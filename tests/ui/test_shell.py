@@ -75,8 +75,8 @@ def test_unlocking_builds_only_the_landing_page(qtbot, window):
     with qtbot.waitSignal(window.session.unlocked, timeout=10000):
         window.unlock_screen.unlock_requested.emit(PASSPHRASE)
     workspace = window.workspace
-    assert workspace.current_key() == "journal"
-    assert [type(page).__name__ for page in workspace.built_pages()] == ["JournalPage"]
+    assert workspace.current_key() == "today"
+    assert [type(page).__name__ for page in workspace.built_pages()] == ["TodayPage"]
 
 
 def test_the_current_page_is_highlighted_in_the_sidebar(qtbot, unlocked):

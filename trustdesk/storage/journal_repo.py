@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlcipher3 import Connection
@@ -410,6 +410,48 @@ class JournalRepository:
                 "GROUP BY 1 ORDER BY 1", args).fetchall()
         return [DayMark(date.fromisoformat(day), count, mood, others, self_)
                 for day, count, mood, others, self_ in records]
+
+    # -- for the Today page ---------------------------------------------------------
+    def on_this_day(self, day: date, *, limit: int = 20) -> list[EntryRow]:
+        """Rows of entries written on `day`'s calendar date in earlier years, newest
+        year first (29 February only in leap years). One range per year on the time
+        index, so ten years cost ten short index seeks, not a scan."""
+        with self._vault.read() as conn:
+            first = conn.execute("SELECT min(written_at) FROM entries").fetchone()[0]
+            if first is None:
+                return []
+            ranges: list[str] = []
+            for year in range(day.year - 1, _parse(first).year - 1, -1):
+                try:
+                    then = day.replace(year=year)
+                except ValueError:        # 29 February in a year without one
+                    continue
+                ranges += [then.isoformat(), (then + timedelta(days=1)).isoformat()]
+            if not ranges:
+                return []
+            where = " OR ".join(["(e.written_at >= ? AND e.written_at < ?)"] * (len(ranges) // 2))
+            records = conn.execute(
+                f"SELECT {_ROW_COLUMNS} FROM entries e WHERE {where} "
+                "ORDER BY e.written_at DESC, e.id DESC LIMIT ?",
+                [*ranges, max(0, int(limit))]).fetchall()
+        return [_row(record) for record in records]
+
+    def days_written(self, start: date, end: date) -> int:
+        """On how many days from `start` to `end` (inclusive) something was written."""
+        where, args = _filter_sql(JournalFilter(start=start, end=end))
+        with self._vault.read() as conn:
+            return int(conn.execute(
+                f"SELECT count(DISTINCT substr(e.written_at, 1, 10)) FROM entries e "
+                f"WHERE 1{where}", args).fetchone()[0])
+
+    def latest_on(self, day: date) -> Entry | None:
+        """The last entry written on `day`, whole (the quick check-in adds to it)."""
+        where, args = _filter_sql(JournalFilter(start=day, end=day))
+        with self._vault.read() as conn:
+            found = conn.execute(
+                f"SELECT e.id FROM entries e WHERE 1{where} "
+                "ORDER BY e.written_at DESC, e.id DESC LIMIT 1", args).fetchone()
+            return self._get(conn, found[0]) if found else None
 
     def entries_between(self, start: date | None, end: date | None) -> list[Entry]:
         """Full entries in the range, oldest first (excerpts, exports)."""

@@ -22,7 +22,8 @@ from trustdesk.ui.widgets.column import page_scroll
 SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Everywhere", "Ctrl+L", "Lock your journal"),
     ("Everywhere", "Ctrl+Q", "Save and quit"),
-    ("Everywhere", "Ctrl+1 … Ctrl+5", "Go to Guide, Journal, Worksheets, Progress, Settings"),
+    ("Everywhere", "Ctrl+1 … Ctrl+6",
+     "Go to Today, Guide, Journal, Worksheets, Progress, Settings"),
     ("Everywhere", "F1 or Ctrl+/", "Show these shortcuts"),
     ("Everywhere", "Ctrl+Shift+S",
      "The safety note; once unlocked, with your own people and numbers"),

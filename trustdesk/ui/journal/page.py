@@ -204,6 +204,37 @@ class JournalPage(Page):
             self.editor.focus_body()
             self.editor.body.moveCursor(QTextCursor.MoveOperation.End)
 
+    def open_entry(self, entry_id: str) -> bool:
+        """Show a stored entry (Today's "On this day" asks for this). False if the
+        entry being left couldn't be saved or this one is gone."""
+        if entry_id == self.current_entry_id() and self._stored:
+            self.editor.focus_body()
+            return True
+        if not self._leave_entry():
+            return False
+        try:
+            entry = self._repo.get(entry_id)
+        except errors.VaultError as exc:
+            self._set_status(exc.message, "not available", warning=True)
+            return False
+        if entry is None:
+            return False
+        self._open(entry, stored=True)
+        self.editor.focus_body()
+        return True
+
+    def reload_entry(self, entry_id: str) -> None:
+        """Another page changed this entry (Today's quick check-in): show it afresh
+        if it is open here with nothing unsaved."""
+        if entry_id != self.current_entry_id() or self._dirty():
+            return
+        try:
+            entry = self._repo.get(entry_id)
+        except errors.VaultError:
+            return
+        if entry is not None:
+            self._open(entry, stored=True)
+
     def save_now(self) -> None:
         """Ctrl+S. A failure is shown by the indicator; the words stay."""
         with contextlib.suppress(errors.VaultError):

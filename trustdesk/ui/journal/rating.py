@@ -38,6 +38,14 @@ def describe(value: int | None) -> str:
     return NOT_RATED if value is None else f"{value} of {RATING_MAX}"
 
 
+# What the ends of each check-in scale mean, shown under the ratings and read with
+# each scale's value (a 0 to 10 scale says nothing by itself about which end is good).
+MOOD_ENDS = "0 = very low, 10 = very good"
+TRUST_ENDS = "0 = not at all, 10 = completely"
+ENDS = {"mood": MOOD_ENDS, "trust_others": TRUST_ENDS, "trust_self": TRUST_ENDS}
+ENDS_HINT = f"Mood: {MOOD_ENDS}.\nTrust: {TRUST_ENDS}."
+
+
 MIDDLE = (RATING_MIN + RATING_MAX) // 2
 
 
@@ -48,8 +56,9 @@ class RatingBar(QSlider):
 
     value_changed = Signal(object)
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, ends: str = "") -> None:
         super().__init__(Qt.Orientation.Horizontal)
+        self._ends = ends
         self._value: int | None = None
         self._hover: int | None = None
         self._quiet = False
@@ -63,8 +72,8 @@ class RatingBar(QSlider):
         self.setMouseTracking(True)
         self.setAccessibleName(name)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.setToolTip(f"{name}: 0 is very low, 10 is very high. Click a number again "
-                        "(or press Delete) to leave it unrated.")
+        self.setToolTip(f"{name}: {ends or '0 is very low, 10 is very high'}. Click a "
+                        "number again (or press Delete) to leave it unrated.")
         self.set_rating(None)
 
     # -- value -----------------------------------------------------------------
@@ -102,7 +111,8 @@ class RatingBar(QSlider):
             self.set_rating(value)   # the slider's position back in step
 
     def _describe(self) -> None:
-        self.setAccessibleDescription(describe(self._value))
+        words = describe(self._value)
+        self.setAccessibleDescription(f"{words}. {self._ends}" if self._ends else words)
 
     @override
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -221,7 +231,7 @@ class CheckInPanel(QWidget):
     ROWS = (("mood", "Mood"), ("trust_others", "Trust in others"),
             ("trust_self", "Trust in myself"))
 
-    def __init__(self) -> None:
+    def __init__(self, *, show_ends: bool = True) -> None:
         super().__init__()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -236,13 +246,18 @@ class CheckInPanel(QWidget):
         self.bars: dict[str, RatingBar] = {}
         self._values: dict[str, QLabel] = {}
         for key, name in self.ROWS:
-            bar = RatingBar(name)
+            bar = RatingBar(name, ENDS[key])
             shown = QLabel(NOT_RATED)
             shown.setProperty("role", "muted")
             bar.value_changed.connect(lambda value, k=key: self._on_changed(k, value))
             self.bars[key] = bar
             self._values[key] = shown
             self._add(name, bar, shown)
+        self.ends_hint = QLabel(ENDS_HINT, self)
+        self.ends_hint.setProperty("role", "muted")
+        self.ends_hint.setWordWrap(True)
+        if not show_ends:
+            self.ends_hint.hide()
         self._fit_value_labels()
         self._arrange(stacked=False)
 
@@ -287,17 +302,27 @@ class CheckInPanel(QWidget):
             for item in (label, widget, shown):
                 if item is not None:
                     grid.removeWidget(item)
+        grid.removeWidget(self.ends_hint)
+        line = 0
         for row, (label, widget, shown) in enumerate(self._rows):
             if stacked:                       # label and value above the control
-                grid.addWidget(label, 2 * row, 0, 1, 1 if shown else 2)
+                grid.addWidget(label, line, 0, 1, 1 if shown else 2)
                 if shown is not None:
-                    grid.addWidget(shown, 2 * row, 1, Qt.AlignmentFlag.AlignRight)
-                grid.addWidget(widget, 2 * row + 1, 0, 1, 2)
+                    grid.addWidget(shown, line, 1, Qt.AlignmentFlag.AlignRight)
+                grid.addWidget(widget, line + 1, 0, 1, 2)
+                line += 2
             else:
-                grid.addWidget(label, row, 0)
-                grid.addWidget(widget, row, 1, 1, 1 if shown else 2)
+                grid.addWidget(label, line, 0)
+                grid.addWidget(widget, line, 1, 1, 1 if shown else 2)
                 if shown is not None:
-                    grid.addWidget(shown, row, 2)
+                    grid.addWidget(shown, line, 2)
+                line += 1
+            if row == len(self.ROWS) - 1:     # what the ends mean, under the ratings
+                if stacked:
+                    grid.addWidget(self.ends_hint, line, 0, 1, 2)
+                else:
+                    grid.addWidget(self.ends_hint, line, 1, 1, 2)
+                line += 1
         for column, stretch in enumerate((1, 0, 0) if stacked else (0, 1, 0)):
             grid.setColumnStretch(column, stretch)
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from trustdesk.ui.page import Page
     from trustdesk.ui.progress import ProgressPage
     from trustdesk.ui.settings.page import SettingsPage
+    from trustdesk.ui.today import TodayPage
     from trustdesk.ui.worksheets import WorksheetsPage
 
 
@@ -29,8 +30,13 @@ class PageHost(Protocol):
     settings_changed: SignalInstance
     restore_requested: SignalInstance
     erase_requested: SignalInstance
+    page_shown: SignalInstance
 
     def has_page(self, key: str) -> bool: ...
+
+    def built_page(self, key: str) -> Page | None: ...
+
+    def set_page_count(self, key: str, count: int, spoken: str) -> None: ...
 
     def show_page(self, key: str) -> Page: ...
 
@@ -46,6 +52,45 @@ class PageSpec[P: Page]:
     icon: str
     build: Callable[[Store], P]
     wire: Callable[[PageHost, P], None] | None = None
+
+
+def _today(store: Store) -> TodayPage:
+    from trustdesk.ui.today import TodayPage
+
+    return TodayPage(store.journal, store.worksheets, store.settings)
+
+
+def _wire_today(workspace: PageHost, page: TodayPage) -> None:
+    """Did it opens the step's follow-up, the prompt a new entry, a memory its entry,
+    Continue reading the guide; the waiting steps' count goes on the sidebar and is
+    counted again whenever another page is shown (it may have followed one up)."""
+    from trustdesk.domain.today import steps_waiting_text
+
+    def count(n: int) -> None:
+        workspace.set_page_count("today", n, f"Today, {steps_waiting_text(n)}")
+
+    page.due_count_changed.connect(count)
+    workspace.page_shown.connect(lambda key: page.refresh_count() if key != "today" else None)
+    if workspace.has_page("worksheets"):
+        page.follow_up_requested.connect(lambda step_id: cast(
+            "WorksheetsPage", workspace.show_page("worksheets")).open_follow_up(step_id))
+    if workspace.has_page("journal"):
+        page.write_requested.connect(lambda prompt: cast(
+            "JournalPage", workspace.show_page("journal")).start_entry(prompt))
+        page.entry_requested.connect(lambda entry_id: cast(
+            "JournalPage", workspace.show_page("journal")).open_entry(entry_id))
+
+        def checked_in(entry_id: str) -> None:
+            journal = workspace.built_page("journal")
+            if journal is not None:
+                cast("JournalPage", journal).reload_entry(entry_id)
+
+        page.checkin_saved.connect(checked_in)
+    page.write_button.setVisible(workspace.has_page("journal"))
+    if workspace.has_page("guide"):
+        page.continue_requested.connect(lambda: cast(
+            "GuidePage", workspace.show_page("guide")).continue_reading())
+    page.reading_box.setVisible(workspace.has_page("guide"))
 
 
 def _guide(store: Store) -> GuidePage:
@@ -108,6 +153,7 @@ def _wire_settings(workspace: PageHost, page: SettingsPage) -> None:
 
 
 PAGES: tuple[PageSpec[Any], ...] = (
+    PageSpec("today", "Today", "today", _today, _wire_today),
     PageSpec("guide", "Guide", "guide", _guide, _wire_guide),
     PageSpec("journal", "Journal", "journal", _journal, _wire_journal),
     PageSpec("worksheets", "Worksheets", "worksheets", _worksheets),
@@ -116,4 +162,4 @@ PAGES: tuple[PageSpec[Any], ...] = (
 )
 
 # Shown first after unlocking, when present; otherwise the first page.
-LANDING = "journal"
+LANDING = "today"

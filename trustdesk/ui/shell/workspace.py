@@ -41,6 +41,7 @@ class Workspace(QWidget):
     settings_changed = Signal(AppSettings)
     restore_requested = Signal(object)   # Path of a backup to put in place
     erase_requested = Signal()
+    page_shown = Signal(str)             # the key of the page now showing
 
     def __init__(self, store: Store, specs: Sequence[PageSpec]) -> None:
         super().__init__()
@@ -50,6 +51,7 @@ class Workspace(QWidget):
         self._specs = list(specs)
         self._built: dict[str, Page] = {}
         self._current: str | None = None
+        self._counts: dict[str, int] = {}
         input_guard.install()  # wheel and Tab rules for the pages' fields, app-wide
 
         root = QHBoxLayout(self)
@@ -126,9 +128,24 @@ class Workspace(QWidget):
             item.setSizeHint(QSize(0, height))
         self.lock_button.setIcon(icons.icon("lock", colors["text"].name()))
 
+    def set_page_count(self, key: str, count: int, spoken: str) -> None:
+        """Show `count` beside a page's name in the sidebar (nothing for 0), and
+        `spoken` as what assistive tools read for that row ("Today, 2 small steps
+        waiting")."""
+        row = self.page_keys().index(key)
+        spec, item = self._specs[row], self.nav.item(row)
+        self._counts[key] = count
+        item.setText(f"{spec.title}  ({count})" if count else spec.title)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken if count else spec.title)
+        said = spoken if count else spec.title
+        item.setToolTip(f"{said} (Ctrl+{row + 1})" if row < 9 else said)
+
+    def page_count(self, key: str) -> int:
+        return self._counts.get(key, 0)
+
     def set_sidebar_visible(self, visible: bool) -> None:
         """Hide the sidebar while a page wants only itself on screen (the journal's
-        focus mode); its Ctrl+1 … Ctrl+5 keep working."""
+        focus mode); its Ctrl+1 … Ctrl+6 keep working."""
         self.sidebar.setVisible(visible)
 
     # -- pages -----------------------------------------------------------------
@@ -140,6 +157,10 @@ class Workspace(QWidget):
 
     def built_pages(self) -> list[Page]:
         return list(self._built.values())
+
+    def built_page(self, key: str) -> Page | None:
+        """The page for `key` if it was built already (never builds it)."""
+        return self._built.get(key)
 
     def page(self, key: str) -> Page:
         """The page for `key`, built now if it wasn't yet (does not show it)."""
@@ -203,6 +224,7 @@ class Workspace(QWidget):
         self._current = key
         self.stack.setCurrentWidget(page)
         page.load()
+        self.page_shown.emit(key)
 
     # -- session ---------------------------------------------------------------
     def set_status(self, word: str) -> None:

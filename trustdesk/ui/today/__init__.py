@@ -1,0 +1,3 @@
+from trustdesk.ui.today.page import TodayPage
+
+__all__ = ["TodayPage"]
