@@ -13,6 +13,7 @@ small indexed queries (see bench/today.py); UI thread only.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import override
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -181,6 +182,7 @@ class TodayPage(Page):
         self.continue_button.clicked.connect(self.continue_requested)
 
     # -- the Page protocol -----------------------------------------------------------
+    @override
     def load(self) -> None:
         """Read everything afresh for today's date."""
         today = self._today()
@@ -195,15 +197,18 @@ class TodayPage(Page):
         self._load_prompt(today)
         self._load_reading()
 
+    @override
     def flush(self) -> None:
         """A check-in changed but not saved yet is saved on leaving (raises a
         VaultError if that fails; the ratings stay)."""
         if self._checkin_dirty and not self.checkin.checkin().is_empty:
             self._save_checkin()
 
+    @override
     def has_unsaved_changes(self) -> bool:
         return self._checkin_dirty
 
+    @override
     def clear_sensitive(self) -> None:
         self._clear_rows()
         self._clear_memories()

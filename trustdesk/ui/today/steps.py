@@ -6,6 +6,7 @@ emits what the person chose; the page does the saving. UI thread only."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import override
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -115,6 +116,7 @@ class StepRow(QFrame):
         self.snooze_box.hide()
         self.snooze_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in the date field (which passes it on) confirms the snooze."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.snooze_box.isVisible():
