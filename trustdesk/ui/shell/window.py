@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
 
     def _show_state(self, state: State) -> None:
         """Show the screen for `state`; whatever showed the previous one goes."""
-        if state is not State.UNLOCKED:
+        if state not in (State.UNLOCKED, State.CLOSED):  # closing: it goes with the window
             self._drop_workspace()
         if state is State.UNLOCKING:
             return  # the welcome or unlock screen shows its own busy indicator
