@@ -10,7 +10,9 @@ The window fills the screen as a maximized window would, less a desktop panel
 Writes OUT/<page>-<theme>.png, the Today page scrolled to its end
 (today-lower-<theme>.png), the journal's editor with an entry in light
 Markdown (journal-writing-<theme>.png) and in focus mode (journal-focus-<theme>.png),
-and Settings with both reminders on (settings-reminders-<theme>.png).
+Settings with both reminders on (settings-reminders-<theme>.png), the month
+calendar (journal-calendar-<theme>.png), the year in pixels
+(progress-year-<theme>.png) and the safety note's own card (safety-card-<theme>.png).
 Used to look at the app before calling UI work done;
 the README's pictures are chosen from its output."""
 
@@ -165,6 +167,40 @@ def today_lower(shots: Shots, out: Path, theme: str) -> None:
     bar.setValue(0)
 
 
+def calendars(shots: Shots, out: Path, theme: str) -> None:
+    """The Journal with its month calendar shown, the Progress page scrolled to the
+    year in pixels, and the safety note's own card filled in (in the demo's journal,
+    deleted afterwards)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from trustdesk.domain.safety_card import Contact, SafetyCard
+
+    workspace = shots.window.workspace
+    page = workspace.show_page("journal")
+    page.show_calendar(True)
+    shots.settle()
+    shots.save(out / f"journal-calendar-{theme}.png")
+    page.show_calendar(False)
+    progress = workspace.show_page("progress")
+    shots.settle(1500)
+    scroll = progress.findChild(QScrollArea)
+    if scroll is not None:
+        scroll.ensureWidgetVisible(progress.year_card, 0, 20)
+    shots.settle()
+    shots.save(out / f"progress-year-{theme}.png")
+    store = shots.window.session.store
+    store.settings.save_safety_card(SafetyCard(
+        (Contact("Sam (my brother)", "0161 496 0000"), Contact("Crisis line", "116 123")),
+        "A walk by the canal. Calling Sam before I decide anything.",
+        "Sam's flat; the walk-in centre on Hope Street"))
+    from trustdesk.ui.safety_note import show_safety_note
+
+    note = show_safety_note(shots.window, store.settings)
+    shots.settle()
+    note.grab().save(str(out / f"safety-card-{theme}.png"))
+    note.close()
+
+
 def main() -> int:
     out, width, height, theme = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     scale = float(sys.argv[5]) if len(sys.argv) > 5 else 1.0
@@ -183,6 +219,8 @@ def main() -> int:
             journal_writing(shots, out, theme)
         if workspace.has_page("settings"):
             reminder_settings(shots, out, theme)
+        if workspace.has_page("journal") and workspace.has_page("progress"):
+            calendars(shots, out, theme)
     return 0
 
 

@@ -55,19 +55,24 @@ class YearGrid(QWidget):
         super().__init__()
         self.setObjectName("YearGrid")
         self.setAccessibleName(TITLE)
-        self.setMinimumHeight(12 * 14 + 24)
         self.year = year
         self.scale = "mood"
         self.marks: dict[date, DayMark] = {}
         self.setMouseTracking(True)
-        theme.notifier.changed.connect(self.update)
+        self._fit_height()
+        theme.notifier.changed.connect(self._fit_height)
 
     def show_year(self, year: int, scale: str, marks: dict[date, DayMark]) -> None:
         self.year, self.scale, self.marks = year, scale, marks
         self.update()
 
+    def _fit_height(self, *_args: object) -> None:
+        """Tall enough for all twelve months at the current text size."""
+        self.setMinimumHeight(self._top() + 12 * (self._cell() + 6) + 4)
+        self.update()
+
     def sizeHint(self) -> QSize:
-        return QSize(640, self._cell() * 12 + self._top() + 4)
+        return QSize(self._left() + 31 * (self._cell() + 6), self.minimumHeight())
 
     def _cell(self) -> int:
         return max(12, self.fontMetrics().height())
