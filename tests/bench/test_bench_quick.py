@@ -53,7 +53,8 @@ def test_the_quick_benchmark_runs_and_reports_every_figure(tmp_path):
 
 def test_the_ten_year_journal_has_the_shape_the_benchmark_promises(tmp_path):
     """Deterministic from the seed, and at full size: 3,650 entries of ~300 words,
-    520 worksheets, 300 followed-up steps, the marker word in 37 entries."""
+    520 worksheets, 300 steps (the newest 3 waiting for the Today page, the rest
+    followed up), the marker word in 37 entries."""
     from datetime import date
     from random import Random
 
@@ -71,4 +72,7 @@ def test_the_ten_year_journal_has_the_shape_the_benchmark_promises(tmp_path):
     sheets = tenyears.worksheets(Random(7), shape, today)
     assert len(sheets) == 520
     steps = [s.step for s in sheets if s.step is not None]
-    assert len(steps) == 300 and all(step.is_followed_up for step in steps)
+    assert len(steps) == 300
+    waiting = [step for step in steps if not step.is_followed_up]
+    assert len(waiting) == tenyears.WAITING == 3
+    assert all(step.is_due(today) for step in waiting)
