@@ -104,3 +104,29 @@ def test_a_card_with_many_people_shows_every_row(qtbot, unlocked, no_dialogs):
     assert [field.text() for field in note.card.names] == [p.name for p in people]
     assert note.card.read().people == people
     note.close()
+
+
+def test_closing_the_note_keeps_what_was_typed_on_the_card(qtbot, unlocked, no_dialogs):
+    note = open_note(qtbot, unlocked.workspace.safety_link)
+    note.tabs.setCurrentIndex(1)
+    qtbot.keyClicks(note.card.names[0], "Ana")
+    qtbot.keyClicks(note.card.numbers[0], "0789")
+    note.close()                                  # no "Save card" pressed
+    assert unlocked.session.store.settings.load_safety_card() == SafetyCard(
+        (Contact("Ana", "0789"),), "", "")
+
+
+def test_the_worksheets_own_safety_link_shows_the_card_too(qtbot, unlocked, no_dialogs):
+    from trustdesk.ui import safety_note
+    from trustdesk.ui.worksheets.common import SafetyOffer
+
+    unlocked.session.store.settings.save_safety_card(
+        SafetyCard((Contact("Sam", "0123"),), "", ""))
+    unlocked.workspace.show_page("worksheets")
+    unlocked.workspace.page("worksheets").start_worksheet("failing")
+    box = unlocked.workspace.page("worksheets").findChildren(SafetyOffer)[0]
+    box.button.click()
+    note = safety_note._open.get(id(unlocked))
+    assert note is not None and note.card is not None
+    assert note.card.names[0].text() == "Sam"
+    note.close()

@@ -102,8 +102,11 @@ class SafetyWindow(QDialog):
         self.close_button.setFocus()
 
     def forget_card(self) -> None:
-        """Empty the card's fields (the window is closing, or the journal locking)."""
+        """Keep what was typed and not yet saved, then empty the card's fields (the
+        window is closing, or the journal locking): closing is no reason to lose words."""
         if self.card is not None:
+            if self.card.has_unsaved_changes():
+                self.card.save()
             self.card.clear()
 
     def markdown(self) -> str:

@@ -110,6 +110,12 @@ class SafetyOffer(QFrame):
         self.hide()
 
     def open_note(self) -> None:
+        # Through the main window when there is one, so the note holds the person's
+        # own card (the window knows the open journal; this step doesn't).
+        opener = getattr(self.window(), "show_safety_note", None)
+        if callable(opener):
+            opener()
+            return
         from trustdesk.ui.safety_note import show_safety_note
 
         show_safety_note(self)
