@@ -107,6 +107,7 @@ def test_kills_during_backups_leave_only_whole_verified_backups(busy_vault, tmp_
     folder = tmp_path / "backups"
     windows = dict.fromkeys(("before", "mid_copy", "copied", "rotated"), 0)
     partials: set[Path] = set()
+    verified: set[Path] = set()
     for n in range(BACKUP_KILLS):
         window = list(windows)[n % len(windows)]
         lines = Worker(WORKER, "backup", str(busy_vault), PASSPHRASE, str(folder)).run_until(
@@ -120,7 +121,9 @@ def test_kills_during_backups_leave_only_whole_verified_backups(busy_vault, tmp_
             counts = vault.table_counts()
         assert counts["settings"] >= 200
         for info in list_backups(folder):
-            verify_backup(info.path, PASSPHRASE)  # raises if torn or damaged
+            if info.path not in verified:  # only this worker's: older ones were checked
+                verify_backup(info.path, PASSPHRASE)  # raises if torn or damaged
+                verified.add(info.path)
     assert list_backups(folder), "some backups should have completed"
     assert all(windows.values()), windows
     shutil.rmtree(folder)
