@@ -78,17 +78,17 @@ class SafetyCardEditor(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
 
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(8)
-        column.addWidget(intro)
-        column.addLayout(self.people_grid)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(8)
+        page.addWidget(intro)
+        page.addLayout(self.people_grid)
         for label, field in ((self.helps_label, self.helps),
                              (self.places_label, self.places)):
-            column.addWidget(label)
-            column.addWidget(field)
-        column.addLayout(buttons)
-        column.addWidget(self.status)
+            page.addWidget(label)
+            page.addWidget(field)
+        page.addLayout(buttons)
+        page.addWidget(self.status)
         self.helps.textChanged.connect(self._edited)
         self.places.textChanged.connect(self._edited)
 

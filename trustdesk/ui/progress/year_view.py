@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import override
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent
@@ -71,6 +72,7 @@ class YearGrid(QWidget):
         self.setMinimumHeight(self._top() + 12 * (self._cell() + 6) + 4)
         self.update()
 
+    @override
     def sizeHint(self) -> QSize:
         return QSize(self._left() + 31 * (self._cell() + 6), self.minimumHeight())
 
@@ -99,15 +101,16 @@ class YearGrid(QWidget):
         except ValueError:
             return None
 
+    @override
     def paintEvent(self, event: QPaintEvent) -> None:
         tokens = theme.colors()
         fills = {name: tokens[f"mood_{name}"] for name in ("low", "middle", "high")}
         left, top, cell = self._geometry()
         painter = QPainter(self)
         painter.setPen(tokens["muted"])
-        for day in (1, 10, 20, 31):
-            painter.drawText(QRect(left + (day - 1) * cell, 0, cell * 2, top),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, str(day))
+        for tick in (1, 10, 20, 31):
+            painter.drawText(QRect(left + (tick - 1) * cell, 0, cell * 2, top),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, str(tick))
         for row, name in enumerate(MONTHS):
             painter.setPen(tokens["muted"])
             painter.drawText(QRect(0, top + row * cell, left - 6, cell),
@@ -130,6 +133,7 @@ class YearGrid(QWidget):
                     painter.fillRect(square, tokens["chart_grid"])
         painter.end()
 
+    @override
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             day = self.day_at(event.pos())
