@@ -25,6 +25,15 @@ from trustdesk.storage.vault import Vault
 PASSPHRASE = "correct horse battery staple"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_widget_application(qapp):
+    """The process's one Qt application is a QApplication, made before any test.
+    Commands run in-process (`trustdesk summary`) make a QGuiApplication when none
+    exists, and a widget test after that aborted the whole run ("Must construct a
+    QApplication before a QWidget")."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
                    monkeypatch: pytest.MonkeyPatch) -> Path:

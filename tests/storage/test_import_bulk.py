@@ -75,7 +75,8 @@ def test_a_large_import_is_searchable_and_the_index_keeps_following(tmp_path, te
 
 def test_a_large_import_over_existing_entries_replaces_their_words(tmp_path,
                                                                    template_vault):
-    older = numbered(COUNT, "oldword")
+    # Written long ago, so the import's copies are newer even within the same second.
+    older = [replace(entry, updated_at=entry.written_at) for entry in numbered(COUNT, "oldword")]
     store = open_copy(template_vault, tmp_path / "target")
     try:
         store.journal.save_many(older)
