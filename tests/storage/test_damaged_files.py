@@ -140,3 +140,38 @@ def test_a_wrong_passphrase_with_a_leftover_log_changes_nothing(filled, tmp_path
     store = JournalFolder(crash).unlock(PASSPHRASE)
     assert store.settings.get("last words") == 1
     store.close()
+
+
+def test_a_log_checkpointed_away_while_it_is_judged_is_no_error(tmp_path, data_dir,
+                                                                 monkeypatch):
+    """Another TrustDesk closing the journal checkpoints and removes its log; one
+    opening it at that moment read the log's frames and then found no log to open
+    (FileNotFoundError after Ctrl+Q). The file then holds every page: judge it."""
+    from trustdesk.domain.journal import Entry
+    from trustdesk.storage import damage
+
+    store = JournalFolder(data_dir).unlock(PASSPHRASE)
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    try:
+        store.journal.save(Entry.new(body="Still here."))
+        for name in ("journal.trustdesk", "journal.trustdesk-wal"):
+            shutil.copy2(data_dir / name, copy / name)
+    finally:
+        store.close()
+    wal = copy / "journal.trustdesk-wal"
+    assert wal.stat().st_size > 0
+    read_frames = damage.committed_frames
+    calls: list[Path] = []
+
+    def frames_then_gone(path: Path):
+        frames = read_frames(path)
+        calls.append(path)
+        if len(calls) == 2:                # reading the pages: the log had frames …
+            assert frames
+            path.unlink()                  # … and then was checkpointed away
+        return frames
+
+    monkeypatch.setattr(damage, "committed_frames", frames_then_gone)
+    assert damage.check_side_files(copy / "journal.trustdesk", PASSPHRASE) is not None
+    assert len(calls) == 2

@@ -22,6 +22,7 @@ import hashlib
 import hmac
 import os
 import stat
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -132,9 +133,15 @@ def _effective_pages(path: Path, wal: Path, keys: PageKeys,
     file) authentic under `keys`?"""
     frames = committed_frames(wal)
     out = []
-    with open(path, "rb") as main, open(wal, "rb") as log:
+    with open(path, "rb") as main, ExitStack() as stack:
+        try:
+            log = stack.enter_context(open(wal, "rb")) if frames else None
+        except FileNotFoundError:
+            # Checkpointed and removed meanwhile (the journal was just closed): the
+            # file itself now holds every committed page.
+            log, frames = None, {}
         for number in numbers:
-            if number in frames:
+            if log is not None and number in frames:
                 log.seek(frames[number][0])
                 page = log.read(PAGE_SIZE)
             else:
