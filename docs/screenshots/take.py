@@ -193,7 +193,7 @@ def calendars(shots: Shots, out: Path, theme: str) -> None:
         (Contact("Sam (my brother)", "0161 496 0000"), Contact("Crisis line", "116 123")),
         "A walk by the canal. Calling Sam before I decide anything.",
         "Sam's flat; the walk-in centre on Hope Street"))
-    from trustdesk.ui.safety_note import show_safety_note
+    from trustdesk.ui.safety.note import show_safety_note
 
     note = show_safety_note(shots.window, store.settings)
     shots.settle()

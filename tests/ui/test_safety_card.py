@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from tests.ui.conftest import unlock
 from tests.ui.test_safety_note import open_note
 from trustdesk.domain.safety_card import Contact, SafetyCard
-from trustdesk.ui.safety_window import CARD_TAB
+from trustdesk.ui.safety.window import CARD_TAB
 
 
 def test_locked_the_note_has_no_card(qtbot, window):
@@ -77,7 +77,7 @@ def test_a_field_too_long_is_refused_in_words(qtbot, unlocked, no_dialogs):
 
 
 def test_ctrl_shift_s_opens_the_note_locked_and_unlocked(qtbot, window, no_dialogs):
-    from trustdesk.ui import safety_note
+    from trustdesk.ui.safety import note as safety_note
 
     keys = (Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
             | Qt.KeyboardModifier.ShiftModifier)
@@ -117,7 +117,7 @@ def test_closing_the_note_keeps_what_was_typed_on_the_card(qtbot, unlocked, no_d
 
 
 def test_the_worksheets_own_safety_link_shows_the_card_too(qtbot, unlocked, no_dialogs):
-    from trustdesk.ui import safety_note
+    from trustdesk.ui.safety import note as safety_note
     from trustdesk.ui.worksheets.common import SafetyOffer
 
     unlocked.session.store.settings.save_safety_card(

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import open_window
 from trustdesk.domain.guide.chapters import load_guide, plain_blocks
-from trustdesk.ui import safety_note
-from trustdesk.ui.safety_window import SafetyWindow
+from trustdesk.ui.safety import note as safety_note
+from trustdesk.ui.safety.window import SafetyWindow
 
 
 def open_note(qtbot, link) -> SafetyWindow:

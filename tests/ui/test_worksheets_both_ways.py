@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from tests.ui.test_worksheets import click, type_number, worksheets
 from trustdesk.domain import worksheet_texts
 from trustdesk.domain.worksheet import SmallStep, Worksheet
-from trustdesk.ui import safety_note
+from trustdesk.ui.safety import note as safety_note
 from trustdesk.ui.worksheets.form import OVERVIEW
 from trustdesk.ui.worksheets.steps_first import EvidenceStep, FearStep
 from trustdesk.ui.worksheets.steps_later import SmallStepStep, TrapsStep

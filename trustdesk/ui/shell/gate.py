@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from trustdesk.domain.passphrase import problem_with_new, strength
 from trustdesk.ui import icons
-from trustdesk.ui.safety_note import link_button
+from trustdesk.ui.safety.note import link_button
 from trustdesk.ui.widgets.announce import show_and_announce
 from trustdesk.ui.widgets.passphrase_field import PassphraseField
 

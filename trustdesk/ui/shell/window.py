@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
 
     def show_safety_note(self) -> None:
         """The safety note beside the window; once unlocked, with the card."""
-        from trustdesk.ui.safety_note import show_safety_note
+        from trustdesk.ui.safety.note import show_safety_note
 
         store = self.session.store
         show_safety_note(self, store.settings if store is not None else None)

@@ -28,7 +28,7 @@ from trustdesk.storage.errors import VaultError
 from trustdesk.storage.store import Store
 from trustdesk.ui import icons, input_guard, theme
 from trustdesk.ui.page import Page
-from trustdesk.ui.safety_note import link_button
+from trustdesk.ui.safety.note import link_button
 from trustdesk.ui.shell.pages import LANDING, PageSpec
 
 SIDEBAR_WIDTH = 210

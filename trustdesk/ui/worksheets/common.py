@@ -116,7 +116,7 @@ class SafetyOffer(QFrame):
         if callable(opener):
             opener()
             return
-        from trustdesk.ui.safety_note import show_safety_note
+        from trustdesk.ui.safety.note import show_safety_note
 
         show_safety_note(self)
 

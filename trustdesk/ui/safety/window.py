@@ -1,7 +1,7 @@
 """The safety note (resources/guide/safety.md) in a small window of its own, so it
 can be read from anywhere, even before the journal is unlocked. Locked, it holds
 nothing the person wrote; unlocked, a second tab holds their own safety card ("My
-people and numbers", ui/safety_card.py), read from the journal when the window opens
+people and numbers", ui/safety/card.py), read from the journal when the window opens
 and emptied when it closes (locking closes it). Built by
 `safety_note.show_safety_note()`; UI thread only."""
 
@@ -26,7 +26,7 @@ from trustdesk.ui import theme
 from trustdesk.ui.guide.reader import reading_font, style_document
 
 if TYPE_CHECKING:
-    from trustdesk.ui.safety_card import CardKeeper, SafetyCardEditor
+    from trustdesk.ui.safety.card import CardKeeper, SafetyCardEditor
 
 SIZE = (520, 600)
 CARD_TAB = "My people and numbers"
@@ -65,7 +65,7 @@ class SafetyWindow(QDialog):
         if keeper is None:
             layout.addWidget(self.text, 1)
         else:
-            from trustdesk.ui.safety_card import SafetyCardEditor
+            from trustdesk.ui.safety.card import SafetyCardEditor
 
             self.card = SafetyCardEditor(keeper)
             self.card.load()

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QPushButton, QWidget
 
 if TYPE_CHECKING:
-    from trustdesk.ui.safety_card import CardKeeper
-    from trustdesk.ui.safety_window import SafetyWindow
+    from trustdesk.ui.safety.card import CardKeeper
+    from trustdesk.ui.safety.window import SafetyWindow
 
 LINK_TEXT = "If you are not safe"
 LINK_DESCRIPTION = "Opens the safety note: what to do right away if you are in danger"
@@ -33,7 +33,7 @@ def show_safety_note(parent: QWidget | None,
     import shiboken6
 
     from trustdesk.ui import dialogs
-    from trustdesk.ui.safety_window import SafetyWindow
+    from trustdesk.ui.safety.window import SafetyWindow
 
     owner = parent.window() if parent is not None else None
     key = id(owner)
