@@ -38,7 +38,21 @@ def test_the_smallest_window_with_the_largest_text_restacks(qtbot, unlocked):
     unlocked.resize(960, 640)
     unlocked.session.apply_settings(AppSettings(theme="light", text_scale=LARGEST))
     editor = journal_of(unlocked).editor
-    qtbot.waitUntil(lambda: editor.header_is_stacked() and editor.checkin.is_stacked())
+
+    def inside(widget, outer) -> bool:
+        corner = widget.mapTo(outer, widget.rect().bottomRight())
+        return corner.x() < outer.width() and corner.y() < outer.height()
+
+    def fits() -> bool:                 # restacked where needed: nothing cut off
+        rows = [widget for row in editor.checkin._rows for widget in row[1:]
+                if hasattr(widget, "mapTo")]
+        return (editor.isVisible() and rows
+                and all(inside(widget, editor.checkin) for widget in rows)
+                and inside(editor.delete_button, editor))
+
+    qtbot.waitUntil(fits)
+    link = unlocked.workspace.safety_link
+    assert link.width() >= link.sizeHint().width()      # the safety link is whole
 
 
 def test_a_roomy_window_keeps_each_row_on_one_line(qtbot, unlocked):

@@ -90,7 +90,7 @@ class Listing(QObject):
         flt = self._bar.current_filter()
         total = self._repo.count()
         if total == 0:
-            text = "No entries yet. Your first one is on the right."
+            text = "No entries yet. Your first one starts on the blank page."
         elif flt.is_empty:
             text = "1 entry" if total == 1 else f"{total:,} entries"
         else:

@@ -127,6 +127,10 @@ class Workspace(QWidget):
                                     selected_color=colors["accent_text"].name()))
             item.setSizeHint(QSize(0, height))
         self.lock_button.setIcon(icons.icon("lock", colors["text"].name()))
+        # Wide enough for the safety link at any text size (at the largest it was cut
+        # to "f you are not saf").
+        self.safety_link.ensurePolished()
+        self.sidebar.setFixedWidth(max(SIDEBAR_WIDTH, self.safety_link.sizeHint().width() + 32))
 
     def set_page_count(self, key: str, count: int, spoken: str) -> None:
         """Show `count` beside a page's name in the sidebar (nothing for 0), and
