@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from trustdesk.domain.exchange import codec
-from trustdesk.domain.exchange.codec import ImportProblem, decode
+from trustdesk.domain.exchange.codec import VERSION, ImportProblem, decode
 
 
 def document() -> dict[str, Any]:
@@ -220,11 +220,15 @@ def test_broken_json_names_line_and_column():
 
 
 @pytest.mark.parametrize(("version", "expected"), [
-    (4, "This export was made by a newer TrustDesk (format version 4); this TrustDesk reads "
-        "versions 1 to 3. Please update TrustDesk to import it."),
-    (0, "The file's version must be a whole number (this TrustDesk reads versions 1 to 3)."),
-    ("1", "The file's version must be a whole number (this TrustDesk reads versions 1 to 3)."),
-    (None, "The file's version must be a whole number (this TrustDesk reads versions 1 to 3)."),
+    (VERSION + 1, f"This export was made by a newer TrustDesk (format version {VERSION + 1}); "
+                  f"this TrustDesk reads versions 1 to {VERSION}. Please update TrustDesk to "
+                  "import it."),
+    (0, f"The file's version must be a whole number (this TrustDesk reads versions 1 to "
+        f"{VERSION})."),
+    ("1", f"The file's version must be a whole number (this TrustDesk reads versions 1 to "
+          f"{VERSION})."),
+    (None, f"The file's version must be a whole number (this TrustDesk reads versions 1 to "
+           f"{VERSION})."),
 ])
 def test_unknown_versions_are_refused(version, expected):
     assert problem_with(changed(("version",), version)) == expected
