@@ -16,11 +16,11 @@ from trustdesk.domain.dates import long_date
 from trustdesk.storage import errors
 from trustdesk.storage.backups.journal import JournalBackups
 from trustdesk.storage.output_guard import ProtectedPlaces
-from trustdesk.ui import dialogs, tasks
+from trustdesk.ui import dialogs
 from trustdesk.ui.output_check import checked_backup_folder
 from trustdesk.ui.restore_dialog import RestoreDialog
-from trustdesk.ui.settings.section import Section
-from trustdesk.ui.widgets.busy import focusable_result_line, give_focus_back, hold_focus
+from trustdesk.ui.settings.section import WorkingSection
+from trustdesk.ui.widgets.busy import focusable_result_line
 
 
 def last_backup_text(made_at: datetime | None, now: datetime | None = None) -> str:
@@ -36,7 +36,7 @@ def last_backup_text(made_at: datetime | None, now: datetime | None = None) -> s
     return f"Last backup: {day} at {made_at:%H:%M}."
 
 
-class BackupsSection(Section):
+class BackupsSection(WorkingSection):
     """Emits `restore_requested(Path)` once a backup is chosen and confirmed."""
 
     restore_requested = Signal(object)
@@ -50,8 +50,6 @@ class BackupsSection(Section):
         self._backups = backups
         self._now = now
         self._default = backups.default_dir
-        self.task: tasks.Task | None = None
-        self._had_focus: QPushButton | None = None
         self.dialog: RestoreDialog | None = None
 
         self.folder_label = QLabel()
@@ -124,32 +122,17 @@ class BackupsSection(Section):
         if self.task is not None:
             return
         self.status.setText("Backing up…")
-        self._had_focus = hold_focus([self.backup_button], self.status)
-        self.progress.setValue(0)
-        self.progress.show()
         backups = self._backups
-        self.task = tasks.run_task(lambda report: backups.back_up("manual", report=report),
-                                   with_progress=True, on_done=self._backed_up,
-                                   on_failed=self._backup_failed)
-        self.task.progress.connect(self.progress.setValue)
-
-    def _finish(self) -> bool:
-        self.task = None
-        if not shiboken6.isValid(self):
-            return False
-        self.progress.hide()
-        give_focus_back([self.backup_button], self.status, self._had_focus)
-        self._had_focus = None
-        return True
+        self.run_in_background([self.backup_button],
+                               lambda report: backups.back_up("manual", report=report),
+                               self._backed_up, self._backup_failed)
 
     def _backed_up(self, _path: Path) -> None:
-        if self._finish():
-            self.status.setText(f"Backed up at {self._now():%H:%M}.")
+        self.status.setText(f"Backed up at {self._now():%H:%M}.")
 
     def _backup_failed(self, error: BaseException) -> None:
-        if self._finish():
-            self.status.setText(error.message if isinstance(error, errors.VaultError) else
-                                "The backup couldn't be made. Your journal itself is fine.")
+        self.status.setText(error.message if isinstance(error, errors.VaultError) else
+                            "The backup couldn't be made. Your journal itself is fine.")
 
     # -- restoring -------------------------------------------------------------
     def open_restore(self) -> RestoreDialog:

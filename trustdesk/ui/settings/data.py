@@ -21,10 +21,10 @@ from trustdesk.domain.merge import ImportResult
 from trustdesk.storage import errors
 from trustdesk.storage.exchange import Exchange, ExportSummary
 from trustdesk.storage.private_files import new_folder_name
-from trustdesk.ui import dialogs, tasks
+from trustdesk.ui import dialogs
 from trustdesk.ui.output_check import checked_output
-from trustdesk.ui.settings.section import Section
-from trustdesk.ui.widgets.busy import focusable_result_line, give_focus_back, hold_focus
+from trustdesk.ui.settings.section import WorkingSection
+from trustdesk.ui.widgets.busy import focusable_result_line
 from trustdesk.ui.widgets.button_row import ButtonRow
 
 NOT_ENCRYPTED = ("Exports are not encrypted. Anyone who can open an exported file can read "
@@ -46,7 +46,7 @@ def _day(now: clock.Clock) -> str:
     return f"{now():%Y-%m-%d}"
 
 
-class DataSection(Section):
+class DataSection(WorkingSection):
     """Emits `imported(ImportResult)` after an import changed the journal, so pages
     showing data can reload. One piece of work runs at a time."""
 
@@ -63,9 +63,6 @@ class DataSection(Section):
         self._now = now
         self._exchange = exchange
         self._start = start_folder or Path.home()
-        self.task: tasks.Task | None = None
-        self._had_focus: QPushButton | None = None
-
         self.json_button = QPushButton("Export everything (JSON)…")
         self.json_button.setAccessibleName("Export everything (JSON)")
         self.markdown_button = QPushButton("Export journal as Markdown…")
@@ -226,30 +223,8 @@ class DataSection(Section):
     def _start_work(self, doing: str, work: Callable[[Callable[[int], None]], Any],
                     done: Callable[[Any], None], *, name: str = "") -> None:
         self._say(doing)  # the result line shows before focus waits on it
-        self._had_focus = hold_focus(self._buttons(), self.status)
-        self.progress.setValue(0)
-        self.progress.show()
-
-        def finished(result: Any) -> None:
-            if self._finish():
-                done(result)
-
-        def failed(error: BaseException) -> None:
-            if self._finish():
-                self._say(_failure_text(error, name), error=True)
-
-        self.task = tasks.run_task(work, with_progress=True, on_done=finished,
-                                   on_failed=failed)
-        self.task.progress.connect(self.progress.setValue)
-
-    def _finish(self) -> bool:
-        self.task = None
-        if not shiboken6.isValid(self):
-            return False
-        self.progress.hide()
-        give_focus_back(self._buttons(), self.status, self._had_focus)
-        self._had_focus = None
-        return True
+        self.run_in_background(self._buttons(), work, done,
+                               lambda error: self._say(_failure_text(error, name), error=True))
 
     def _buttons(self) -> tuple[QPushButton, ...]:
         return (self.json_button, self.markdown_button, self.import_button,

@@ -4,10 +4,23 @@ background, a progress bar."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustdesk.ui import tasks
+from trustdesk.ui.widgets.busy import give_focus_back, hold_focus
 
 
 class Section(QFrame):
@@ -63,6 +76,52 @@ class Section(QFrame):
         bar.hide()
         self.layout_.addWidget(bar)
         return bar
+
+
+class WorkingSection(Section):
+    """A section that runs one piece of background work at a time: its buttons wait,
+    focus waits on the result line `status`, and the card's bar `progress` shows how
+    far it is. Subclasses create `status` and `progress` (with `add_progress`) where
+    they belong in their card."""
+
+    status: QLabel
+    progress: QProgressBar
+
+    def __init__(self, title: str, intro: str = "") -> None:
+        super().__init__(title, intro)
+        self.task: tasks.Task | None = None
+        self._had_focus: QPushButton | None = None
+
+    def run_in_background(self, buttons: Sequence[QPushButton],
+                          work: Callable[[Callable[[int], None]], Any],
+                          on_done: Callable[[Any], None],
+                          on_failed: Callable[[BaseException], None]) -> None:
+        """Run `work(report)` off the UI thread; `on_done` or `on_failed` runs after
+        the bar is hidden and focus is back, unless the section is gone by then."""
+        self._had_focus = hold_focus(buttons, self.status)
+        self.progress.setValue(0)
+        self.progress.show()
+
+        def finished(result: Any) -> None:
+            if self._finish(buttons):
+                on_done(result)
+
+        def failed(error: BaseException) -> None:
+            if self._finish(buttons):
+                on_failed(error)
+
+        self.task = tasks.run_task(work, with_progress=True, on_done=finished,
+                                   on_failed=failed)
+        self.task.progress.connect(self.progress.setValue)
+
+    def _finish(self, buttons: Sequence[QPushButton]) -> bool:
+        self.task = None
+        if not shiboken6.isValid(self):
+            return False
+        self.progress.hide()
+        give_focus_back(buttons, self.status, self._had_focus)
+        self._had_focus = None
+        return True
 
 
 def align_label_columns(sections: Iterable[Section]) -> int:
