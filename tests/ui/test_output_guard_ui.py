@@ -111,13 +111,16 @@ def test_a_folder_of_markdown_files_never_goes_inside_the_data_folder(qtbot, unl
     assert sorted(p.name for p in data_dir.iterdir()) == listing
 
 
-@pytest.mark.parametrize("name", ["journal", "data folder", "symlink to journal",
-                                  "hard link to journal", "FIFO"])
-def test_save_as_pdf_refuses_the_journal_and_odd_places(qtbot, unlocked, data_dir, tmp_path,
-                                                        name):
+@pytest.mark.parametrize(("kind", "name"), [
+    *(("pdf", name) for name in ("journal", "data folder", "symlink to journal",
+                                 "hard link to journal", "FIFO")),
+    *(("html", name) for name in ("data folder", "symlink to journal"))])
+def test_saving_the_summary_refuses_the_journal_and_odd_places(qtbot, unlocked, data_dir,
+                                                               tmp_path, kind, name):
     page = show_progress(qtbot, unlocked)
     dialog = page.open_print_dialog()
-    target = bad_target(name, data_dir, tmp_path, ".pdf")
+    dialog.formats[kind].setChecked(True)
+    target = bad_target(name, data_dir, tmp_path, f".{kind}")
     journal = data_dir / "journal.trustdesk"
     before = digest(journal)
     with dialogs.answering(answers(save_path=str(target), warn=None, ask="Replace")) as asked:
@@ -159,18 +162,3 @@ def test_an_export_into_the_chosen_backup_folder_is_refused(qtbot, unlocked, tmp
     assert [q.kind for q in asked] == ["ask", "save_path", "warn"]
     assert "inside the backup folder" in asked[-1].text
     assert list(chosen.iterdir()) == []
-
-
-@pytest.mark.parametrize("name", ["data folder", "symlink to journal"])
-def test_save_as_web_page_refuses_the_same_places(qtbot, unlocked, data_dir, tmp_path, name):
-    page = show_progress(qtbot, unlocked)
-    dialog = page.open_print_dialog()
-    dialog.formats["html"].setChecked(True)
-    target = bad_target(name, data_dir, tmp_path, ".html")
-    journal = data_dir / "journal.trustdesk"
-    before = digest(journal)
-    with dialogs.answering(answers(save_path=str(target), warn=None, ask="Replace")) as asked:
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.task is None and dialog.saved_to is None
-    assert_refused(asked, journal, before)
-    dialog.reject()
