@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from trustdesk.domain.history import DEFAULT_HISTORY_DAYS
+
 THEMES = ("system", "light", "dark")
 TEXT_SCALES = (90, 100, 115, 130, 150)
 AUTO_LOCK_CHOICES = (0, 1, 2, 5, 10, 15, 30, 60)  # minutes; 0 means never
@@ -16,6 +18,7 @@ class AppSettings:
     theme: str = "system"
     text_scale: int = 100           # percent of the platform's default font size
     auto_lock_minutes: int = 5      # 0 = never, otherwise 1..60
+    history_days: int = DEFAULT_HISTORY_DAYS  # keep earlier versions of entries; 0 = none
 
     def __post_init__(self) -> None:
         if self.theme not in THEMES:
@@ -24,6 +27,8 @@ class AppSettings:
             raise ValueError(f"text_scale must be one of {TEXT_SCALES}")
         if not (self.auto_lock_minutes == 0 or 1 <= self.auto_lock_minutes <= 60):
             raise ValueError("auto_lock_minutes must be 0 (never) or between 1 and 60")
+        if type(self.history_days) is not int or not 0 <= self.history_days <= 3650:
+            raise ValueError("history_days must be 0 (none) or a number of days up to 3650")
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> AppSettings:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlcipher3 import Connection
 
+from trustdesk.domain import clock
 from trustdesk.domain.calendar import DayMark
 from trustdesk.domain.clock import check_new_date
+from trustdesk.domain.history import Reason
 from trustdesk.domain.journal import (
     CheckIn,
     Entry,
@@ -29,6 +32,7 @@ from trustdesk.domain.journal import (
 )
 from trustdesk.domain.text import clean_line
 from trustdesk.storage.fts import folded, match_expression, search_terms
+from trustdesk.storage.history_repo import HistoryRepository
 from trustdesk.storage.vault import Vault
 
 PAGE_SIZE = 200
@@ -136,13 +140,43 @@ class JournalRepository:
 
     def __init__(self, vault: Vault) -> None:
         self._vault = vault
+        self.history = HistoryRepository(vault)
 
     # -- writing ---------------------------------------------------------------
-    def save(self, entry: Entry) -> None:
+    def save(self, entry: Entry, *, session_start: datetime | None = None) -> Reason | None:
         """Insert or replace `entry` (by id) with its tags and index, atomically. A
         date that differs from the stored one must be one a person may set today
-        (InvalidRecord otherwise); reading never judges dates."""
-        self.save_many((entry,))
+        (InvalidRecord otherwise); reading never judges dates.
+
+        In the same transaction the text it replaces is kept as an earlier version
+        when the history rules say so (`domain/history.py`): `session_start` is when
+        the person began editing it (None: this save is a session of its own), and
+        `entry.updated_at` is the save's time. Returns why a version was kept."""
+        now = entry.updated_at or clock.now()
+        with self._vault.transaction() as conn:
+            kept = self.history.keep_before_save_in(conn, entry, now=now,
+                                                    session_start=session_start)
+            self._write(conn, [entry])
+            _drop_unused_tags(conn)
+        return kept
+
+    def restore_version(self, version_id: int, *, now: datetime) -> Entry | None:
+        """Bring back an earlier version's title and text as the entry's current
+        ones, keeping the current text as a version first (so a restore can be
+        undone by restoring that). Ratings, tags and the date stay as they are.
+        Returns the entry as now stored, or None if the version or entry is gone."""
+        with self._vault.transaction() as conn:
+            version = self.history.get_in(conn, version_id)
+            if version is None:
+                return None
+            current = self._get(conn, version.row.entry_id)
+            if current is None:
+                return None
+            self.history.keep_current_in(conn, current, now=now, reason=Reason.RESTORE)
+            restored = replace(current, title=version.text.title, body=version.text.body,
+                               updated_at=now.replace(microsecond=0))
+            self._write(conn, [restored])
+        return restored
 
     def save_many(self, entries: Iterable[Entry]) -> int:
         """Insert or replace many entries in one transaction (imports, generated

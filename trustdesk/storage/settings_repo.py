@@ -12,6 +12,7 @@ from trustdesk.domain.settings import AppSettings
 from trustdesk.storage.vault import Vault
 
 _APP_PREFIX = "app."
+HISTORY_DAYS_KEY = _APP_PREFIX + "history_days"   # AppSettings.history_days
 SAFETY_CARD_KEY = "safety.card"  # the person's own people and numbers (safety_card.py)
 
 
@@ -49,6 +50,24 @@ class SettingsRepository:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [(_APP_PREFIX + key, json.dumps(value))
                  for key, value in settings.as_mapping().items()])
+
+    @staticmethod
+    def history_days_in(conn: Connection) -> int:
+        """`AppSettings.history_days`, read alone inside the caller's read or
+        transaction (every autosave asks: one key, not every setting)."""
+        row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                           (HISTORY_DAYS_KEY,)).fetchone()
+        if row is None:
+            return AppSettings().history_days
+        return AppSettings.from_mapping({"history_days": json.loads(row[0])}).history_days
+
+    @staticmethod
+    def set_history_days_in(conn: Connection, days: int) -> None:
+        """Store `AppSettings.history_days` inside the caller's transaction."""
+        AppSettings(history_days=days)  # raises ValueError for a value it can't keep
+        conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                     (HISTORY_DAYS_KEY, json.dumps(days)))
 
     # -- the safety card ("My people and numbers") ----------------------------------
     def load_safety_card(self) -> SafetyCard:

@@ -25,6 +25,7 @@ _STEP_MODULES = (
     "m005_fts_pages",
     "m006_worksheet_safety",
     "m007_step_snooze",
+    "m008_entry_history",
 )
 
 

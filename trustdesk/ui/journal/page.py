@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import override
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -71,6 +71,7 @@ class JournalPage(Page):
         self._entry: Entry | None = None     # the entry shown, as last opened or saved
         self._stored = False                 # whether it exists in the vault
         self._revision = self._saved_revision = 0
+        self._editing_since: datetime | None = None  # the first edit since opening it
         self._failure: BaseException | None = None
         self._session = 0                    # bumped on lock: late callbacks are ignored
         self._selecting = False
@@ -153,7 +154,7 @@ class JournalPage(Page):
                 raise
             return
         try:
-            self._saver.save_now(revision, entry)
+            self._saver.save_now(revision, entry, session_start=self._editing_since)
         except errors.VaultError as exc:
             self._save_failed(session, exc)
             raise
@@ -185,6 +186,7 @@ class JournalPage(Page):
         self.list.selectionModel().clear()
         self._entry, self._stored, self._failure = None, False, None
         self._revision = self._saved_revision = 0
+        self._editing_since = None
 
     # -- public actions --------------------------------------------------------------
     def new_entry(self) -> None:
@@ -302,6 +304,7 @@ class JournalPage(Page):
             timer.stop()
         self._entry, self._stored, self._failure = entry, stored, None
         self._revision = self._saved_revision = next(self._revisions)
+        self._editing_since = None
         self.editor.show_entry(entry)
         self._set_status("", "saved")
         self._select_current()
@@ -321,6 +324,8 @@ class JournalPage(Page):
         if self._entry is None:
             return
         self._revision = next(self._revisions)
+        if self._editing_since is None:
+            self._editing_since = self._now()
         if self._failure is None:
             self._set_status("Saving…", "saving…")
         if not self._save_timer.isActive():
@@ -357,7 +362,8 @@ class JournalPage(Page):
         self._saver.save_later(
             revision, entry,
             on_done=lambda wrote: self._saved(session, revision, entry) if wrote else None,
-            on_failed=lambda exc: self._save_failed(session, exc))
+            on_failed=lambda exc: self._save_failed(session, exc),
+            session_start=self._editing_since)
 
     def _forget_emptied(self, entry: Entry) -> None:
         """A stored entry emptied again goes, as if it had never been written: out of
