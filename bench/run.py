@@ -232,6 +232,8 @@ def rows(result: dict) -> list[tuple[str, str, str, str]]:
         (f"Today page painted after unlock ({r['today']['due_steps']} steps waiting)",
          span(r["today"]["after_unlock_ms"]), "≤ 50 ms",
          ok(r["today"]["after_unlock_ms"]["median"] <= 50)),
+        ("Today page complete (prompt, On this day, reading)",
+         span(r["today"]["complete_ms"]), "reported", ""),
         ("Today page shown again, read afresh and painted", span(r["today"]["again_ms"]),
          "", ""),
         (f"Search: a word in {search['fts_hits']} entries (FTS5), repeated",
@@ -318,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
                             "beyond_kdf_ms": stats(ui["unlock_beyond_kdf_ms"])}
         result["today"] = {"after_unlock_ms": stats(ui["today_after_unlock_ms"]),
                            "again_ms": stats(ui["today_again_ms"]),
+                           "complete_ms": stats(ui["today_complete_ms"]),
                            "due_steps": ui["today_due_steps"]}
         result["progress"] = {"visible_ms": stats(ui["progress_visible_ms"]),
                               "all_charts_ms": stats(ui["progress_all_charts_ms"])}

@@ -83,3 +83,23 @@ def test_the_passphrase_eye_follows_the_theme_and_a_gone_field_is_left_alone(qtb
         assert eye_colour(kept) == theme.colors("dark")["muted"].name() != light
     finally:
         theme.apply(qapp, theme="light")
+
+
+def test_applying_the_theme_already_shown_changes_nothing(qapp):
+    """Unlocking applies the journal's theme; when the unlock screen already has it,
+    the app's style sheet is not set again (that would polish every widget anew)."""
+    theme.apply(qapp, theme="dark", text_scale=100)
+    changes: list[str] = []
+    theme.notifier.changed.connect(changes.append)
+    try:
+        theme.apply(qapp, theme="dark", text_scale=100)
+        assert changes == []
+        theme.apply(qapp, theme="dark", text_scale=125)      # a new text size does apply
+        theme.apply(qapp, theme="light", text_scale=125)     # and a new theme
+        assert changes == ["dark", "light"]
+        qapp.setStyleSheet("")                               # someone else's sheet: applied
+        theme.apply(qapp, theme="light", text_scale=125)
+        assert changes == ["dark", "light", "light"] and qapp.styleSheet()
+    finally:
+        theme.notifier.changed.disconnect(changes.append)
+        theme.apply(qapp, theme="light", text_scale=100)

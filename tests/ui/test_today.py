@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QDateEdit, QPushButton
 
 from trustdesk.domain.guide.chapters import load_guide
 from trustdesk.domain.guide.progress import POSITION_KEY, READ_KEY
@@ -43,6 +43,7 @@ def today_page(qtbot, store):
     page.resize(900, 900)
     page.show()
     page.load()
+    qtbot.waitUntil(page.is_complete)   # the lower sections follow the first paint
     return page
 
 
@@ -117,13 +118,13 @@ def test_on_this_day_shows_earlier_years_newest_first_and_opens_them(qtbot, toda
                           now=lambda: NOON)
     store.journal.save_many([last_year, older, other_day])
     today_page.load()
-    names = [b.text() for b in today_page.memory_buttons]
+    names = [b.text() for b in today_page.more.memory_buttons]
     assert names == ["a year ago · Dinner with Sam", "3 years ago · A long walk."]
     opened: list[str] = []
     today_page.entry_requested.connect(opened.append)
-    qtbot.mouseClick(today_page.memory_buttons[0], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(today_page.more.memory_buttons[0], Qt.MouseButton.LeftButton)
     assert opened == [last_year.id]
-    assert today_page.memory_buttons[0].accessibleName().startswith(
+    assert today_page.more.memory_buttons[0].accessibleName().startswith(
         "Open the entry from 10 Mar 2025: a year ago · Dinner with Sam")
 
 
@@ -169,26 +170,26 @@ def test_the_prompt_turns_with_the_date_and_continue_reading_follows_the_guide(
         qtbot, today_page, store):
     guide = load_guide()
     page = today_page
-    assert page.prompt_text.text() == prompt_for(TODAY, guide).text
+    assert page.more.prompt_text.text() == prompt_for(TODAY, guide).text
     written: list[str] = []
     page.write_requested.connect(written.append)
-    qtbot.mouseClick(page.write_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.more.write_button, Qt.MouseButton.LeftButton)
     assert written == [prompt_for(TODAY, guide).text]
     page.clock["today"] = TODAY + timedelta(days=1)
     page.load()
-    assert page.prompt_text.text() == prompt_for(TODAY + timedelta(days=1), guide).text
-    assert page.prompt_text.text() != written[0]
+    assert page.more.prompt_text.text() == prompt_for(TODAY + timedelta(days=1), guide).text
+    assert page.more.prompt_text.text() != written[0]
 
     first, second = guide.chapters[0], guide.chapters[1]
-    assert page.reading_text.text().startswith(f"Chapter 1: {first.title}")
+    assert page.more.reading_text.text().startswith(f"Chapter 1: {first.title}")
     store.settings.set(READ_KEY, [first.id])
     store.settings.set(POSITION_KEY, {"chapter": first.id, "anchor": 0, "open": True})
     page.load()
-    assert page.reading_text.text().startswith(f"Chapter 2: {second.title}")
+    assert page.more.reading_text.text().startswith(f"Chapter 2: {second.title}")
     store.settings.set(READ_KEY, list(guide.ids()))
     page.load()
-    assert page.reading_text.text() == "You have read every chapter of the guide."
-    assert page.continue_button.isHidden()
+    assert page.more.reading_text.text() == "You have read every chapter of the guide."
+    assert page.more.continue_button.isHidden()
 
 
 def test_every_control_is_named_and_reached_by_tab(qtbot, today_page):
@@ -206,8 +207,75 @@ def test_every_control_is_named_and_reached_by_tab(qtbot, today_page):
         seen.append(QApplication.focusWidget())
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     for wanted in (page.step_rows[1].skip_button, page.checkin.bars["trust_self"],
-                   page.save_checkin_button, page.write_button, page.continue_button):
+                   page.save_checkin_button, page.more.write_button, page.more.continue_button):
         assert wanted in seen
+
+
+def test_the_lower_sections_follow_the_first_paint_and_snooze_fields_their_first_use(
+        qtbot, store):
+    """What the first frame after unlocking doesn't show is not built before it: the
+    prompt, On this day and Continue reading come on the turn after the page is
+    painted, and a step's snooze date field when Snooze is first chosen."""
+    store.worksheets.save(_sheet(1, TODAY, "Tell Jo how I feel."))
+    page = TodayPage(store.journal, store.worksheets, store.settings, today=lambda: TODAY,
+                     now=lambda: NOON)
+    qtbot.addWidget(page)
+    page.resize(900, 900)
+    page.show()
+    page.load()
+    assert len(page.step_rows) == 1 and page.glance.text() == "No check-in yet today."
+    assert not page.is_complete()
+    assert page.step_rows[0].findChild(QDateEdit) is None
+    qtbot.waitUntil(page.is_complete)
+    assert page.more.memories_intro.text().startswith("Nothing from 10 March")
+    assert page.more.prompt_text.text() == prompt_for(TODAY, load_guide()).text
+    page.step_rows[0].open_snooze()
+    assert page.step_rows[0].findChild(QDateEdit).isVisible()
+
+
+def test_at_midnight_the_page_follows_the_new_day(qtbot, store, monkeypatch):
+    """The clock is the page's own: when its day ends while the page is showing, the
+    waiting steps, the prompt, On this day and the check-in follow the new day (an
+    unsaved check-in keeps its ratings); when hidden, only the sidebar's count."""
+    import trustdesk.ui.today.page as today_module
+
+    monkeypatch.setattr(today_module, "MIDNIGHT_CHECK_MS", 60_000)
+    tomorrow = TODAY + timedelta(days=1)
+    store.worksheets.save(_sheet(1, TODAY, "Tell Jo how I feel."))
+    store.worksheets.save(_sheet(2, tomorrow, "Ask Sam to lunch."))
+    store.journal.save_many([
+        Entry.new(written_at=datetime(2025, 3, 11, 9, 0), title="Last year's walk",
+                  now=lambda: NOON),
+        Entry.new(written_at=datetime(2026, 3, 10, 9, 0), title="This morning",
+                  checkin=CheckIn(mood=4), now=lambda: NOON)])
+    moment = {"now": datetime(2026, 3, 10, 23, 59, 59, 700_000)}
+    page = TodayPage(store.journal, store.worksheets, store.settings,
+                     today=lambda: moment["now"].date(), now=lambda: moment["now"])
+    qtbot.addWidget(page)
+    page.resize(900, 900)
+    page.show()
+    page.load()
+    qtbot.waitUntil(page.is_complete)
+    assert texts(page) == ["Tell Jo how I feel."] and "mood 4 of 10" in page.glance.text()
+    assert page.more.memories_intro.text().startswith("Nothing from 10 March")
+    counts: list[int] = []
+    page.due_count_changed.connect(counts.append)
+    # The page waits for midnight itself (0.3 s away): a minute's check is too late.
+    monkeypatch.setattr(today_module, "MIDNIGHT_CHECK_MS", 200)   # from then on
+
+    moment["now"] = datetime(2026, 3, 11, 0, 0, 1)      # the clock passes midnight
+    qtbot.waitUntil(lambda: page.date_line.text() == "Wednesday 11 March 2026",
+                    timeout=3000)
+    assert texts(page) == ["Tell Jo how I feel.", "Ask Sam to lunch."] and counts[-1] == 2
+    assert page.glance.text() == "No check-in yet today."
+    assert page.more.prompt_text.text() == prompt_for(tomorrow, load_guide()).text
+    assert [b.text() for b in page.more.memory_buttons] == ["a year ago · Last year's walk"]
+
+    page.hide()                                          # not showing: only the count
+    store.worksheets.save(_sheet(3, TODAY + timedelta(days=2), "Call Mum."))
+    moment["now"] = datetime(2026, 3, 12, 8, 0)           # a day later (it slept)
+    qtbot.waitUntil(lambda: counts[-1] == 3, timeout=3000)
+    assert page.date_line.text() == "Wednesday 11 March 2026"   # read afresh when shown
 
 
 # -- in the window -------------------------------------------------------------------------

@@ -21,9 +21,11 @@ class _State(TypedDict):
     base_pt: float | None
     desktop_dark: bool | None
     fusion: bool
+    sheet: str          # the style sheet apply() last set
 
 
-_state: _State = {"mode": "light", "base_pt": None, "desktop_dark": None, "fusion": False}
+_state: _State = {"mode": "light", "base_pt": None, "desktop_dark": None, "fusion": False,
+                  "sheet": ""}
 
 # Arguments for a new QApplication that make Qt choose Fusion itself: ~9 ms less at
 # start-up than app.setStyle(), whose returned QStyle makes PySide build its enums.
@@ -141,11 +143,17 @@ def apply(app: QApplication, *, theme: str = "system", text_scale: int = 100) ->
     if not _state["fusion"]:          # once per application is enough
         app.setStyle("Fusion")
         mark_fusion_set()
+    sheet = stylesheet(mode, base_pt)
+    if sheet == _state["sheet"] == app.styleSheet() and app.font().pointSizeF() == base_pt:
+        # Already so (unlocking with the theme the unlock screen has): setting the
+        # same sheet again would polish every widget anew for nothing (~9 ms).
+        return
     app.setPalette(_qpalette(_palettes()[mode]))
     font = QFont(app.font())
     font.setPointSizeF(base_pt)
     app.setFont(font)
-    app.setStyleSheet(stylesheet(mode, base_pt))
+    app.setStyleSheet(sheet)
+    _state["sheet"] = sheet
     notifier.changed.emit(mode)
 
 

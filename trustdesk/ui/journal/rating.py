@@ -231,8 +231,8 @@ class CheckInPanel(QWidget):
     ROWS = (("mood", "Mood"), ("trust_others", "Trust in others"),
             ("trust_self", "Trust in myself"))
 
-    def __init__(self, *, show_ends: bool = True) -> None:
-        super().__init__()
+    def __init__(self, *, show_ends: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)

@@ -86,11 +86,10 @@ def _wire_today(workspace: PageHost, page: TodayPage) -> None:
                 cast("JournalPage", journal).reload_entry(entry_id)
 
         page.checkin_saved.connect(checked_in)
-    page.write_button.setVisible(workspace.has_page("journal"))
     if workspace.has_page("guide"):
         page.continue_requested.connect(lambda: cast(
             "GuidePage", workspace.show_page("guide")).continue_reading())
-    page.reading_box.setVisible(workspace.has_page("guide"))
+    page.set_links(writing=workspace.has_page("journal"), reading=workspace.has_page("guide"))
 
 
 def _guide(store: Store) -> GuidePage:

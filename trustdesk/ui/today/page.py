@@ -12,37 +12,33 @@ small indexed queries (see bench/today.py); UI thread only.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
 from typing import override
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from trustdesk.domain import clock
-from trustdesk.domain.dates import long_date, short_date
+from trustdesk.domain.dates import long_date
 from trustdesk.domain.guide.chapters import Guide, load_guide
-from trustdesk.domain.guide.progress import GuideProgress, SettingsStore
-from trustdesk.domain.journal import CheckIn, Entry, EntryRow
+from trustdesk.domain.guide.progress import SettingsStore
+from trustdesk.domain.journal import CheckIn, Entry
 from trustdesk.domain.steps import not_yet, skip, snooze
-from trustdesk.domain.today import (
-    continue_chapter,
-    days_written_text,
-    month_of,
-    prompt_for,
-    steps_waiting_text,
-)
+from trustdesk.domain.today import days_written_text, month_of, steps_waiting_text
 from trustdesk.domain.worksheet import DueStep, SmallStep
 from trustdesk.storage import errors
 from trustdesk.storage.journal_repo import JournalRepository
 from trustdesk.storage.worksheet_repo import WorksheetRepository
 from trustdesk.ui.journal.rating import CheckInPanel
 from trustdesk.ui.page import Page
+from trustdesk.ui.today.more import MoreSections, section
 from trustdesk.ui.today.steps import StepRow, describe_snooze
 from trustdesk.ui.widgets.announce import show_and_announce
 from trustdesk.ui.widgets.column import FORM_WIDTH, page_column
 from trustdesk.ui.widgets.labels import text_label
 
-ON_THIS_DAY_SHOWN = 5
+MIDNIGHT_CHECK_MS = 60_000   # at the latest; the day's end is also waited for exactly
 
 
 def glance_text(checkin: CheckIn | None) -> str:
@@ -57,21 +53,35 @@ def glance_text(checkin: CheckIn | None) -> str:
             f"{said(checkin.trust_others)}, trust in myself {said(checkin.trust_self)}.")
 
 
-def _section(title: str) -> tuple[QFrame, QVBoxLayout]:
-    box = QFrame()
-    box.setProperty("role", "card")
-    column = QVBoxLayout(box)
-    column.setContentsMargins(20, 16, 20, 18)
-    column.setSpacing(8)
-    heading = text_label(title, "heading")
-    heading.setAccessibleName(title)
-    column.addWidget(heading)
-    box.setAccessibleName(title)
-    return box, column
+class _AfterPaint(QObject):
+    """Calls `then` once, on the event-loop turn after `watched` is first painted."""
+
+    def __init__(self, watched: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._then = then
+        watched.installEventFilter(self)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._then)
+        return False
 
 
 class TodayPage(Page):
-    """See the module docstring. `today` and `now` are the clock (injectable)."""
+    """See the module docstring. `today` and `now` are the clock (injectable).
+
+    Quick to show after unlocking (issue 16: painted within 50 ms on ten years):
+    its widgets are made on the first `load()`, when the workspace has already
+    put the page in its place (a widget moved under a new parent after its
+    children costs Qt a style pass over all of them, ~10 ms for this page), and
+    only what the first frame shows (the date, the waiting steps, the check-in)
+    comes before that frame; the prompt, On this day and Continue reading
+    (`more`) follow on the next turn of the event loop.
+
+    The page follows the date: at midnight (by its clock) it reads everything
+    for the new day if it is showing, or counts the waiting steps again if not."""
 
     follow_up_requested = Signal(str)
     write_requested = Signal(str)
@@ -79,6 +89,7 @@ class TodayPage(Page):
     continue_requested = Signal()
     due_count_changed = Signal(int)
     checkin_saved = Signal(str)          # the entry's id
+    completed = Signal()                 # every section is built (see `more`)
 
     def __init__(self, journal: JournalRepository, worksheets: WorksheetRepository,
                  settings: SettingsStore, *, guide: Guide | None = None,
@@ -94,12 +105,25 @@ class TodayPage(Page):
         self._due: list[DueStep] = []
         self._undo: SmallStep | None = None
         self._checkin_dirty = False
+        self._built = False
+        self._more: MoreSections | None = None
+        self._links = {"writing": True, "reading": True}
+        self._shown_on: date | None = None     # the day the page last read for
         self.step_rows: list[StepRow] = []
-        self.memory_buttons: list[QPushButton] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._body = QWidget()
+        self._column = QVBoxLayout(self._body)
+        self._column.setSpacing(16)
+        layout.addWidget(page_column(self._body, FORM_WIDTH))
+        self._day_timer = QTimer(self)
+        self._day_timer.setSingleShot(True)
+        self._day_timer.timeout.connect(self._check_day)
 
-        body = QWidget()
-        column = QVBoxLayout(body)
-        column.setSpacing(16)
+    def _build(self) -> None:
+        """The date, the waiting steps and the check-in: what the first frame shows."""
+        self._built = True
+        body, column = self._body, self._column
         self.title = text_label("Today", "title")
         column.addWidget(self.title)
         self.date_line = text_label("", "intro")
@@ -108,13 +132,14 @@ class TodayPage(Page):
         self.problem.hide()
         column.addWidget(self.problem)
 
-        self.steps_box, steps = _section("Small steps waiting")
+        self.steps_box, steps = section("Small steps waiting", body, column)
         self.steps_intro = text_label("", "muted")
         steps.addWidget(self.steps_intro)
         self.steps_list = QVBoxLayout()
         self.steps_list.setSpacing(8)
         steps.addLayout(self.steps_list)
-        self.feedback_row = QWidget()
+        self.feedback_row = QWidget(self.steps_box)
+        steps.addWidget(self.feedback_row)
         feedback = QHBoxLayout(self.feedback_row)
         feedback.setContentsMargins(0, 4, 0, 0)
         self.step_feedback = text_label("", "note")
@@ -123,14 +148,12 @@ class TodayPage(Page):
         self.undo_button.setAccessibleName("Undo the last change to a small step")
         self.undo_button.clicked.connect(self._undo_plan)
         feedback.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
-        steps.addWidget(self.feedback_row)
         self.feedback_row.hide()
-        column.addWidget(self.steps_box)
 
-        self.checkin_box, checkin = _section("Check-in")
+        self.checkin_box, checkin = section("Check-in", body, column)
         self.glance = text_label("", None)
         checkin.addWidget(self.glance)
-        self.checkin = CheckInPanel()
+        self.checkin = CheckInPanel(parent=self.checkin_box)
         checkin.addWidget(self.checkin)
         save_row = QHBoxLayout()
         self.checkin_state = text_label("", "muted")
@@ -142,60 +165,70 @@ class TodayPage(Page):
         checkin.addLayout(save_row)
         self.month_line = text_label("", "muted")
         checkin.addWidget(self.month_line)
-        column.addWidget(self.checkin_box)
-
-        self.prompt_box, prompt = _section("A question for today")
-        self.prompt_text = text_label("", "thoughttext", selectable=True)
-        prompt.addWidget(self.prompt_text)
-        self.prompt_source = text_label("", "muted")
-        prompt.addWidget(self.prompt_source)
-        self.write_button = QPushButton("Write about this")
-        self.write_button.setAccessibleName("Write about this: today's question")
-        prompt.addWidget(self.write_button, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addWidget(self.prompt_box)
-
-        self.memories_box, memories = _section("On this day")
-        self.memories_intro = text_label("", "muted")
-        memories.addWidget(self.memories_intro)
-        self.memories_list = QVBoxLayout()
-        self.memories_list.setSpacing(4)
-        memories.addLayout(self.memories_list)
-        column.addWidget(self.memories_box)
-
-        self.reading_box, reading = _section("Continue reading")
-        self.reading_text = text_label("", None)
-        reading.addWidget(self.reading_text)
-        self.continue_button = QPushButton("Continue reading")
-        self.continue_button.setAccessibleName("Continue reading the guide")
-        reading.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addWidget(self.reading_box)
         column.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(page_column(body, FORM_WIDTH))
 
         self.checkin.changed.connect(self._checkin_edited)
         self.save_checkin_button.clicked.connect(self.save_checkin)
-        self.write_button.clicked.connect(
-            lambda: self.write_requested.emit(self.prompt_text.text()))
-        self.continue_button.clicked.connect(self.continue_requested)
+
+    @property
+    def more(self) -> MoreSections:
+        """The prompt, On this day and Continue reading, built (and read for the
+        day shown) now if they weren't yet."""
+        if self._more is None:
+            if not self._built:
+                self._build()
+            more = self._more = MoreSections(self._journal, self._settings, self._guide_now(),
+                                             self._body)
+            self._column.insertWidget(self._column.count() - 1, more)  # above the stretch
+            more.write_requested.connect(self.write_requested)
+            more.entry_requested.connect(self.entry_requested)
+            more.continue_requested.connect(self.continue_requested)
+            more.set_links(**self._links)
+            more.show()     # now, not on Qt's next turn: it may be used at once
+            if self._shown_on is not None:
+                self._load_more(self._shown_on)
+            self.completed.emit()
+        return self._more
+
+    def is_complete(self) -> bool:
+        """True once every section is built (the lower ones come after a paint)."""
+        return self._more is not None
+
+    def set_links(self, *, writing: bool, reading: bool) -> None:
+        """Whether "Write about this" and "Continue reading" have a page to go to."""
+        self._links = {"writing": writing, "reading": reading}
+        if self._more is not None:
+            self._more.set_links(writing=writing, reading=reading)
+
+    def _build_more_soon(self) -> None:
+        if self._more is None:
+            _ = self.more
 
     # -- the Page protocol -----------------------------------------------------------
     @override
     def load(self) -> None:
-        """Read everything afresh for today's date."""
-        today = self._today()
+        """Read everything afresh for today's date (the lower sections after the
+        first paint, the first time)."""
+        if not self._built:
+            self._build()
+        today = self._shown_on = self._today()
         self.date_line.setText(long_date(today))
         self._show_problem("")
         try:
             self._load_steps(today)
             self._load_checkin(today)
-            self._load_memories(today)
         except errors.VaultError as exc:
             self._show_problem(exc.message)
-        self._load_prompt(today)
-        self._load_reading()
+        if self._more is not None:
+            self._load_more(today)
+        else:
+            _AfterPaint(self._body, self._build_more_soon)
+        self._wait_for_midnight()
+
+    def _load_more(self, today: date) -> None:
+        problem = self.more.load(today)
+        if problem:
+            self._show_problem(problem)
 
     @override
     def flush(self) -> None:
@@ -210,15 +243,41 @@ class TodayPage(Page):
 
     @override
     def clear_sensitive(self) -> None:
-        self._clear_rows()
-        self._clear_memories()
+        self._day_timer.stop()
         self._due, self._undo, self._checkin_dirty = [], None, False
+        self._shown_on = None
+        if self._more is not None:
+            self._more.clear()
+        if not self._built:
+            return
+        self._clear_rows()
         self.checkin.set_checkin(CheckIn())
-        for label in (self.glance, self.checkin_state, self.month_line, self.prompt_text,
-                      self.prompt_source, self.memories_intro, self.reading_text,
+        for label in (self.glance, self.checkin_state, self.month_line,
                       self.steps_intro, self.step_feedback, self.date_line):
             label.setText("")
         self.feedback_row.hide()
+
+    # -- the date -------------------------------------------------------------------------
+    def _wait_for_midnight(self) -> None:
+        """Look at the date again just after the day shown ends by the page's clock,
+        and at least every minute (a computer that slept, a clock put forward)."""
+        moment = self._now()
+        midnight = datetime.combine(moment.date() + timedelta(days=1), time())
+        wait_ms = (midnight - moment).total_seconds() * 1000 + 50
+        self._day_timer.start(int(min(max(wait_ms, 50), MIDNIGHT_CHECK_MS)))
+
+    def _check_day(self) -> None:
+        """A new day: read it all afresh if the page is showing (an unsaved check-in
+        keeps its ratings), else only count the steps now waiting for the sidebar;
+        the page reads everything when it is next shown."""
+        if self._shown_on is None:
+            return
+        if self._today() != self._shown_on:
+            if self.isVisible():
+                self.load()
+                return
+            self.refresh_count()
+        self._wait_for_midnight()
 
     # -- small steps -------------------------------------------------------------------
     def due_count(self) -> int:
@@ -236,7 +295,7 @@ class TodayPage(Page):
         self._due = self._worksheets.follow_ups_due(today)
         self._clear_rows()
         for due in self._due:
-            row = StepRow(due, today)
+            row = StepRow(due, today, parent=self.steps_box)
             row.did_it.connect(self._did_it)
             row.not_yet.connect(lambda step_id: self._plan(step_id, "not_yet"))
             row.snoozed.connect(lambda step_id, day: self._plan(step_id, "snooze", day))
@@ -355,63 +414,11 @@ class TodayPage(Page):
         self.checkin_saved.emit(entry.id)
         return where
 
-    # -- prompt, memories, reading -------------------------------------------------------
+    # -- the guide -----------------------------------------------------------------------
     def _guide_now(self) -> Guide:
         if self._guide is None:
             self._guide = load_guide()
         return self._guide
-
-    def _load_prompt(self, today: date) -> None:
-        prompt = prompt_for(today, self._guide_now())
-        self.prompt_box.setVisible(prompt is not None)
-        if prompt is not None:
-            self.prompt_text.setText(prompt.text)
-            self.prompt_source.setText(f"From the guide: {prompt.chapter_title}")
-
-    def _load_memories(self, today: date) -> None:
-        rows = self._journal.on_this_day(today, limit=ON_THIS_DAY_SHOWN)
-        self._clear_memories()
-        for row in rows:
-            self._add_memory(row, today)
-        self.memories_intro.setText(
-            f"What you wrote on {today.day} {today:%B} in earlier years."
-            if rows else f"Nothing from {today.day} {today:%B} in earlier years yet.")
-
-    def _add_memory(self, row: EntryRow, today: date) -> None:
-        years = today.year - row.written_at.year
-        ago = "a year ago" if years == 1 else f"{years} years ago"
-        heading = " ".join(row.heading.split())[:100] or "(untitled)"
-        button = QPushButton(f"{ago} · {heading}")
-        button.setProperty("role", "link")
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.setAccessibleName(f"Open the entry from {short_date(row.written_at.date())}: "
-                                 f"{ago} · {heading}")
-        button.setToolTip(f"Open it in the Journal ({long_date(row.written_at.date())})")
-        button.clicked.connect(lambda _=False, entry_id=row.id:
-                               self.entry_requested.emit(entry_id))
-        self.memories_list.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.memory_buttons.append(button)
-
-    def _clear_memories(self) -> None:
-        for button in self.memory_buttons:
-            button.hide()
-            button.deleteLater()
-        self.memory_buttons = []
-
-    def _load_reading(self) -> None:
-        guide = self._guide_now()
-        progress = GuideProgress(self._settings, guide)
-        try:
-            chapter = continue_chapter(guide, progress.position(), progress.read_ids())
-        except errors.VaultError:
-            chapter = None
-        if chapter is None:
-            self.reading_text.setText("You have read every chapter of the guide.")
-            self.continue_button.hide()
-            return
-        self.reading_text.setText(f"Chapter {chapter.number}: {chapter.title} · "
-                                  f"about {chapter.minutes} minutes")
-        self.continue_button.show()
 
     def _show_problem(self, message: str) -> None:
         show_and_announce(self.problem, message, assertive=True)

@@ -10,7 +10,15 @@ from typing import override
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDateEdit, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDateTimeEdit,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trustdesk.domain.clock import latest_new_date
 from trustdesk.domain.dates import long_date, short_date
@@ -35,13 +43,13 @@ class StepRow(QFrame):
     snoozed = Signal(str, object)   # step id, date
     skipped = Signal(str)
 
-    def __init__(self, due: DueStep, today: date) -> None:
-        super().__init__()
+    def __init__(self, due: DueStep, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.due = due
         self._today = today
         step = due.step
         self.setProperty("role", "duerow")
-        column = QVBoxLayout(self)
+        column = self._column = QVBoxLayout(self)
         column.setContentsMargins(16, 12, 16, 12)
         column.setSpacing(6)
         words = _short(step.text) or "(no step written)"
@@ -73,53 +81,48 @@ class StepRow(QFrame):
                                   self.skip_button])
         column.addWidget(self.buttons)
 
-        self.snooze_box = QWidget(self)
-        snooze_row = QHBoxLayout(self.snooze_box)
-        snooze_row.setContentsMargins(0, 4, 0, 0)
-        snooze_row.setSpacing(8)
-        snooze_row.addWidget(text_label("Wait until", None, wrap=False))
-        self.snooze_date = use_calendar(QDateEdit())
-        self.snooze_date.setDisplayFormat("d MMM yyyy")
-        self.snooze_date.setAccessibleName(f"Snooze {about} until")
-        tomorrow = today + timedelta(days=1)
-        self.snooze_date.setDateRange(QDate(tomorrow.year, tomorrow.month, tomorrow.day),
-                                      _qdate(latest_new_date(today)))
-        self.snooze_date.setDate(_qdate(today + SNOOZE_DEFAULT))
-        snooze_row.addWidget(self.snooze_date)
-        self.snooze_confirm = QPushButton("Snooze until then")
-        self.snooze_confirm.setAccessibleName("Snooze until then, the chosen day")
-        self.snooze_cancel = QPushButton("Cancel")
-        self.snooze_cancel.setAccessibleName("Cancel snoozing")
-        snooze_row.addWidget(self.snooze_confirm)
-        snooze_row.addWidget(self.snooze_cancel)
-        snooze_row.addStretch(1)
-        column.addWidget(self.snooze_box)
-        self.snooze_box.hide()
+        self._about = about
+        self._snooze: SnoozeBox | None = None   # built when first opened
 
         self.did_button.clicked.connect(lambda: self.did_it.emit(step.id))
         self.not_yet_button.clicked.connect(lambda: self.not_yet.emit(step.id))
         self.skip_button.clicked.connect(lambda: self.skipped.emit(step.id))
         self.snooze_button.clicked.connect(self.open_snooze)
-        self.snooze_confirm.clicked.connect(self._confirm_snooze)
-        self.snooze_cancel.clicked.connect(self.close_snooze)
-        escape = QShortcut(QKeySequence("Esc"), self.snooze_box)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.close_snooze)
         self.setAccessibleName(f"Small step: {words}")
         self.setAccessibleDescription(when)
+
+    @property
+    def snooze_box(self) -> SnoozeBox:
+        """The date field and its buttons, built the first time Snooze is chosen:
+        most rows are never snoozed, and the Today page is on screen sooner without
+        them (a date field is the row's dearest part)."""
+        if self._snooze is None:
+            self._snooze = SnoozeBox(self._about, self._today, self)
+            self._snooze.hide()
+            self._snooze.confirm.clicked.connect(self._confirm_snooze)
+            self._snooze.cancel.clicked.connect(self.close_snooze)
+            self._snooze.escape.activated.connect(self.close_snooze)
+            self._column.addWidget(self._snooze)
+        return self._snooze
+
+    @property
+    def snooze_date(self) -> QDateTimeEdit:
+        return self.snooze_box.date
 
     def open_snooze(self) -> None:
         self.snooze_box.show()
         self.snooze_date.setFocus(Qt.FocusReason.TabFocusReason)
 
     def close_snooze(self) -> None:
-        self.snooze_box.hide()
+        if self._snooze is not None:
+            self._snooze.hide()
         self.snooze_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in the date field (which passes it on) confirms the snooze."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.snooze_box.isVisible():
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and self._snooze is not None and self._snooze.isVisible():
             self._confirm_snooze()
             return
         super().keyPressEvent(event)
@@ -130,6 +133,34 @@ class StepRow(QFrame):
 
     def _confirm_snooze(self) -> None:
         self.snoozed.emit(self.due.step.id, self.chosen_snooze())
+
+
+class SnoozeBox(QWidget):
+    """"Wait until [date] [Snooze until then] [Cancel]" inside a step's row; Esc
+    closes it (`escape`)."""
+
+    def __init__(self, about: str, today: date, parent: QWidget) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 4, 0, 0)
+        row.setSpacing(8)
+        row.addWidget(text_label("Wait until", None, wrap=False))
+        self.date = use_calendar(QDateEdit())
+        self.date.setDisplayFormat("d MMM yyyy")
+        self.date.setAccessibleName(f"Snooze {about} until")
+        tomorrow = today + timedelta(days=1)
+        self.date.setDateRange(_qdate(tomorrow), _qdate(latest_new_date(today)))
+        self.date.setDate(_qdate(today + SNOOZE_DEFAULT))
+        row.addWidget(self.date)
+        self.confirm = QPushButton("Snooze until then")
+        self.confirm.setAccessibleName("Snooze until then, the chosen day")
+        self.cancel = QPushButton("Cancel")
+        self.cancel.setAccessibleName("Cancel snoozing")
+        row.addWidget(self.confirm)
+        row.addWidget(self.cancel)
+        row.addStretch(1)
+        self.escape = QShortcut(QKeySequence("Esc"), self)
+        self.escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
 
 def _qdate(day: date) -> QDate:
