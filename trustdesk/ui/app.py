@@ -57,6 +57,10 @@ def run_gui(*, data_dir: Path, tray: bool = False) -> int:
         started.extend(start_reminders(window, tray_mode=True))
         if not started or started[0].tray is None:
             window.showMinimized()
+        else:
+            # Closing the window hides it to the tray; only a real close (Quit) ends.
+            app.setQuitOnLastWindowClosed(False)
+            window.closed.connect(app.quit)
     else:
         window.show()
         # After the first paint: reminders talk to the session bus.

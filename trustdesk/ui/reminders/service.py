@@ -7,6 +7,7 @@ Threading: UI thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -26,15 +27,21 @@ if TYPE_CHECKING:
 
 class ReminderService(QObject):
     """Everything reminders need in the running app, for `window`. `tray_mode`: the
-    app started at login (`--tray`), shown only as a tray icon until opened. It is
-    the reminders' delivery (`notify`, `clicked`)."""
+    app started at login (`--tray`), shown only as a tray icon until opened; closing
+    the window then locks and hides it to the tray, and the tray menu's Quit ends
+    TrustDesk. It is the reminders' delivery (`notify`, `clicked`).
+    `tray_available` says whether the desktop has a tray (Qt's answer; tests pass
+    their own)."""
 
     clicked = Signal(str)   # the kind of reminder clicked
 
     def __init__(self, window: MainWindow, *, tray_mode: bool = False,
-                 clock: clocks.Clock = clocks.now, bus_address: str | None = None) -> None:
+                 clock: clocks.Clock = clocks.now, bus_address: str | None = None,
+                 tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable
+                 ) -> None:
         super().__init__(window)
         self.window = window
+        self._tray_available = tray_available
         self.tray: QSystemTrayIcon | None = None
         self._pending: str | None = None
         self.desktop = DesktopNotifications(self, address=bus_address)
@@ -42,6 +49,7 @@ class ReminderService(QObject):
         self.tray_messages: TrayNotifications | None = None
         if tray_mode:
             self._make_tray()
+            window.keep_in_tray(self.tray is not None)   # nowhere to hide to without one
         self.reminders = Reminders(window.folder.root, self, self._steps, clock=clock,
                                    parent=self)
         self.desktop.clicked.connect(self.clicked)
@@ -60,7 +68,7 @@ class ReminderService(QObject):
         return self.tray_messages is not None and self.tray_messages.notify(kind)
 
     def _make_tray(self) -> None:
-        if self.tray is not None or not QSystemTrayIcon.isSystemTrayAvailable():
+        if self.tray is not None or not self._tray_available():
             return
         tray = QSystemTrayIcon(icons.app_icon(), self)
         tray.setToolTip(APP_NAME)
@@ -68,11 +76,11 @@ class ReminderService(QObject):
         open_action = QAction("Open TrustDesk", menu)
         open_action.triggered.connect(self.show_window)
         quit_action = QAction("Quit", menu)
-        quit_action.triggered.connect(self.window.close)
+        quit_action.triggered.connect(self.window.quit)
         menu.addAction(open_action)
         menu.addAction(quit_action)
         tray.setContextMenu(menu)
-        self._menu = menu
+        self.menu = menu
         tray.activated.connect(self._tray_activated)
         tray.show()
         self.tray = tray

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -29,7 +29,14 @@ WINDOW_SHORTCUTS_AFTER_MS = 150
 
 class MainWindow(QMainWindow):
     """The screens of one session. `session` (made here unless given) owns the
-    journal; the window follows `session.state_changed`."""
+    journal; the window follows `session.state_changed`.
+
+    Started in the tray (`keep_in_tray`), closing the window locks the journal and
+    hides the window: TrustDesk goes on running in the tray, reminders with it.
+    `quit()` (Ctrl+Q, the tray menu's Quit, a notice's Quit) ends it for real;
+    `closed` is emitted once the window has really closed."""
+
+    closed = Signal()
 
     def __init__(self, folder: JournalFolder, *, specs: Sequence[PageSpec] = PAGES,
                  session: Session | None = None) -> None:
@@ -38,6 +45,8 @@ class MainWindow(QMainWindow):
         self.specs = tuple(specs)
         self.session = session if session is not None else Session(folder, self)
         self.workspace: Workspace | None = None
+        self._in_tray = False     # closing hides to the tray (see keep_in_tray)
+        self._quitting = False
 
         self.setWindowTitle("TrustDesk")
         self.setMinimumSize(*MIN_SIZE)
@@ -140,7 +149,7 @@ class MainWindow(QMainWindow):
 
     def _show_notice(self, title: str, text: str) -> NoticeScreen:
         notice = NoticeScreen(title, text)
-        notice.button.clicked.connect(self.close)
+        notice.button.clicked.connect(self.quit)
         self._pass_to(notice)
         notice.button.setFocus()
         return notice
@@ -151,7 +160,7 @@ class MainWindow(QMainWindow):
         self.unlock_screen.reset()
         screen = RescueScreen(message)
         screen.restore_requested.connect(self.session.request_restore)
-        screen.quit_requested.connect(self.close)
+        screen.quit_requested.connect(self.quit)
         screen.back_requested.connect(self.session.back_to_unlock)
         self._pass_to(screen)
 
@@ -224,7 +233,7 @@ class MainWindow(QMainWindow):
             return
         self.quit_action = QAction("Quit", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self.quit)
         self.shortcuts_action = QAction("Keyboard shortcuts", self)
         self.shortcuts_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
         self.shortcuts_action.triggered.connect(self._show_shortcuts)
@@ -256,7 +265,7 @@ class MainWindow(QMainWindow):
         the end for signals and the desktop session's end (see ui/shell/shutdown.py)."""
         self.session.lock_without_asking()
         if self.isVisible() or self.session.holds_folder():
-            self.close()
+            self.quit()
 
     # -- window ----------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -274,9 +283,33 @@ class MainWindow(QMainWindow):
             return
         super().setVisible(visible)
 
+    def keep_in_tray(self, on: bool = True) -> None:
+        """Closing the window now locks and hides it instead of quitting (TrustDesk
+        was started in the tray, whose icon opens it again)."""
+        self._in_tray = on
+
+    def is_kept_in_tray(self) -> bool:
+        return self._in_tray
+
+    def quit(self) -> bool:
+        """Close for good, in the tray or not: save (asking if that fails), close
+        the journal, release the folder. False if the person kept it open."""
+        self._quitting = True
+        try:
+            return self.close()
+        finally:
+            self._quitting = False
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._in_tray and not self._quitting:
+            event.ignore()     # to the tray: locked, hidden, reminders still running
+            if self.session.request_lock():
+                window_state.save(self.folder.root, self.saveGeometry())
+                self.hide()
+            return
         if not self.session.close():
             event.ignore()
             return
         window_state.save(self.folder.root, self.saveGeometry())
         super().closeEvent(event)
+        self.closed.emit()
