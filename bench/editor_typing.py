@@ -1,6 +1,7 @@
 """How quickly the entry editor opens a long entry and answers typing.
 
-    python bench/editor_typing.py [--words N] [--runs N] [--keys N] [--json FILE]
+    python bench/editor_typing.py [--words N] [--runs N] [--keys N] [--no-spelling]
+                                  [--json FILE]
 
 A deterministic entry of N words (default 5,000) in light Markdown: headings,
 paragraphs with bold and italic, lists and quotes. In the real `EntryEditor`, shown
@@ -11,6 +12,12 @@ offscreen at the size it has in a 1366x768 window, in the light theme:
 - typing: `--keys` key presses (default 400: letters, spaces, now and then Enter
   inside a list) in the middle of the entry, each from the key event being sent
   until the text area has repainted (keystroke-to-paint).
+
+Spell checking is on (English, its word list loaded before measuring, as after
+unlocking), and one word in 25 of the entry is misspelt, so marks are drawn; the
+typed letters make new, mostly misspelt words, so the checker meets words it has
+not seen. `--no-spelling` measures without it (and an older checkout without the
+speller is measured without it, saying so in "spelling").
 
 Each figure is given twice: wall-clock time, and the main thread's CPU time over
 the same span. On a machine shared with other work (a load average above the
@@ -48,14 +55,27 @@ _VOCABULARY = ("trust time small steps evening walk sister message answered quie
 WORDS = tuple(_VOCABULARY.split())
 
 
-def markdown_entry(words: int, seed: int = 2026) -> str:
-    """About `words` words of varied light Markdown, the same for a seed."""
+def misspelt(word: str, rng: random.Random) -> str:
+    """`word` with two neighbouring letters swapped (trust -> turst)."""
+    if len(word) < 4:
+        return word + word[-1]
+    i = rng.randrange(1, len(word) - 2)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+
+
+def markdown_entry(words: int, seed: int = 2026, typos: float = 0.0) -> str:
+    """About `words` words of varied light Markdown, the same for a seed; a share
+    `typos` of the sentences' words misspelt."""
     rng = random.Random(seed)
     out: list[str] = []
     written = 0
 
+    def word() -> str:
+        chosen = rng.choice(WORDS)
+        return misspelt(chosen, rng) if typos and rng.random() < typos else chosen
+
     def sentence() -> str:
-        picked = [rng.choice(WORDS) for _ in range(rng.randint(8, 18))]
+        picked = [word() for _ in range(rng.randint(8, 18))]
         if rng.random() < 0.3:
             i = rng.randrange(len(picked) - 1)
             picked[i] = f"**{picked[i]} {picked[i + 1]}**"
@@ -92,11 +112,41 @@ def summary(values: list[float]) -> dict[str, float]:
             "max_ms": round(max(values), 2), "runs": len(values)}
 
 
+class _Words:
+    """A personal dictionary in memory (the app keeps it in the journal)."""
+
+    def load_personal_words(self) -> list[str]:
+        return []
+
+    def add_personal_word(self, word: str) -> None:
+        pass
+
+
+def start_spelling() -> str:
+    """Open the app's speller in English and wait for its word list: "on (en)", or
+    why it is off."""
+    try:
+        from trustdesk.domain.settings import AppSettings
+        from trustdesk.ui.spelling.service import speller
+    except ImportError:
+        return "off (this checkout has no speller)"
+    from PySide6.QtCore import QCoreApplication
+
+    speller.open(_Words(), AppSettings(spelling_language="en"))
+    deadline = time.monotonic() + 60
+    while not speller.active and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    return f"on ({speller.language})" if speller.active else "off (the word list didn't load)"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--keys", type=int, default=400)
+    parser.add_argument("--no-spelling", dest="spelling", action="store_false",
+                        help="measure with spell checking off")
     parser.add_argument("--json", type=Path)
     options = parser.parse_args()
 
@@ -112,7 +162,8 @@ def main() -> int:
 
     app = create_application([])
     theme.apply(app, theme="light", text_scale=100)
-    body_text = markdown_entry(options.words)
+    spelling = start_spelling() if options.spelling else "off"
+    body_text = markdown_entry(options.words, typos=0.04 if options.spelling else 0.0)
     entry = Entry.new(written_at=datetime(2025, 3, 2, 20, 0), title="A long evening",
                       body=body_text)
     other = Entry.new(written_at=datetime(2025, 3, 1, 20, 0), body="A short one.")
@@ -197,6 +248,7 @@ def main() -> int:
         "typing_cpu": summary(typing_cpu),
         "between_keys_cpu": summary(between),
         "targets": {"typing_p95_ms": 16, "open_ms": 50},
+        "spelling": spelling,
         "body_widget": type(body).__mro__[1].__name__,
         "machine": {"python": platform.python_version(), "pyside6": PySide6.__version__,
                     "qt": qVersion(), "cpus": os.cpu_count(),

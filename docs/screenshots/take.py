@@ -10,7 +10,9 @@ The window fills the screen as a maximized window would, less a desktop panel
 Writes OUT/<page>-<theme>.png, the Today page scrolled to its end
 (today-lower-<theme>.png), the journal's editor with an entry in light
 Markdown (journal-writing-<theme>.png) and in focus mode (journal-focus-<theme>.png),
-Settings with both reminders on (settings-reminders-<theme>.png), the month
+spell checking's marks and context menu (journal-spelling-<theme>.png,
+spelling-menu-<theme>.png), Settings with both reminders on
+(settings-reminders-<theme>.png), the month
 calendar (journal-calendar-<theme>.png), the year in pixels
 (progress-year-<theme>.png) and the safety note's own card (safety-card-<theme>.png).
 Used to look at the app before calling UI work done;
@@ -135,6 +137,47 @@ def journal_writing(shots: Shots, out: Path, theme: str) -> None:
     page.set_focus_mode(False)
 
 
+SPELLING_TITLE = "Teh walk home"
+SPELLING = """I didn't recieve an answer from Sam until the evening, and I was \
+definately sure it meant something bad. It didn't: his phone was flat.
+
+- Waited one breath before writing back
+- Kept the #steps list open at 8pm
+
+The fear and the facts were **seperate** things today."""
+
+
+def journal_spelling(shots: Shots, out: Path, theme: str) -> None:
+    """An entry with a few misspelt words marked, and the context menu of one (grabbed
+    on its own: offscreen, a menu is a window of its own)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    from trustdesk.ui.spelling.service import speller
+
+    workspace = shots.window.workspace
+    page = workspace.show_page("journal")
+    for _ in range(100):
+        if speller.active:
+            break
+        shots.settle(100)
+    page.new_entry()
+    editor = page.editor
+    editor.title.setText(SPELLING_TITLE)
+    editor.body.setFocus()
+    editor.body.insertPlainText(SPELLING)
+    shots.settle(1500)
+    shots.save(out / f"journal-spelling-{theme}.png")
+    found = editor.body.document().find("recieve")
+    cursor = QTextCursor(found)
+    cursor.setPosition(found.selectionStart() + 3)
+    menu = editor.body.context_menu_at(editor.body.cursorRect(cursor).center())
+    menu.popup(editor.body.viewport().mapToGlobal(QPoint(0, 0)))
+    shots.settle()
+    menu.grab().save(str(out / f"spelling-menu-{theme}.png"))
+    menu.close()
+
+
 def reminder_settings(shots: Shots, out: Path, theme: str) -> None:
     """Settings > Reminders with both reminders on (in the demo's folder, deleted
     afterwards; the login entry is left alone)."""
@@ -217,6 +260,7 @@ def main() -> int:
             today_lower(shots, out, theme)
         if workspace.has_page("journal"):
             journal_writing(shots, out, theme)
+            journal_spelling(shots, out, theme)
         if workspace.has_page("settings"):
             reminder_settings(shots, out, theme)
         if workspace.has_page("journal") and workspace.has_page("progress"):

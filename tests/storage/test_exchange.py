@@ -301,3 +301,49 @@ def test_the_safety_card_travels_in_the_export_and_is_never_overwritten(
 def test_a_journal_without_a_card_exports_none(store, tmp_path):
     path = store.exchange.export_json(tmp_path / "none.json").path
     assert "safety_card" not in json.loads(path.read_text("utf-8"))
+
+
+# -- the personal dictionary (format version 5) ---------------------------------------
+def test_the_personal_dictionary_goes_out_and_merges_back_in(tmp_path, store,
+                                                              template_vault):
+    """Export writes the person's words; importing into a journal with words of its
+    own adds only the missing ones (case aside) and removes none."""
+    store.settings.add_personal_word("Priya")
+    store.settings.add_personal_word("journaling")
+    target = tmp_path / "export.json"
+    store.exchange.export_json(target)
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["version"] == VERSION >= 5
+    assert document["personal_dictionary"] == ["Priya", "journaling"]
+
+    other = open_copy(template_vault, tmp_path / "other")
+    try:
+        other.settings.add_personal_word("PRIYA")
+        other.settings.add_personal_word("Aroha")
+        result = other.exchange.import_file(target)
+        assert other.settings.load_personal_words() == ["PRIYA", "Aroha", "journaling"]
+        assert "1 word was added to your dictionary." in result.describe()
+        again = other.exchange.import_file(target)
+        assert again.changed == 0
+        assert other.settings.load_personal_words() == ["PRIYA", "Aroha", "journaling"]
+    finally:
+        other.close()
+
+
+def test_a_version_4_file_without_a_dictionary_still_imports(tmp_path, store):
+    path = tmp_path / "v4.json"
+    path.write_text(json.dumps({"format": "trustdesk", "version": 4,
+                                "exported_at": "2025-03-02T20:15:00+01:00", "journal": []}),
+                    encoding="utf-8")
+    incoming = store.exchange.read_import(path)
+    assert incoming.bundle.personal_words == ()
+
+
+def test_a_dictionary_word_with_a_space_is_refused_by_name(tmp_path, store):
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"format": "trustdesk", "version": 5,
+                                "exported_at": "2025-03-02T20:15:00+01:00", "journal": [],
+                                "personal_dictionary": ["fine", "two words"]}),
+                    encoding="utf-8")
+    with pytest.raises(ImportProblem, match="personal_dictionary, word 2"):
+        store.exchange.read_import(path)

@@ -13,6 +13,7 @@ from trustdesk.storage.store import JournalFolder
 from trustdesk.ui import dialogs, theme
 from trustdesk.ui.app import create_application
 from trustdesk.ui.shell.window import MainWindow
+from trustdesk.ui.spelling.service import speller
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +22,7 @@ def themed_app(qapp):
     create_application()
     theme.apply(qapp, theme="light", text_scale=100)
     yield qapp
+    speller.close()   # a journal a test left unlocked: its words go with it
 
 
 @pytest.fixture

@@ -78,16 +78,18 @@ class ImportResult:
     # The safety card: "" (the file has none), "added", "same" (already here) or
     # "kept" (the journal's own card differs and stays; a card is never overwritten).
     card: str = ""
+    # The personal dictionary: (words new to it, words in the file).
+    words: tuple[int, int] = (0, 0)
 
     @property
     def changed(self) -> int:
         return (self.entries.changed + self.worksheets.changed + self.steps.changed
-                + (self.card == "added"))
+                + (self.card == "added") + (self.words[0] > 0))
 
     @property
     def total(self) -> int:
         return (self.entries.total + self.worksheets.total + self.steps.total
-                + bool(self.card))
+                + bool(self.card) + (self.words[1] > 0))
 
     def describe(self) -> str:
         """One plain sentence per kind: "Imported 312 entries: 300 new, 12 updated." """
@@ -112,13 +114,24 @@ class ImportResult:
             sentences.append(f"Imported {count_of(tally.total, kind)}: "
                              f"{', '.join(part for part in parts if part)}.")
         sentences.append(CARD_SENTENCES.get(self.card, ""))
+        sentences.append(self._words_sentence())
         return " ".join(sentence for sentence in sentences if sentence)
+
+    def _words_sentence(self) -> str:
+        new = self.words[0]
+        if not new:
+            return ""
+        if new == 1:
+            return "1 word was added to your dictionary."
+        return f"{new:,} words were added to your dictionary."
 
     def _all(self, *, card: bool = True) -> str:
         kinds = [count_of(getattr(self, kind).total, kind)
                  for kind in ("entries", "worksheets", "steps") if getattr(self, kind).total]
         if self.card and card:
             kinds.append("your safety card")
+        if self.words[1]:
+            kinds.append("your dictionary's words")
         if not kinds:
             return ""
         return kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]

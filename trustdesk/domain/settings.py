@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from trustdesk.domain.history import DEFAULT_HISTORY_DAYS
+from trustdesk.domain.spelling.word_lists import LANGUAGE_NAMES
 
 THEMES = ("system", "light", "dark")
 TEXT_SCALES = (90, 100, 115, 130, 150)
@@ -19,6 +20,8 @@ class AppSettings:
     text_scale: int = 100           # percent of the platform's default font size
     auto_lock_minutes: int = 5      # 0 = never, otherwise 1..60
     history_days: int = DEFAULT_HISTORY_DAYS  # keep earlier versions of entries; 0 = none
+    spell_check: bool = True        # misspellings marked as you type
+    spelling_language: str = ""     # a word list's language; "" = the computer's
 
     def __post_init__(self) -> None:
         if self.theme not in THEMES:
@@ -29,6 +32,10 @@ class AppSettings:
             raise ValueError("auto_lock_minutes must be 0 (never) or between 1 and 60")
         if type(self.history_days) is not int or not 0 <= self.history_days <= 3650:
             raise ValueError("history_days must be 0 (none) or a number of days up to 3650")
+        if not isinstance(self.spell_check, bool):
+            raise ValueError("spell_check must be true or false")
+        if self.spelling_language not in ("", *LANGUAGE_NAMES):
+            raise ValueError(f"spelling_language must be '' or one of {tuple(LANGUAGE_NAMES)}")
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> AppSettings:

@@ -94,10 +94,12 @@ class _Plan:
     steps: list[Any] = field(default_factory=list)
     displaced: list[str] = field(default_factory=list)  # steps a newer one replaces
     card: SafetyCard | None = None                       # a card to add (none kept yet)
+    words: list[str] = field(default_factory=list)       # words new to the dictionary
 
     @property
     def writes(self) -> int:
-        return len(self.entries) + len(self.sheets) + len(self.steps) + (self.card is not None)
+        return (len(self.entries) + len(self.sheets) + len(self.steps)
+                + (self.card is not None) + bool(self.words))
 
 
 class Exchange:
@@ -119,8 +121,9 @@ class Exchange:
             steps = self._worksheets.steps()
             created = self._worksheets.step_created_times()
             card = self._settings.load_safety_card()
+            words = self._settings.load_personal_words()
         return Bundle(tuple(entries), tuple(sheets), tuple(steps), created,
-                      None if card.is_empty else card)
+                      None if card.is_empty else card, tuple(words))
 
     def export_json(self, target: Path, *, replace: bool = False,
                     report: Progress | None = None,
@@ -241,6 +244,9 @@ class Exchange:
             if plan.card is not None:
                 self._settings.save_safety_card_in(conn, plan.card)
                 tick()
+            if plan.words:
+                self._settings.merge_personal_words_in(conn, plan.words)
+                tick()
         report(100)
         return plan.result
 
@@ -290,4 +296,10 @@ class Exchange:
                 plan.card, plan.result.card = bundle.safety_card, "added"
             else:
                 plan.result.card = "same" if mine == bundle.safety_card else "kept"
+        if bundle.personal_words:
+            # The dictionary only grows: the file's words join the journal's.
+            known = {word.casefold() for word in self._settings.personal_words_in(conn)}
+            plan.words = [word for word in bundle.personal_words
+                          if word.casefold() not in known]
+            plan.result.words = (len(plan.words), len(bundle.personal_words))
         return plan

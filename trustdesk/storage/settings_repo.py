@@ -9,11 +9,13 @@ from sqlcipher3 import Connection
 
 from trustdesk.domain.safety_card import SafetyCard
 from trustdesk.domain.settings import AppSettings
+from trustdesk.domain.spelling.checker import MAX_PERSONAL_WORDS, clean_personal_word
 from trustdesk.storage.vault import Vault
 
 _APP_PREFIX = "app."
 HISTORY_DAYS_KEY = _APP_PREFIX + "history_days"   # AppSettings.history_days
 SAFETY_CARD_KEY = "safety.card"  # the person's own people and numbers (safety_card.py)
+PERSONAL_WORDS_KEY = "spelling.words"  # the person's dictionary: words never marked
 
 
 class SettingsRepository:
@@ -103,3 +105,52 @@ class SettingsRepository:
         (its freed page is wiped, as every deleted page is)."""
         with self._vault.transaction() as conn:
             self.save_safety_card_in(conn, card)
+
+    # -- the personal dictionary ("Add to my dictionary") -------------------------------
+    def load_personal_words(self) -> list[str]:
+        """The person's own words, in the order they were added."""
+        with self._vault.read() as conn:
+            return self.personal_words_in(conn)
+
+    @staticmethod
+    def personal_words_in(conn: Connection) -> list[str]:
+        """`load_personal_words` inside a read or transaction the caller holds. Anything
+        that isn't a word (a damaged or future value) is left out."""
+        row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                           (PERSONAL_WORDS_KEY,)).fetchone()
+        if row is None:
+            return []
+        try:
+            stored = json.loads(row[0])
+        except ValueError:
+            return []
+        words: list[str] = []
+        for item in stored if isinstance(stored, list) else []:
+            try:
+                words.append(clean_personal_word(item) if isinstance(item, str) else "")
+            except ValueError:
+                continue
+        return [word for word in words if word]
+
+    @staticmethod
+    def merge_personal_words_in(conn: Connection, words: list[str]) -> list[str]:
+        """Add the `words` not in the dictionary yet (compared without regard to
+        case), inside a transaction the caller holds. Returns those added."""
+        mine = SettingsRepository.personal_words_in(conn)
+        known = {word.casefold() for word in mine}
+        added: list[str] = []
+        for word in words:
+            cleaned = clean_personal_word(word)
+            if cleaned.casefold() not in known and len(mine) + len(added) < MAX_PERSONAL_WORDS:
+                known.add(cleaned.casefold())
+                added.append(cleaned)
+        if added:
+            conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                         (PERSONAL_WORDS_KEY, json.dumps(mine + added, ensure_ascii=False)))
+        return added
+
+    def add_personal_word(self, word: str) -> None:
+        """Keep `word` in the person's dictionary, inside the encrypted journal."""
+        with self._vault.transaction() as conn:
+            self.merge_personal_words_in(conn, [word])

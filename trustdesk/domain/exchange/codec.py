@@ -26,6 +26,11 @@ from trustdesk.domain.exchange.records import (
 from trustdesk.domain.importers.common import SourceReport
 from trustdesk.domain.journal import Entry
 from trustdesk.domain.safety_card import SafetyCard
+from trustdesk.domain.spelling.checker import (
+    MAX_PERSONAL_WORD,
+    MAX_PERSONAL_WORDS,
+    clean_personal_word,
+)
 from trustdesk.domain.text import InvalidRecord
 from trustdesk.domain.worksheet import SmallStep, Worksheet
 
@@ -35,11 +40,12 @@ FORMAT = "trustdesk"
 # and an older TrustDesk asks to be updated instead of refusing an unknown field.
 # 3 added a step's `snoozed_until` and `skipped_on` (the Today page); 1 and 2 still read.
 # 4 added `safety_card`, the person's own people and numbers; 1 to 3 still read.
-VERSION = 4
+# 5 added `personal_dictionary`, the spell checker's own words; 1 to 4 still read.
+VERSION = 5
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_DEPTH = 16          # our own files are 5 deep; anything deeper is not ours
 TOP_LEVEL = frozenset({"format", "version", "exported_at", "journal", "worksheets", "steps",
-                       "safety_card"})
+                       "safety_card", "personal_dictionary"})
 
 __all__ = ["FORMAT", "MAX_DEPTH", "MAX_FILE_BYTES", "VERSION", "Bundle", "ImportProblem",
            "Incoming", "check_size", "decode", "encode", "parse_json"]
@@ -57,10 +63,12 @@ class Bundle:
     steps: tuple[SmallStep, ...] = ()
     step_created: Mapping[str, datetime] = field(default_factory=dict)
     safety_card: SafetyCard | None = None   # None: no card (an empty one is none)
+    personal_words: tuple[str, ...] = ()    # the spell checker's dictionary
 
     @property
     def is_empty(self) -> bool:
-        return not (self.entries or self.worksheets or self.steps or self.safety_card)
+        return not (self.entries or self.worksheets or self.steps or self.safety_card
+                    or self.personal_words)
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,8 @@ def encode(bundle: Bundle, *, exported_at: datetime) -> bytes:
     }
     if bundle.safety_card is not None and not bundle.safety_card.is_empty:
         document["safety_card"] = bundle.safety_card.as_mapping()
+    if bundle.personal_words:
+        document["personal_dictionary"] = list(bundle.personal_words)
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -226,8 +236,32 @@ def _decode_trustdesk(document: dict[str, Any]) -> Incoming:
         steps=tuple(step for step, _ in decoded_steps),
         step_created={step.id: created for step, created in decoded_steps
                       if created is not None},
-        safety_card=_safety_card(document.get("safety_card")))
+        safety_card=_safety_card(document.get("safety_card")),
+        personal_words=_personal_words(document.get("personal_dictionary")))
     return Incoming(FORMAT, bundle, exported_at)
+
+
+def _personal_words(value: Any) -> tuple[str, ...]:
+    """The file's personal dictionary (absent or null: none), each word once."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ImportProblem("personal_dictionary must be a list of words.")
+    if len(value) > MAX_PERSONAL_WORDS:
+        raise ImportProblem(f"personal_dictionary has {len(value):,} words; TrustDesk keeps "
+                            f"at most {MAX_PERSONAL_WORDS:,}.")
+    words: dict[str, str] = {}
+    for number, item in enumerate(value, start=1):
+        if not isinstance(item, str):
+            raise ImportProblem(f"personal_dictionary, word {number}: must be text.")
+        try:
+            word = clean_personal_word(item)
+        except ValueError:
+            raise ImportProblem(f"personal_dictionary, word {number}: {item[:40]!r} is not "
+                                "one word (no spaces, at most "
+                                f"{MAX_PERSONAL_WORD} characters).") from None
+        words.setdefault(word.casefold(), word)
+    return tuple(words.values())
 
 
 def _safety_card(value: Any) -> SafetyCard | None:

@@ -13,6 +13,10 @@
   Shift+Tab outdents only an item that is indented. Ctrl+Tab and Ctrl+Shift+Tab
   always move focus (ui/shortcuts.py lists all of this).
 - Lines at 150% height, as in the Guide.
+- Misspelt words are marked (by the Markdown highlighter, see ui/spelling); the
+  context menu on one offers suggestions, "Add to my dictionary" and "Ignore" above
+  the usual actions. When the speller changes, the paragraphs on screen are marked
+  again at once and the rest while the app is idle.
 
 UI thread only.
 """
@@ -21,21 +25,25 @@ from __future__ import annotations
 
 from typing import override
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QKeyEvent,
     QKeySequence,
     QShortcut,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from trustdesk.domain import writing
 from trustdesk.ui import theme
 from trustdesk.ui.clipboard import mark_secret
 from trustdesk.ui.journal.highlighter import MarkdownHighlighter
+from trustdesk.ui.spelling.menu import text_edit_menu
+from trustdesk.ui.spelling.service import speller
 from trustdesk.ui.widgets.private_text import PrivateTextEdit
 
 LINE_HEIGHT_PERCENT = 150
@@ -61,6 +69,7 @@ class EntryBody(PrivateTextEdit):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(lambda mark=mark: self.toggle_mark(mark))
         theme.notifier.changed.connect(self._restyle)
+        speller.changed.connect(self._mark_spelling_again)
 
     # -- text ----------------------------------------------------------------------
     def set_text(self, text: str) -> None:
@@ -83,10 +92,38 @@ class EntryBody(PrivateTextEdit):
         document.setUndoRedoEnabled(True)
         self.document().setModified(False)
         self.moveCursor(QTextCursor.MoveOperation.Start)
-        self.highlighter.style_from(document.begin(), self._lines_on_screen())
+        first = document.begin()
+        self.highlighter.style_from(first, self._paragraphs_on_screen(first))
+
+    def _mark_spelling_again(self) -> None:
+        """The speller changed: the paragraphs on screen now, the rest when idle."""
+        first = self.cursorForPosition(QPoint(0, 0)).block()
+        self.highlighter.style_from(first, self._paragraphs_on_screen(first))
+
+    def context_menu_at(self, position: QPoint) -> QMenu:
+        """The context menu at `position` (viewport coordinates), with the spelling
+        actions on top over a marked word."""
+        return text_edit_menu(self, position)
+
+    @override
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu_at(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def _lines_on_screen(self) -> int:
         return max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing())) + 2
+
+    def _paragraphs_on_screen(self, first: QTextBlock) -> int:
+        """How many paragraphs from `first` fill the screen, from their length: a long
+        paragraph wraps over several lines (the layout isn't there yet to ask)."""
+        per_line = max(20, self.viewport().width() // max(1, self.fontMetrics().averageCharWidth()))
+        lines, count, block = self._lines_on_screen(), 0, first
+        while lines > 0 and block.isValid():
+            lines -= 1 + len(block.text()) // per_line
+            count += 1
+            block = block.next()
+        return max(1, count)
 
     def selected_text(self) -> str:
         """The selection as plain text (paragraphs separated by newlines)."""

@@ -40,6 +40,7 @@ from trustdesk.ui.guide.reader import line_width, style_document
 from trustdesk.ui.journal.body import EntryBody
 from trustdesk.ui.journal.rating import CheckInPanel
 from trustdesk.ui.journal.tag_field import TagField
+from trustdesk.ui.spelling.line_edit import SpellLineEdit
 from trustdesk.ui.widgets.announce import show_and_announce
 from trustdesk.ui.widgets.calendar import use_calendar
 from trustdesk.ui.widgets.private_text import PrivateTextBrowser
@@ -130,7 +131,7 @@ class EntryEditor(QWidget):
         self._header.setVerticalSpacing(8)
         self._header_stacked: bool | None = None
 
-        self.title = QLineEdit()
+        self.title = SpellLineEdit()
         self.title.setAccessibleName("Title")
         self.title.setPlaceholderText("Title (optional)")
         self.title.setProperty("role", "entry_title")

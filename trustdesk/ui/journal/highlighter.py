@@ -8,6 +8,10 @@ paragraphs), so a keystroke styles one paragraph however long the entry is.
 Opening a long entry (`deferred()`): the text goes in unstyled, the paragraphs on
 screen are styled at once and the rest a few at a time while the app is idle, so
 opening costs what the screen shows, not what the entry holds.
+Spelling: misspelt words get the speller's wavy underline here too (a document has
+one highlighter), merged over the Markdown styling; `checkable_words` leaves the
+Markdown's own marks, tags, numbers and links alone. Each distinct word is looked up
+once (the speller's checker caches it), so a keystroke still costs one paragraph.
 Colours follow the theme (`restyle()` on a theme change). UI thread only.
 """
 
@@ -27,6 +31,8 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextDocument,
 )
+
+from trustdesk.ui.spelling.marks import misspelt_format, misspelt_spans
 
 HEADING_SCALE = {1: 1.45, 2: 1.25, 3: 1.12}  # deeper levels: 1.05
 IDLE_BATCH = 12          # paragraphs styled per idle moment after opening
@@ -156,6 +162,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             "quote": fmt(color=colors["muted"], italic=True),
             "quote_mark": fmt(color=colors["accent"], weight=QFont.Weight.Bold),
             "code": fmt(family="monospace", color=colors["text"]),
+            "misspelt": misspelt_format(colors),
         }
         self._headings = {
             level: fmt(weight=QFont.Weight.DemiBold, scale=HEADING_SCALE.get(level, 1.05),
@@ -172,6 +179,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:
         if self._deferring or not text:
             return
+        self._style_markdown(text)
+        for start, length in misspelt_spans(text):
+            self._merge(start, length, self._formats["misspelt"])
+
+    def _style_markdown(self, text: str) -> None:
         formats = self._formats
         heading = _HEADING.match(text)
         if heading is not None:

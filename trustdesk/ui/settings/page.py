@@ -21,6 +21,7 @@ from trustdesk.ui.settings.passphrase import PassphraseSection
 from trustdesk.ui.settings.reminders import RemindersSection
 from trustdesk.ui.settings.section import Section, align_label_columns
 from trustdesk.ui.settings.security import EraseSection, PrivacySection
+from trustdesk.ui.settings.writing import WritingSection
 from trustdesk.ui.widgets.column import FORM_WIDTH, page_column
 
 
@@ -51,6 +52,9 @@ class SettingsPage(Page):
         self.appearance = AppearanceSection(settings)
         self.appearance.changed.connect(self.settings_changed)
         column.addWidget(self.appearance)
+        self.writing = WritingSection(settings)
+        self.writing.changed.connect(self.settings_changed)
+        column.addWidget(self.writing)
         self.reminders = RemindersSection(folder) if folder is not None else None
         if self.reminders is not None:
             column.addWidget(self.reminders)
@@ -85,6 +89,7 @@ class SettingsPage(Page):
     def load(self) -> None:
         current = self._settings.load_app_settings()
         self.appearance.show_values(current)
+        self.writing.show_values(current)
         if self.reminders is not None:
             self.reminders.load()
         if self.safety is not None:

@@ -30,6 +30,7 @@ from trustdesk.ui import icons, input_guard, theme
 from trustdesk.ui.page import Page
 from trustdesk.ui.safety.note import link_button
 from trustdesk.ui.shell.pages import LANDING, PageSpec
+from trustdesk.ui.spelling.service import speller
 
 SIDEBAR_WIDTH = 210
 
@@ -53,6 +54,9 @@ class Workspace(QWidget):
         self._current: str | None = None
         self._counts: dict[str, int] = {}
         input_guard.install()  # wheel and Tab rules for the pages' fields, app-wide
+        # Spell checking with this journal's own words and settings, until it locks.
+        speller.open(store.settings, store.settings.load_app_settings())
+        self.settings_changed.connect(speller.apply)
 
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
@@ -274,6 +278,7 @@ class Workspace(QWidget):
         dialogs.close_all()
         clipboard.clear_ours()
         self.clear_sensitive()
+        speller.close()
 
     def has_unsaved_changes(self) -> bool:
         return any(page.has_unsaved_changes() for page in self._built.values())

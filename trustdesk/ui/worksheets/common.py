@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import override
 
-from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QPoint, Qt, Signal, SignalInstance
+from PySide6.QtGui import QContextMenuEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustdesk.ui.spelling.highlighter import SpellingHighlighter
+from trustdesk.ui.spelling.menu import text_edit_menu
 from trustdesk.ui.widgets.column import FORM_WIDTH, centred, page_scroll
 from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.widgets.private_text import PrivatePlainTextEdit
@@ -123,10 +126,18 @@ class SafetyOffer(QFrame):
 
 class TextBox(PrivatePlainTextEdit):
     """Multi-line text for a person's own words. Tab moves on to the next control;
-    `set_text` replaces the text and forgets the undo history."""
+    `set_text` replaces the text and forgets the undo history. Misspelt words are
+    marked, with the spelling actions in the context menu (ui/spelling). `edited`
+    fires when the words change (listen to it, not to textChanged, which Qt also
+    sends when the marks are drawn again)."""
+
+    edited = Signal()
 
     def __init__(self, accessible_name: str, lines: int = 3) -> None:
         super().__init__()
+        self.highlighter = SpellingHighlighter(self.document())
+        self._words = ""
+        self.textChanged.connect(self._text_changed)
         self.setAccessibleName(accessible_name)
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -144,6 +155,23 @@ class TextBox(PrivatePlainTextEdit):
     def changeEvent(self, event) -> None:  # font changes with the text-size setting
         super().changeEvent(event)
         self._fit()
+
+    def _text_changed(self) -> None:
+        words = self.toPlainText()
+        if words != self._words:
+            self._words = words
+            self.edited.emit()
+
+    def context_menu_at(self, position: QPoint) -> QMenu:
+        """The context menu at `position` (viewport coordinates), with the spelling
+        actions on top over a marked word."""
+        return text_edit_menu(self, position)
+
+    @override
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu_at(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def text(self) -> str:
         return self.toPlainText()

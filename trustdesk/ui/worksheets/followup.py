@@ -115,8 +115,8 @@ class FollowUpPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scrolled(inner, (40, 24, 40, 32)))
 
-        self.what.textChanged.connect(self._changed)
-        self.learned.textChanged.connect(self._changed)
+        self.what.edited.connect(self._changed)
+        self.learned.edited.connect(self._changed)
         self.belief.changed.connect(self._changed)
         self.outcome_group.buttonToggled.connect(self._outcome_toggled)
 

@@ -83,7 +83,7 @@ class SituationStep(StepView):
         self.field("who", self.who)
         self.field("when", self.when)
         self.finish()
-        self.what.textChanged.connect(self.changed)
+        self.what.edited.connect(self.changed)
         self.who.textEdited.connect(self.changed)
         self.when.dateChanged.connect(self.changed)
 
@@ -126,7 +126,7 @@ class FearStep(StepView):
         self.thought_field = self.field("thought", self.thought)
         self.finish()
         self.group.buttonToggled.connect(self._kind_toggled)
-        self.thought.textChanged.connect(self.changed)
+        self.thought.edited.connect(self.changed)
 
     def _kind_toggled(self, _button: object, on: bool) -> None:
         self._show_safety()

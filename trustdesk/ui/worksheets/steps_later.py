@@ -121,7 +121,7 @@ class BalancedStep(StepView):
         box.insertLayout(box.indexOf(self.view), row)
         box.insertSpacing(box.indexOf(self.view), 6)
         self.finish()
-        self.view.textChanged.connect(self.changed)
+        self.view.edited.connect(self.changed)
         self.insert_button.clicked.connect(self.insert_starting_point)
 
     @override
@@ -238,7 +238,7 @@ class SmallStepStep(StepView):
         self.playing_safe_field = self.field("playing_safe", self.playing_safe)
         self.finish()
         for box in (self.what, self.prediction, self.playing_safe):
-            box.textChanged.connect(self.changed)
+            box.edited.connect(self.changed)
         self.due.dateChanged.connect(self.changed)
         self.likelihood.changed.connect(self.changed)
 

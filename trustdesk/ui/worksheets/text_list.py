@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from trustdesk.domain.worksheet import MAX_ITEMS
+from trustdesk.ui.spelling.line_edit import SpellLineEdit
 from trustdesk.ui.worksheets.common import link_button
 
 
@@ -59,7 +60,7 @@ class TextListField(QWidget):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        line = QLineEdit()
+        line = SpellLineEdit()
         line.setText(text)
         line.setPlaceholderText(self._placeholder)
         remove = link_button("Remove", "")

@@ -1,0 +1,87 @@
+"""The word lists of each language TrustDesk can check, from pyspellchecker.
+
+pyspellchecker (MIT) ships a word list with frequencies for each language inside
+its own package, so every install (pip, the bundle, the .deb) has them offline; see
+docs/spelling.md for the comparison that chose it. Loading a list takes a few
+hundred milliseconds (call `load` off the UI thread); a loaded list is kept for the
+process, since it holds no personal words. Lookups are thread-safe reads.
+"""
+
+from __future__ import annotations
+
+import threading
+from importlib import resources
+
+DEFAULT_LANGUAGE = "en"
+# Each language's name in itself, as Settings lists them.
+LANGUAGE_NAMES = {
+    "en": "English", "de": "Deutsch", "es": "Español", "fr": "Français",
+    "it": "Italiano", "nl": "Nederlands", "pt": "Português", "lv": "Latviešu",
+    "eu": "Euskara", "ru": "Русский", "ar": "العربية", "fa": "فارسی",
+}
+MAX_SUGGESTIONS = 5
+_MAX_SUGGESTED_LENGTH = 30     # past this, edits at distance 2 take too long to try
+
+_loaded: dict[str, WordList] = {}
+_lock = threading.Lock()
+
+
+def available_languages() -> list[str]:
+    """The languages whose word list is installed, English first, then by code."""
+    try:
+        folder = resources.files("spellchecker") / "resources"
+        found = {code for code in LANGUAGE_NAMES
+                 if folder.joinpath(f"{code}.json.gz").is_file()}
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        found = set()
+    return sorted(found, key=lambda code: (code != DEFAULT_LANGUAGE, code))
+
+
+def language_of_locale(locale_name: str) -> str:
+    """The two-letter language of a locale name ("de_AT.UTF-8" -> "de"; "C" -> "")."""
+    code = locale_name.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    return "" if code in ("c", "posix") or len(code) not in (2, 3) else code
+
+
+class WordList:
+    """One language's words and how often each is used."""
+
+    def __init__(self, language: str) -> None:
+        from spellchecker import SpellChecker  # ~250 ms: its word list loads here
+
+        self.language = language
+        self._checker = SpellChecker(language=language, distance=2)
+        self._words = self._checker.word_frequency.dictionary
+
+    def knows(self, word: str) -> bool:
+        """Whether `word` (lower case, straight apostrophes) is a word."""
+        return word in self._words
+
+    def suggestions(self, word: str, limit: int = MAX_SUGGESTIONS) -> list[str]:
+        """Up to `limit` known words one or two edits from `word` (lower case), the
+        most used first."""
+        if len(word) > _MAX_SUGGESTED_LENGTH:
+            return []
+        found = self._checker.candidates(word) or set()
+        known = [candidate for candidate in found if candidate in self._words]
+        known.sort(key=lambda candidate: (-self._words[candidate], candidate))
+        return known[:limit]
+
+
+def load(language: str) -> WordList:
+    """The word list of `language` (one of `available_languages()`), loaded once per
+    process. Raises ValueError for a language without one. Any thread."""
+    with _lock:
+        if language in _loaded:
+            return _loaded[language]
+    if language not in available_languages():
+        raise ValueError(f"no word list for {language!r}")
+    words = WordList(language)
+    with _lock:
+        return _loaded.setdefault(language, words)
+
+
+def loaded(language: str) -> WordList | None:
+    """The word list of `language` if it is already loaded."""
+    with _lock:
+        return _loaded.get(language)
