@@ -14,6 +14,8 @@ from trustdesk.domain.history import (
     HistoryPolicy,
     Reason,
     Text,
+    change_summary,
+    compare,
     expiry,
     is_large_deletion,
     removed_chars,
@@ -131,3 +133,29 @@ def test_expiry_counts_days_back_and_none_means_keep_nothing():
 
 def test_words_count_title_and_body():
     assert Text("Two words", "and three more").words == 5
+
+
+def test_compare_marks_words_taken_out_and_put_in():
+    old = "I walked by the river.\nSam was there.\n"
+    new = "I ran by the river.\nSam was there.\nAnd Jo."
+    comparison = compare(old, new)
+    assert "".join(text for text, _ in comparison.old) == old
+    assert "".join(text for text, _ in comparison.new) == new
+    assert [text.strip() for text, changed in comparison.old if changed] == ["walked"]
+    assert [text.strip() for text, changed in comparison.new if changed] == ["ran", "And Jo."]
+    assert (comparison.removed_words, comparison.added_words) == (1, 3)
+    assert change_summary(comparison) == ("Since this version: 1 word taken out since (struck "
+                                          "through), 3 words added since (underlined).")
+
+
+def test_compare_of_the_same_text_says_so():
+    comparison = compare("Same.", "Same.")
+    assert comparison.same and comparison.old == (("Same.", False),)
+    assert change_summary(comparison) == "This version's text is the same as now."
+
+
+@given(st.text(alphabet="ab \n", max_size=60), st.text(alphabet="ab \n", max_size=60))
+def test_compare_keeps_every_character_of_both_sides(old, new):
+    comparison = compare(old, new)
+    assert "".join(text for text, _ in comparison.old) == old
+    assert "".join(text for text, _ in comparison.new) == new

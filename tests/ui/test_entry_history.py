@@ -35,6 +35,9 @@ def page_with_entry(qtbot, store, clock: Clock) -> tuple[JournalPage, Entry]:
     qtbot.addWidget(page)
     page.resize(1100, 800)
     page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=5000)
     page.load()
     assert page.open_entry(entry.id)
     return page, entry
@@ -63,3 +66,98 @@ def test_one_editing_session_keeps_one_version_until_ten_minutes_pass(qtbot, sto
         page.save_now()
     reasons = [row.reason for row in store.journal.history.versions(entry.id)]
     assert reasons == [Reason.INTERVAL, Reason.SESSION]
+
+
+def open_history(qtbot, page: JournalPage):
+    qtbot.keyClick(page.editor.body, Qt.Key.Key_H, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    dialog = page.history_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.shown_version() is not None
+                    or not dialog.list.isVisible(), timeout=5000)
+    return dialog
+
+
+def test_history_shows_the_old_text_beside_the_new_and_restores_it(qtbot, store):
+    """Select all, type, leave and come back: History (Ctrl+Shift+H) lists the old
+    text, shows it beside the new one with the change marked, and "Restore this
+    version" brings it back; the replaced text is then a version too (undoable)."""
+    clock = Clock(T0 + timedelta(hours=2))
+    page, entry = page_with_entry(qtbot, store, clock)
+    qtbot.keyClick(page.editor.body, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(page.editor.body, "oops")
+    wait_saved(qtbot, page)
+    page.new_entry()
+    assert page.open_entry(entry.id)
+
+    dialog = open_history(qtbot, page)
+    assert dialog.list.count() == 1 and dialog.list.hasFocus()
+    assert dialog.list.item(0).text().startswith("2 Nov 2026, 20:00\n16 words")
+    assert dialog.then_view.toPlainText() == "The lake\n\n" + WORDS
+    assert dialog.now_view.toPlainText() == "The lake\n\noops"
+    assert "14 words taken out since (struck through)" in dialog.summary.text()
+    struck = _formats(dialog.then_view)
+    assert (WORDS, True, False) in struck                  # struck through, not underlined
+    assert ("The lake", False, False) in struck            # the unchanged title is plain
+    assert ("oops", False, True) in _formats(dialog.now_view)
+
+    clock.moment = T0 + timedelta(hours=3)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.history_dialog is None, timeout=5000)
+    assert page.editor.body.toPlainText() == WORDS
+    assert store.journal.get(entry.id).body == WORDS
+    assert "Restored the version from 2 Nov 2026, 20:00" in page.editor.status.text()
+    rows = store.journal.history.versions(entry.id)
+    assert [store.journal.history.get(row.id).text.body for row in rows] == ["oops", WORDS]
+
+
+def _formats(view) -> list[tuple[str, bool, bool]]:
+    """(text, struck through, underlined) of each run of the view's text."""
+    runs = []
+    block = view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            runs.append((fragment.text(), fmt.fontStrikeOut(), fmt.fontUnderline()))
+            it += 1
+        block = block.next()
+    return runs
+
+
+def test_an_entry_without_versions_says_so_and_keyboard_reaches_close(qtbot, store):
+    clock = Clock(T0 + timedelta(hours=2))
+    page, _entry = page_with_entry(qtbot, store, clock)
+    dialog = open_history(qtbot, page)
+    assert not dialog.list.isVisible()
+    assert "no earlier versions yet" in dialog.intro.text()
+    assert "kept for 30 days" in dialog.intro.text()
+    qtbot.waitUntil(dialog.close_button.hasFocus, timeout=5000)
+    qtbot.keyClick(dialog.close_button, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.history_dialog is None, timeout=5000)
+
+
+def test_history_controls_have_names_a_screen_reader_reads(qtbot, store):
+    clock = Clock(T0 + timedelta(hours=2))
+    page, _entry = page_with_entry(qtbot, store, clock)
+    page.editor.body.selectAll()
+    qtbot.keyClicks(page.editor.body, "new words")
+    page.save_now()
+    assert page.editor.history_button.accessibleName() == "Entry history"
+    dialog = open_history(qtbot, page)
+    assert dialog.list.accessibleName() == "Versions"
+    assert dialog.then_view.accessibleName() == "This version"
+    assert "struck through" in dialog.then_view.accessibleDescription()
+    assert dialog.now_view.accessibleName() == "The entry now"
+    assert "underlined" in dialog.now_view.accessibleDescription()
+    assert dialog.restore_button.accessibleName() == "Restore this version"
+    order = []
+    widget = dialog.list
+    for _ in range(4):
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or not widget.isVisible():
+            widget = widget.nextInFocusChain()
+        order.append(widget.accessibleName() or widget.text())
+    assert order == ["This version", "The entry now", "Restore this version", "Close"]
+    dialog.reject()

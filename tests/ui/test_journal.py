@@ -255,5 +255,5 @@ def test_every_journal_control_is_reachable_by_tab_in_a_sensible_order(unlocked)
             break
     assert names[:names.index("Delete entry") + 1] == [
         "New entry", "Search the journal", "Filter by tag", "Filter by date",
-        "Journal entries", "Date and time written", "Title", "Entry text", "Mood",
+        "Journal entries", "Date and time written", "Title", "Entry text", "Entry history", "Mood",
         "Trust in others", "Trust in myself", "Tags", "Preview", "Focus", "Delete entry"]

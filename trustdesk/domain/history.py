@@ -25,6 +25,8 @@ Pure functions: no Qt, no SQL, no clock (times are given).
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -164,3 +166,93 @@ def reason_text(reason: Reason) -> str:
         Reason.RESTORE: "replaced by a restore",
         Reason.IMPORTED: "imported",
     }[reason]
+
+
+# -- comparing a version with the current text ------------------------------------------
+
+Piece = tuple[str, bool]    # a stretch of text, and whether it changed
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """An earlier text and the current one side by side: `old` marks what was taken
+    out since (changed = removed), `new` what was put in (changed = added)."""
+
+    old: tuple[Piece, ...]
+    new: tuple[Piece, ...]
+    removed_words: int
+    added_words: int
+
+    @property
+    def same(self) -> bool:
+        return not any(changed for _, changed in self.old + self.new)
+
+
+# A word with the spaces after it: spaces alone would be thousands of equal tokens,
+# and the matcher's time grows with how often a token repeats.
+_TOKEN = re.compile(r"\s+|\S+\s*")
+_EXACT_LIMIT = 2_000_000    # token pairs above which popular words are matched loosely
+
+
+def _joined(pieces: list[Piece]) -> tuple[Piece, ...]:
+    """Neighbouring pieces of the same kind as one; empty ones dropped."""
+    out: list[Piece] = []
+    for text, changed in pieces:
+        if not text:
+            continue
+        if out and out[-1][1] == changed:
+            out[-1] = (out[-1][0] + text, changed)
+        else:
+            out.append((text, changed))
+    return tuple(out)
+
+
+def _word_pieces(old: str, new: str, old_out: list[Piece], new_out: list[Piece]) -> None:
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=len(a) * len(b) > _EXACT_LIMIT)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            old_out.append(("".join(a[i1:i2]), False))
+            new_out.append(("".join(b[j1:j2]), False))
+            continue
+        old_out.append(("".join(a[i1:i2]), True))
+        new_out.append(("".join(b[j1:j2]), True))
+
+
+def compare(old: str, new: str) -> Comparison:
+    """What changed from `old` to `new`, word by word. Lines are matched first and
+    words only inside changed lines, so a long entry compares in milliseconds."""
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    old_out: list[Piece] = []
+    new_out: list[Piece] = []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        before, after = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
+        if tag == "equal":
+            old_out.append((before, False))
+            new_out.append((after, False))
+        elif tag == "replace":
+            _word_pieces(before, after, old_out, new_out)
+        else:
+            old_out.append((before, True))
+            new_out.append((after, True))
+    old_pieces, new_pieces = _joined(old_out), _joined(new_out)
+    return Comparison(old_pieces, new_pieces,
+                      sum(word_count(text) for text, changed in old_pieces if changed),
+                      sum(word_count(text) for text, changed in new_pieces if changed))
+
+
+def change_summary(comparison: Comparison) -> str:
+    """One sentence for the comparison, which a screen reader reads as is."""
+    if comparison.same:
+        return "This version's text is the same as now."
+
+    def words(n: int) -> str:
+        return f"{n:,} word" + ("" if n == 1 else "s")
+
+    parts = []
+    if comparison.removed_words or any(c for _, c in comparison.old):
+        parts.append(f"{words(comparison.removed_words)} taken out since (struck through)")
+    if comparison.added_words or any(c for _, c in comparison.new):
+        parts.append(f"{words(comparison.added_words)} added since (underlined)")
+    return "Since this version: " + ", ".join(parts) + "."

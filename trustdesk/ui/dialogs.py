@@ -66,13 +66,16 @@ def track(dialog: QDialog) -> QDialog:
     """Register a custom modal dialog so `close_all()` can close it on lock."""
     _open_dialogs.add(dialog)
     dialog.finished.connect(lambda _result: _open_dialogs.discard(dialog))
+    # A dialog deleted with its parent (a page that went away) never finishes.
+    dialog.destroyed.connect(lambda _object=None: _open_dialogs.discard(dialog))
     return dialog
 
 
 def close_all() -> None:
     """Reject every open modal dialog (the journal is locking)."""
     for dialog in list(_open_dialogs):
-        dialog.reject()
+        if shiboken6.isValid(dialog):
+            dialog.reject()
     _open_dialogs.clear()
 
 

@@ -35,6 +35,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Journal", "Esc", "Clear the search; in focus mode, come back from it"),
     ("Journal", "Ctrl+Shift+F or F11", "Focus mode: only the page, no list or sidebar"),
     ("Journal", "Ctrl+Shift+C", "Show or hide the month calendar"),
+    ("Journal", "Ctrl+Shift+H", "History: earlier versions of the entry, and restoring one"),
     ("Journal", "← →, ↑ ↓", "In the calendar: the day before or after, the week before or after"),
     ("Journal", "PgUp or PgDown", "In the calendar: previous or next month"),
     ("Journal", "Enter", "In the calendar: show that day's entries"),

@@ -75,10 +75,12 @@ class MarkdownView(PrivateTextBrowser):
 
 class EntryEditor(QWidget):
     """Shows one entry for editing. Signals: `edited` (any change by the person),
-    `delete_requested`, `focus_requested` (the Focus button)."""
+    `delete_requested`, `history_requested` (the History button), `focus_requested`
+    (the Focus button)."""
 
     edited = Signal()
     delete_requested = Signal()
+    history_requested = Signal()
     focus_requested = Signal(bool)
 
     def __init__(self, *, now: clock.Clock = clock.now) -> None:
@@ -107,6 +109,12 @@ class EntryEditor(QWidget):
         self.delete_button = QPushButton("Delete…")
         self.delete_button.setAccessibleName("Delete entry")
         self.delete_button.setProperty("role", "danger")
+        # Beside the save status: where the page says it saved, it offers what it kept.
+        self.history_button = QPushButton("History…")
+        self.history_button.setProperty("role", "link")
+        self.history_button.setAccessibleName("Entry history")
+        self.history_button.setToolTip("Earlier versions of this entry, side by side with "
+                                       "now, and restoring one (Ctrl+Shift+H)")
         self.focus_button = QPushButton("Focus")
         self.focus_button.setCheckable(True)
         self.focus_button.setAccessibleName("Focus")
@@ -169,6 +177,7 @@ class EntryEditor(QWidget):
         below.setSpacing(12)
         below.addWidget(self.count, 1)
         below.addWidget(self.status)
+        below.addWidget(self.history_button)
         column.addLayout(below)
         column.addWidget(checkin_label)
         column.addWidget(self.checkin)
@@ -182,10 +191,11 @@ class EntryEditor(QWidget):
         self.tags.textEdited.connect(self._changed)
         self.preview_button.toggled.connect(self.set_preview)
         self.delete_button.clicked.connect(self.delete_requested)
+        self.history_button.clicked.connect(self.history_requested)
         bars = self.checkin.bars
-        chain = (self.when, self.title, self.body, bars["mood"], bars["trust_others"],
-                 bars["trust_self"], self.tags, self.preview_button, self.focus_button,
-                 self.delete_button)
+        chain = (self.when, self.title, self.body, self.history_button, bars["mood"],
+                 bars["trust_others"], bars["trust_self"], self.tags, self.preview_button,
+                 self.focus_button, self.delete_button)
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         self._fit_widths()
@@ -211,19 +221,22 @@ class EntryEditor(QWidget):
             return
         self._header_stacked = stacked
         header = self._header
-        for widget in (self.when, self.preview_button, self.focus_button, self.delete_button):
+        for widget in (self.when, *self._buttons()):
             header.removeWidget(widget)
         header.addWidget(self.when, 0, 0, 1, 5 if stacked else 1)
         row = 1 if stacked else 0
-        header.addWidget(self.preview_button, row, 2)
-        header.addWidget(self.focus_button, row, 3)
-        header.addWidget(self.delete_button, row, 4)
+        for column, button in enumerate(self._buttons(), start=2):
+            header.addWidget(button, row, column)
         for column, stretch in enumerate((0, 1, 0, 0, 0)):
             header.setColumnStretch(column, stretch)
 
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.preview_button, self.focus_button, self.delete_button)
+
     def _buttons_width(self) -> int:
-        return (self.preview_button.sizeHint().width() + self.focus_button.sizeHint().width()
-                + self.delete_button.sizeHint().width() + 2 * self._header.horizontalSpacing())
+        buttons = self._buttons()
+        return (sum(button.sizeHint().width() for button in buttons)
+                + (len(buttons) - 1) * self._header.horizontalSpacing())
 
     def _restack_header(self, width: int) -> None:
         """Date and buttons on one row if `width` holds them; else buttons below."""

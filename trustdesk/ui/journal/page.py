@@ -23,11 +23,13 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 from trustdesk.domain import clock
 from trustdesk.domain.dates import long_date
+from trustdesk.domain.history import Text
 from trustdesk.domain.journal import Entry, row_of
 from trustdesk.domain.text import InvalidRecord
 from trustdesk.storage import errors
 from trustdesk.storage.journal_repo import JournalRepository
 from trustdesk.ui import dialogs
+from trustdesk.ui.journal.history_dialog import HistoryDialog, saved_words
 from trustdesk.ui.journal.layout import build_layout
 from trustdesk.ui.journal.list_model import ID_ROLE
 from trustdesk.ui.journal.listing import Listing
@@ -90,6 +92,8 @@ class JournalPage(Page):
         self.new_button.clicked.connect(self.new_entry)
         self.editor.edited.connect(self._on_edited)
         self.editor.delete_requested.connect(self.delete_current)
+        self.editor.history_requested.connect(self.show_history)
+        self.history_dialog: HistoryDialog | None = None
         self.listing = Listing(repo, self.bar, self.model, self.count_label, self.editor.tags)
         self.listing.listed.connect(self._select_current)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -99,6 +103,7 @@ class JournalPage(Page):
         self.month.view.day_chosen.connect(self.show_day)
         for keys, slot in (("Ctrl+N", self.new_entry), ("Ctrl+S", self.save_now),
                            ("Ctrl+F", self.focus_search),
+                           ("Ctrl+Shift+H", self.show_history),
                            ("Ctrl+Shift+C", self.calendar_button.toggle)):
             # Window-wide while the page is shown (hidden pages' shortcuts are inactive),
             # so Ctrl+N works even with the focus in the sidebar.
@@ -178,6 +183,8 @@ class JournalPage(Page):
         self._saver.close()
         self._saver = EntrySaver(self._repo)
         self.undo_bar.dismiss()
+        if self.history_dialog is not None:
+            self.history_dialog.reject()
         self.calendar_button.setChecked(False)
         self.month.clear()
         self.editor.clear()
@@ -439,6 +446,51 @@ class JournalPage(Page):
             self.model.remove_id(entry_id)
             return
         self._open(entry, stored=True)
+
+    # -- history -------------------------------------------------------------------------
+    def show_history(self) -> HistoryDialog | None:
+        """Ctrl+Shift+H, the History button: the entry's earlier versions, after
+        saving what is typed (so "now" is what is stored). None if it can't be saved."""
+        if self._entry is None or not self._leave_entry():
+            return None
+        entry = self._entry
+        try:
+            keep_days = self._repo.history.keep_days()
+            dialog = HistoryDialog(self, history=self._repo.history, entry_id=entry.id,
+                                   heading=entry.heading, current=Text(entry.title, entry.body),
+                                   keep_days=keep_days)
+        except errors.VaultError as exc:
+            self._set_status(exc.message, "not available", warning=True)
+            return None
+        dialog.restore_chosen.connect(self.restore_version)
+        dialog.finished.connect(lambda _result: setattr(self, "history_dialog", None))
+        self.history_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def restore_version(self, version_id: int) -> bool:
+        """Make an earlier version the entry's text. The text it replaces is kept as a
+        version first, so this can be undone the same way. False if it didn't happen
+        (the reason is in the save indicator)."""
+        if not self._leave_entry():
+            return False
+        try:
+            entry = self._saver.restore_version(next(self._revisions), version_id,
+                                                now=self._now())
+            version = self._repo.history.get(version_id)
+        except errors.VaultError as exc:
+            self._set_status(f"Not restored: {exc.message}", "not restored", warning=True)
+            return False
+        if entry is None:
+            self._set_status("That version is no longer kept.", "not restored", warning=True)
+            return False
+        self.model.apply_saved(row_of(entry))
+        self._open(entry, stored=True)
+        when = f" {saved_words(version.row.saved_at)}" if version is not None else ""
+        self._set_status(f"Restored{when}", "restored")   # what it replaced is in History
+        self.editor.focus_body()
+        self._refresh_month()
+        return True
 
     # -- deleting ------------------------------------------------------------------------
     def delete_current(self) -> None:
