@@ -98,18 +98,23 @@ _WARM_UP_MODULES = (
     "trustdesk.storage.worksheet_repo",
     "trustdesk.ui.shell.workspace",
     "trustdesk.storage.backups.folder",
+    "trustdesk.ui.today",                # the landing page
+    "trustdesk.ui.input_guard:prepare()",  # PySide's enums, built once: 50-100 ms
     "trustdesk.ui.journal",
 )
 
 
 def warm_up(modules: tuple[str, ...] = _WARM_UP_MODULES) -> None:
-    """Import the next module of `modules` and schedule the rest, one per event-loop
-    turn, so typing stays smooth (UI thread)."""
+    """Import the next module of `modules` (and read its `:attribute`, or call its
+    `:function()`) and schedule the rest, one per event-loop turn, so typing stays
+    smooth (UI thread)."""
     if not modules:
         return
     name, _, attribute = modules[0].partition(":")
     module = importlib.import_module(name)
-    if attribute:
+    if attribute.endswith("()"):
+        getattr(module, attribute[:-2])()
+    elif attribute:
         getattr(module, attribute)
     QTimer.singleShot(0, lambda: warm_up(modules[1:]))
 

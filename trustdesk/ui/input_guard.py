@@ -10,9 +10,11 @@
 - Typing a digit into a number field that shows its "empty" text (a rating's "–")
   replaces that text instead of being refused after it.
 
-Installed when a journal is first unlocked (ui/shell/workspace.py): a Python filter on
-the whole application sees every event, which before the first paint would cost
-the unlock screen ~50 ms (see ui/app.py). UI thread only.
+Installed while the passphrase is typed (`prepare`, from ui/app.py's warm-up), and
+at the latest when a journal is unlocked (ui/shell/workspace.py): a Python filter on
+the whole application sees every event, and the first events of some kinds to reach
+one make PySide build the Python enums of nearly every Qt class (50-100 ms), which
+must fall neither before the first paint nor into unlocking. UI thread only.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDateTimeEdit,
+    QListWidget,
     QScrollBar,
     QSlider,
     QSpinBox,
@@ -48,6 +51,15 @@ def install() -> None:
         guard = InputGuard(app)
         app.installEventFilter(guard)
         _installed.append(guard)
+
+
+def prepare() -> None:
+    """Install the guard and let it see a list widget made and dropped (the
+    sidebar's kind), so PySide's one-off enum building happens now, while the
+    person types, not when the workspace is built after unlocking."""
+    install()
+    probe = QListWidget()
+    probe.deleteLater()
 
 
 def _guarded(widget: QObject) -> bool:
