@@ -1,14 +1,15 @@
 """The person's own safety card, "My people and numbers", as a small form: people
 to call with their numbers, what helps, where to go. Shown inside the safety note
-once the journal is unlocked; saved with "Save card" into the encrypted journal,
-never anywhere else. `clear()` empties every field (the journal is locking).
-UI thread only."""
+once the journal is unlocked, and in Settings (ui/settings/safety_card.py); saved
+with "Save card" into the encrypted journal, never anywhere else. When one editor
+saves, every other one showing the card without unsaved edits reads it again.
+`clear()` empties every field (the journal is locking). UI thread only."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -33,6 +34,15 @@ class CardKeeper(Protocol):
     def load_safety_card(self) -> SafetyCard: ...
 
     def save_safety_card(self, card: SafetyCard) -> None: ...
+
+
+class _Saves(QObject):
+    """Announces each save, so the other open editor (the note's, Settings') follows."""
+
+    card_saved = Signal(object)   # the editor that saved
+
+
+_saves = _Saves()
 
 
 class SafetyCardEditor(QWidget):
@@ -91,6 +101,12 @@ class SafetyCardEditor(QWidget):
         page.addWidget(self.status)
         self.helps.textChanged.connect(self._edited)
         self.places.textChanged.connect(self._edited)
+        _saves.card_saved.connect(self._saved_elsewhere)
+
+    def _saved_elsewhere(self, editor: SafetyCardEditor) -> None:
+        if editor is not self and editor._keeper is self._keeper \
+                and not self.has_unsaved_changes():
+            self.load()
 
     def _note(self, title: str, placeholder: str) -> QPlainTextEdit:
         label = QLabel(title)
@@ -178,6 +194,7 @@ class SafetyCardEditor(QWidget):
             return False
         self.status.setText("Saved in your journal.")
         self.saved.emit()
+        _saves.card_saved.emit(self)
         return True
 
     def has_unsaved_changes(self) -> bool:

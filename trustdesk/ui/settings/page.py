@@ -19,6 +19,7 @@ from trustdesk.ui.settings.backups import BackupsSection
 from trustdesk.ui.settings.data import DataSection
 from trustdesk.ui.settings.passphrase import PassphraseSection
 from trustdesk.ui.settings.reminders import RemindersSection
+from trustdesk.ui.settings.safety_card import SafetyCardSection
 from trustdesk.ui.settings.section import Section, align_label_columns
 from trustdesk.ui.settings.security import EraseSection, PrivacySection
 from trustdesk.ui.settings.writing import WritingSection
@@ -32,7 +33,8 @@ class SettingsPage(Page):
     `data_imported(ImportResult)` after an import changed the journal. With
     `backups`, it also shows privacy, passphrase and backup sections; with an
     `exchange`, the "Your data" section (export and import); with a `folder` (the
-    journal's data folder), the "Reminders" section."""
+    journal's data folder), the "Reminders" section. "My people and numbers" is
+    the safety note's card, edited here too."""
 
     settings_changed = Signal(AppSettings)
     restore_requested = Signal(object)
@@ -58,6 +60,8 @@ class SettingsPage(Page):
         self.reminders = RemindersSection(folder) if folder is not None else None
         if self.reminders is not None:
             column.addWidget(self.reminders)
+        self.card = SafetyCardSection(settings)
+        column.addWidget(self.card)
         self.safety = SafetySections(settings, backups) if backups is not None else None
         self.data = None
         if exchange is not None:
@@ -92,11 +96,21 @@ class SettingsPage(Page):
         self.writing.show_values(current)
         if self.reminders is not None:
             self.reminders.load()
+        self.card.load()
         if self.safety is not None:
             self.safety.load(current)
 
     @override
+    def flush(self) -> None:
+        self.card.flush()
+
+    @override
+    def has_unsaved_changes(self) -> bool:
+        return self.card.has_unsaved_changes()
+
+    @override
     def clear_sensitive(self) -> None:
+        self.card.clear_sensitive()
         if self.safety is not None:
             self.safety.clear_sensitive()
         if self.data is not None:
