@@ -109,3 +109,42 @@ def test_demo_is_not_a_command_option():
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "--demo opens the app" in result.stderr
+
+
+def test_the_demo_reminds_like_the_app_but_never_starts_at_login(qtbot, tmp_path,
+                                                                 monkeypatch, no_dialogs):
+    """Reminders run in the demo from its own reminders.ini (gone with its folder),
+    over the real session bus; the "At login" row isn't offered, and the person's
+    own autostart entry is left as it is."""
+    from tests.ui.notification_service import NotificationService, private_session_bus
+    from trustdesk.domain.reminders import DAILY, TEXTS
+    from trustdesk.ui.demo_app import demo_reminders
+    from trustdesk.ui.reminders import autostart, prefs_file
+    from trustdesk.ui.settings.reminders import NOT_IN_THE_DEMO
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    their_own = tmp_path / "their-journal"
+    autostart.turn_on(their_own)
+    with private_session_bus(tmp_path / "bus") as bus, \
+            NotificationService(bus.address) as listening, DemoJournal(days=20) as demo:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus.address)
+        window = open_demo_window(demo.folder)
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(window.session.unlocked, timeout=10000):
+            unlock_demo(window)
+        services = demo_reminders(window)
+        assert len(services) == 1 and services[0].has_notifications
+        assert services[0].reminders.timer.isActive()
+
+        section = window.workspace.show_page("settings").reminders
+        assert section is not None and not section.login_box.isVisibleTo(section)
+        assert section.status.text().endswith(NOT_IN_THE_DEMO)
+        section.daily_box.setChecked(True)
+        assert prefs_file.load(demo.folder.root).daily           # the demo's own file
+        assert services[0].notify(DAILY)
+        received = listening.wait_for(1, pump=lambda: qtbot.wait(10))
+        assert (received[0].summary, received[0].body) == TEXTS[DAILY]
+        services[0].close()
+        window.close()
+    assert autostart.is_on()                                     # theirs, untouched

@@ -34,7 +34,8 @@ class SettingsPage(Page):
     `backups`, it also shows privacy, passphrase and backup sections; with an
     `exchange`, the "Your data" section (export and import); with a `folder` (the
     journal's data folder), the "Reminders" section. "My people and numbers" is
-    the safety note's card, edited here too."""
+    the safety note's card, edited here too. Without `at_login` (the demo),
+    Reminders offers no start at login."""
 
     settings_changed = Signal(AppSettings)
     restore_requested = Signal(object)
@@ -42,7 +43,8 @@ class SettingsPage(Page):
     data_imported = Signal(object)
 
     def __init__(self, settings: SettingsRepository, backups: JournalBackups | None = None,
-                 exchange: Exchange | None = None, folder: Path | None = None) -> None:
+                 exchange: Exchange | None = None, folder: Path | None = None, *,
+                 at_login: bool = True) -> None:
         super().__init__()
         self._settings = settings
         inner = QWidget()
@@ -57,7 +59,8 @@ class SettingsPage(Page):
         self.writing = WritingSection(settings)
         self.writing.changed.connect(self.settings_changed)
         column.addWidget(self.writing)
-        self.reminders = RemindersSection(folder) if folder is not None else None
+        self.reminders = (RemindersSection(folder, at_login=at_login)
+                          if folder is not None else None)
         if self.reminders is not None:
             column.addWidget(self.reminders)
         self.card = SafetyCardSection(settings)

@@ -49,12 +49,19 @@ def what_this_desktop_can_do() -> tuple[bool, bool]:
     return notifications, QSystemTrayIcon.isSystemTrayAvailable()
 
 
+NOT_IN_THE_DEMO = "The demo can't start at login: it is gone once its window closes."
+
+
 class RemindersSection(Section):
     """The reminder switches; saved at once to the folder's reminders.ini and the
-    autostart entry. `probe` says what the desktop can do (for tests)."""
+    autostart entry. `probe` says what the desktop can do (for tests). Without
+    `at_login` (the demo, whose folder is deleted on closing), no "At login" row:
+    the entry would start a journal that no longer exists, and turning it off
+    would remove the person's own."""
 
     def __init__(self, folder: Path,
-                 probe: Callable[[], tuple[bool, bool]] = what_this_desktop_can_do) -> None:
+                 probe: Callable[[], tuple[bool, bool]] = what_this_desktop_can_do, *,
+                 at_login: bool = True) -> None:
         super().__init__(
             "Reminders",
             "Off unless you turn them on. They only ever say \u201cA moment to write, if "
@@ -62,6 +69,7 @@ class RemindersSection(Section):
             "words, and come while TrustDesk is running, open or locked.")
         self._folder = folder
         self._probe = probe
+        self._at_login = at_login
         self.daily_box = QCheckBox("Each day at")
         self.daily_time = QTimeEdit()
         self.daily_time.setDisplayFormat("HH:mm")
@@ -86,6 +94,7 @@ class RemindersSection(Section):
         self.add_row("Writing", daily)
         self.add_row("Small steps", self.steps_box)
         self.add_row("At login", self.login_box)
+        self.form.setRowVisible(self.login_box, at_login)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setProperty("role", "muted")
@@ -104,12 +113,14 @@ class RemindersSection(Section):
         self.daily_time.setTime(QTime(prefs.daily_time.hour, prefs.daily_time.minute))
         self.daily_time.setEnabled(prefs.daily)
         self.steps_box.setChecked(prefs.steps)
-        self.login_box.setChecked(autostart.is_on())
+        self.login_box.setChecked(self._at_login and autostart.is_on())
         for widget in widgets:
             widget.blockSignals(False)
         notifications, tray = self._probe()
         sentence = CAN_NOTIFY if notifications else TRAY_ONLY if tray else NEITHER
-        if not tray and (notifications or self.login_box.isChecked()):
+        if not self._at_login:
+            sentence += " " + NOT_IN_THE_DEMO
+        elif not tray and (notifications or self.login_box.isChecked()):
             sentence += " " + NO_TRAY_AT_LOGIN
         self.status.setText(sentence)
 
@@ -127,6 +138,8 @@ class RemindersSection(Section):
             self.status.setText("TrustDesk couldn't save your reminders in its folder.")
 
     def _set_login(self, on: bool) -> None:
+        if not self._at_login:
+            return
         try:
             if on:
                 autostart.turn_on(self._folder)
