@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from tests.ui.conftest import unlock
@@ -65,6 +65,22 @@ def test_a_misspelt_word_is_marked_as_it_is_typed_and_a_right_one_is_not(
         qtbot, spelling, editor):
     type_into_body(qtbot, editor, "I recieve letters. I receive letters.")
     assert marked(editor.body.document()) == ["recieve"]
+
+
+def test_the_word_being_typed_is_marked_once_it_is_finished(qtbot, spelling, editor):
+    type_into_body(qtbot, editor, "I recieve")
+    assert marked(editor.body.document()) == []          # still being typed
+    type_into_body(qtbot, editor, " it")
+    assert marked(editor.body.document()) == ["recieve"]
+    type_into_body(qtbot, editor, " wrld")
+    assert marked(editor.body.document()) == ["recieve"]
+    qtbot.keyClick(editor.body, Qt.Key.Key_Home)          # the cursor leaves the word
+    assert marked(editor.body.document()) == ["recieve", "wrld"]
+    editor.title.setFocus()
+    qtbot.keyClicks(editor.title, "Teh dya")
+    assert editor.title.marked_words() == ["Teh"]
+    qtbot.keyClick(editor.title, Qt.Key.Key_Home)
+    assert editor.title.marked_words() == ["Teh", "dya"]
 
 
 def test_markdown_tags_numbers_and_links_are_not_marked(qtbot, spelling, editor):

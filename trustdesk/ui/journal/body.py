@@ -62,6 +62,7 @@ class EntryBody(PrivateTextEdit):
         self.setTabChangesFocus(True)
         self.setLineWrapMode(PrivateTextEdit.LineWrapMode.WidgetWidth)
         self.highlighter = MarkdownHighlighter(self.document(), theme.colors())
+        self.highlighter.hold_typed_words(self)
         self._line_format = QTextBlockFormat()
         self._line_format.setLineHeight(LINE_HEIGHT_PERCENT, _PROPORTIONAL)
         for keys, mark in (("Ctrl+B", "**"), ("Ctrl+I", "*")):

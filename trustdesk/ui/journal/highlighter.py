@@ -31,8 +31,9 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextDocument,
 )
+from PySide6.QtWidgets import QTextEdit
 
-from trustdesk.ui.spelling.marks import misspelt_format, misspelt_spans
+from trustdesk.ui.spelling.marks import HeldWord, misspelt_format, misspelt_spans
 
 HEADING_SCALE = {1: 1.45, 2: 1.25, 3: 1.12}  # deeper levels: 1.05
 IDLE_BATCH = 12          # paragraphs styled per idle moment after opening
@@ -67,7 +68,17 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._idle = QTimer(self)
         self._idle.setInterval(0)
         self._idle.timeout.connect(self._style_some)
+        self._held: HeldWord | None = None
         self._build_formats()
+
+    def hold_typed_words(self, editor: QTextEdit) -> None:
+        """Don't mark the word being typed in `editor` until it is finished."""
+
+        def mark_block(block: QTextBlock) -> None:
+            with self._restyling():
+                self.rehighlightBlock(block)
+
+        self._held = HeldWord(editor, mark_block)
 
     @contextmanager
     def deferred(self) -> Iterator[None]:
@@ -180,7 +191,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if self._deferring or not text:
             return
         self._style_markdown(text)
-        for start, length in misspelt_spans(text):
+        held = self._held
+        spans = held.spans(text, self.currentBlock(), holding=not self.restyling) \
+            if held is not None else misspelt_spans(text)
+        for start, length in spans:
             self._merge(start, length, self._formats["misspelt"])
 
     def _style_markdown(self, text: str) -> None:

@@ -30,7 +30,9 @@ class SpellLineEdit(QLineEdit):
         super().__init__(text, parent)
         self._format = misspelt_format(theme.colors())
         self._marked: list[tuple[int, int]] = []
-        self.textChanged.connect(self.mark_again)
+        self._held: tuple[int, int] | None = None  # the word being typed, not marked yet
+        self.textChanged.connect(self._typed)
+        self.cursorPositionChanged.connect(self._moved)
         speller.changed.connect(self.mark_again)
         theme.notifier.changed.connect(self._restyle)
         self.mark_again()
@@ -44,9 +46,26 @@ class SpellLineEdit(QLineEdit):
         text = self.text()
         return [text[start:start + length] for start, length in self._marked]
 
-    def mark_again(self, *_args: object) -> None:
+    def _typed(self, _text: str) -> None:
+        self.mark_again(holding=self.hasFocus() and not self.hasSelectedText())
+
+    def _moved(self, _old: int, new: int) -> None:
+        if self._held is not None and not self._held[0] < new <= self._held[1]:
+            self.mark_again()
+
+    def mark_again(self, *_args: object, holding: bool = False) -> None:
+        """Mark the misspelt words; with `holding`, not the one the cursor is in
+        (being typed: it is marked once the cursor leaves it)."""
         spans = [] if self.echoMode() != QLineEdit.EchoMode.Normal \
             else list(misspelt_spans(self.text()))
+        self._held = None
+        if holding:
+            cursor = self.cursorPosition()
+            for start, length in spans:
+                if start < cursor <= start + length:
+                    self._held = (start, start + length)
+                    spans.remove((start, length))
+                    break
         if not spans and not self._marked:
             return
         self._marked = spans

@@ -135,7 +135,7 @@ class TextBox(PrivatePlainTextEdit):
 
     def __init__(self, accessible_name: str, lines: int = 3) -> None:
         super().__init__()
-        self.highlighter = SpellingHighlighter(self.document())
+        self.highlighter = SpellingHighlighter(self)
         self._words = ""
         self.textChanged.connect(self._text_changed)
         self.setAccessibleName(accessible_name)
