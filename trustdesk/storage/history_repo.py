@@ -84,6 +84,12 @@ class HistoryRepository:
         with self._vault.read() as conn:
             return int(conn.execute("SELECT count(*) FROM entry_versions").fetchone()[0])
 
+    def count_before(self, moment: datetime) -> int:
+        """How many versions were kept before `moment` (what an expiry would delete)."""
+        with self._vault.read() as conn:
+            return int(conn.execute("SELECT count(*) FROM entry_versions WHERE kept_at < ?",
+                                    (_iso(moment),)).fetchone()[0])
+
     @staticmethod
     def all_in(conn: Connection) -> list[Version]:
         """Every version, oldest first per entry (exports)."""

@@ -81,7 +81,7 @@ def _demo_settings(store: Store) -> SettingsPage:
 
     return SettingsPage(settings=store.settings, backups=store.backups,
                         exchange=store.exchange, folder=store.vault.path.parent,
-                        at_login=False)
+                        at_login=False, history=store.journal.history)
 
 
 # The app's pages, but Settings offers no start at login.

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from trustdesk.domain.settings import AppSettings
 from trustdesk.storage.backups.journal import JournalBackups
 from trustdesk.storage.exchange import Exchange
+from trustdesk.storage.history_repo import HistoryRepository
 from trustdesk.storage.settings_repo import SettingsRepository
 from trustdesk.ui.page import Page
 from trustdesk.ui.settings.appearance import AppearanceSection
 from trustdesk.ui.settings.backups import BackupsSection
 from trustdesk.ui.settings.data import DataSection
+from trustdesk.ui.settings.history import HistorySection
 from trustdesk.ui.settings.passphrase import PassphraseSection
 from trustdesk.ui.settings.reminders import RemindersSection
 from trustdesk.ui.settings.safety_card import SafetyCardSection
@@ -33,9 +35,10 @@ class SettingsPage(Page):
     `data_imported(ImportResult)` after an import changed the journal. With
     `backups`, it also shows privacy, passphrase and backup sections; with an
     `exchange`, the "Your data" section (export and import); with a `folder` (the
-    journal's data folder), the "Reminders" section. "My people and numbers" is
-    the safety note's card, edited here too. Without `at_login` (the demo),
-    Reminders offers no start at login."""
+    journal's data folder), the "Reminders" section; with `history` (the journal's
+    entry versions), the "Entry history" section. "My people and numbers" is the
+    safety note's card, edited here too. Without `at_login` (the demo), Reminders
+    offers no start at login."""
 
     settings_changed = Signal(AppSettings)
     restore_requested = Signal(object)
@@ -44,7 +47,7 @@ class SettingsPage(Page):
 
     def __init__(self, settings: SettingsRepository, backups: JournalBackups | None = None,
                  exchange: Exchange | None = None, folder: Path | None = None, *,
-                 at_login: bool = True) -> None:
+                 at_login: bool = True, history: HistoryRepository | None = None) -> None:
         super().__init__()
         self._settings = settings
         inner = QWidget()
@@ -59,6 +62,9 @@ class SettingsPage(Page):
         self.writing = WritingSection(settings)
         self.writing.changed.connect(self.settings_changed)
         column.addWidget(self.writing)
+        self.history = HistorySection(history) if history is not None else None
+        if self.history is not None:
+            column.addWidget(self.history)
         self.reminders = (RemindersSection(folder, at_login=at_login)
                           if folder is not None else None)
         if self.reminders is not None:
@@ -97,6 +103,8 @@ class SettingsPage(Page):
         current = self._settings.load_app_settings()
         self.appearance.show_values(current)
         self.writing.show_values(current)
+        if self.history is not None:
+            self.history.load()
         if self.reminders is not None:
             self.reminders.load()
         self.card.load()

@@ -141,7 +141,8 @@ def _settings(store: Store) -> SettingsPage:
     from trustdesk.ui.settings.page import SettingsPage
 
     return SettingsPage(settings=store.settings, backups=store.backups,
-                        exchange=store.exchange, folder=store.vault.path.parent)
+                        exchange=store.exchange, folder=store.vault.path.parent,
+                        history=store.journal.history)
 
 
 def _wire_settings(workspace: PageHost, page: SettingsPage) -> None:

@@ -20,13 +20,15 @@ reports back here.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from trustdesk.domain import clock
 from trustdesk.domain.settings import AppSettings
 from trustdesk.storage import errors
 from trustdesk.storage.store import DAMAGED_PAGES, JournalFolder
@@ -80,6 +82,7 @@ BUSY_RESTORING = Notice("Restoring your backup",
 BUSY_ERASING = Notice("Erasing everything",
                       "TrustDesk is deleting your journal and its backups.")
 BACKUP_FAILED = "today's backup couldn't be made"
+PRUNE_EVERY_MS = 60 * 60 * 1000   # expired entry versions go hourly while unlocked
 
 
 class Session(QObject):
@@ -92,9 +95,11 @@ class Session(QObject):
     status = Signal(str)                 # a word for the status line ("... couldn't ...")
     rescue_offer = Signal(object)        # tuple[BackupInfo, BackupContents] | None
 
-    def __init__(self, folder: JournalFolder, parent: QObject | None = None) -> None:
+    def __init__(self, folder: JournalFolder, parent: QObject | None = None, *,
+                 now: clock.Clock = clock.now) -> None:
         super().__init__(parent)
         self.folder = folder
+        self._now = now
         self.store: Store | None = None
         self.settings = AppSettings()
         self.notice = Notice()
@@ -103,6 +108,10 @@ class Session(QObject):
         self.desktop: DesktopSignals | None = None  # listened to once unlocked
         self.daily_backup: tasks.Task | None = None
         self.page_check: tasks.Task | None = None
+        self.prune_task: tasks.Task | None = None
+        self._prune_timer = QTimer(self)
+        self._prune_timer.setInterval(PRUNE_EVERY_MS)
+        self._prune_timer.timeout.connect(self.prune_history)
         self._state = State.CLOSED
         self._instance: InstanceLock | None = None
         self._work: OpenWork | None = None
@@ -203,6 +212,7 @@ class Session(QObject):
         self._move(State.UNLOCKED)
         self.daily_backup = self._start_daily_backup(store)
         self.page_check = self._start_page_check(store)
+        self._prune_timer.start()
         self.unlocked.emit()
 
     def _listen_to_the_desktop(self) -> None:
@@ -227,14 +237,30 @@ class Session(QObject):
 
     # -- after unlocking -------------------------------------------------------
     def _start_daily_backup(self, store: Store) -> tasks.Task:
-        """A backup, if none was made today, off the UI thread."""
-        folder = self.folder
+        """Expired entry versions deleted, then a backup if none was made today, off
+        the UI thread (so the backup doesn't carry versions already due to go)."""
+        folder, now = self.folder, self._now()
+
+        def work() -> object:
+            with contextlib.suppress(errors.VaultError):  # again within the hour
+                store.journal.history.prune(now=now)
+            return folder.back_up_if_due(store)
 
         def failed(_error: BaseException) -> None:
             if self.store is store:
                 self.status.emit(BACKUP_FAILED)
 
-        return tasks.run_task(lambda: folder.back_up_if_due(store), on_failed=failed)
+        return tasks.run_task(work, on_failed=failed)
+
+    def prune_history(self) -> tasks.Task | None:
+        """Delete expired entry versions off the UI thread (hourly while unlocked)."""
+        store = self.store
+        if store is None:
+            return None
+        now = self._now()
+        self.prune_task = tasks.run_task(lambda: store.journal.history.prune(now=now),
+                                         on_failed=lambda _error: None)
+        return self.prune_task
 
     def _start_page_check(self, store: Store) -> tasks.Task:
         """Check every page off the UI thread (the journal is already usable). If a
@@ -318,6 +344,7 @@ class Session(QObject):
         if self.store is None:  # ended meanwhile, from inside the question
             return None
         self.autolock.stop()
+        self._prune_timer.stop()
         work, self._work = self._work, None
         if work is not None:
             work.forget()
