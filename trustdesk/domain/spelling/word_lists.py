@@ -9,6 +9,8 @@ process, since it holds no personal words. Lookups are thread-safe reads.
 
 from __future__ import annotations
 
+import gzip
+import json
 import threading
 from importlib import resources
 
@@ -21,6 +23,7 @@ LANGUAGE_NAMES = {
 }
 MAX_SUGGESTIONS = 5
 _MAX_SUGGESTED_LENGTH = 30     # past this, edits at distance 2 take too long to try
+_LINES_AT_ONCE = 4000          # lines of a word list parsed in one go (a few ms)
 
 _loaded: dict[str, WordList] = {}
 _lock = threading.Lock()
@@ -47,10 +50,11 @@ class WordList:
     """One language's words and how often each is used."""
 
     def __init__(self, language: str) -> None:
-        from spellchecker import SpellChecker  # ~250 ms: its word list loads here
+        from spellchecker import SpellChecker
 
         self.language = language
-        self._checker = SpellChecker(language=language, distance=2)
+        self._checker = SpellChecker(language=None, distance=2)
+        self._checker.word_frequency.load_json(_read_words(language))
         self._words = self._checker.word_frequency.dictionary
 
     def knows(self, word: str) -> bool:
@@ -66,6 +70,24 @@ class WordList:
         known = [candidate for candidate in found if candidate in self._words]
         known.sort(key=lambda candidate: (-self._words[candidate], candidate))
         return known[:limit]
+
+
+def _read_words(language: str) -> dict[str, int]:
+    """The word list of `language`: word -> how often it is used."""
+    packed = (resources.files("spellchecker") / "resources" / f"{language}.json.gz")
+    text = gzip.decompress(packed.read_bytes()).decode("utf-8")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "{":
+        parsed: dict[str, int] = json.loads(text)   # not one word a line: all at once
+        return parsed
+    words: dict[str, int] = {}
+    body = [line.rstrip().rstrip(",") for line in lines[1:]]
+    while body and body[-1] in ("", "}"):
+        body.pop()
+    for first in range(0, len(body), _LINES_AT_ONCE):
+        chunk = ",".join(line for line in body[first:first + _LINES_AT_ONCE] if line)
+        words.update(json.loads("{" + chunk + "}"))
+    return words
 
 
 def load(language: str) -> WordList:

@@ -6,7 +6,9 @@ the marks should be drawn again). The workspace opens it when a journal unlocks
 (the person's dictionary is read from the journal, new words are written back to
 it, never to a file) and closes it when the journal locks, which forgets the
 person's words and the words ignored in the session. Until it is open, or while
-the language's word list loads in the background, nothing is marked. UI thread only.
+the language's word list loads in the background, nothing is marked. The first list
+starts loading LOAD_AFTER_MS after unlocking, so it doesn't compete with the first
+page for Python's lock. UI thread only.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 
 from trustdesk.domain.settings import AppSettings
 from trustdesk.domain.spelling import word_lists
 from trustdesk.domain.spelling.checker import Checker, clean_personal_word
 from trustdesk.domain.spelling.word_lists import DEFAULT_LANGUAGE, LANGUAGE_NAMES
+
+LOAD_AFTER_MS = 1500
 
 
 class PersonalDictionary(Protocol):
@@ -89,6 +93,7 @@ class Speller(QObject):
         self._language = ""
         self._checker: Checker | None = None
         self._wanted = ""          # the language being loaded in the background
+        self.load_after_ms = LOAD_AFTER_MS
 
     # -- the session -------------------------------------------------------------------
     def open(self, keeper: PersonalDictionary, settings: AppSettings) -> None:
@@ -149,7 +154,11 @@ class Speller(QObject):
                 if self._enabled:
                     self.changed.emit()
 
-        tasks.run_task(lambda: word_lists.load(language), on_done=loaded)
+        def start() -> None:
+            if self._wanted == language:
+                tasks.run_task(lambda: word_lists.load(language), on_done=loaded)
+
+        QTimer.singleShot(self.load_after_ms, self, start)
 
     # -- checking ----------------------------------------------------------------------
     @property
