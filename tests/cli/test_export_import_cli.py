@@ -116,3 +116,34 @@ def test_usage_and_passphrase_errors_keep_their_codes(data_dir, tmp_path):
     assert not (tmp_path / "a.json").exists()
     nothing = trustdesk("--data-dir", str(tmp_path / "empty"), "import", str(JRNL_SAMPLE))
     assert nothing.returncode == 7
+
+
+def test_export_includes_earlier_versions_only_with_the_flag(data_dir, tmp_path):
+    from datetime import datetime, timedelta
+
+    from trustdesk.domain.journal import Entry
+
+    store = JournalFolder(data_dir).unlock(PASSPHRASE)
+    try:
+        then = datetime.now().replace(microsecond=0) - timedelta(hours=2)
+        entry = Entry.new(body="The words before.", written_at=then, now=lambda: then)
+        store.journal.save(entry)
+        later = then + timedelta(hours=1)
+        store.journal.save(entry.edited(body="The words after.", now=lambda: later),
+                           session_start=later)
+    finally:
+        store.close()
+    plain, full = tmp_path / "plain.json", tmp_path / "full.json"
+    assert trustdesk("--data-dir", str(data_dir), "export", "-o", str(plain),
+                     stdin=KEY).returncode == 0
+    assert "The words before." not in plain.read_text()
+    result = trustdesk("--data-dir", str(data_dir), "export", "-o", str(full),
+                       "--with-versions", stdin=KEY)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (f"Exported 1 entry (with 1 earlier version of entries) "
+                                     f"to {full}.")
+    (version,) = decode(full.read_bytes()).bundle.versions
+    assert version.text.body == "The words before."
+    wrong = trustdesk("--data-dir", str(data_dir), "export", "-f", "csv", "-o",
+                      str(tmp_path / "t.csv"), "--with-versions", stdin=KEY)
+    assert wrong.returncode == 2 and "--with-versions goes with --format json" in wrong.stderr

@@ -76,6 +76,31 @@ def test_export_everything_warns_then_writes_the_chosen_file(qtbot, unlocked, tm
     assert not section.progress.isVisible() and section.json_button.isEnabled()
 
 
+def test_the_export_holds_earlier_versions_only_with_the_box_ticked(qtbot, unlocked, tmp_path):
+    """Entry history's versions stay out of the JSON export unless the person asks."""
+    from datetime import timedelta
+
+    journal = unlocked.session.store.journal
+    then = datetime.now().replace(microsecond=0) - timedelta(hours=3)
+    entry = Entry.new(body="Words I later rewrote.", written_at=then, now=lambda: then)
+    journal.save(entry)
+    later = then + timedelta(hours=1)
+    journal.save(entry.edited(body="Rewritten.", now=lambda: later), session_start=later)
+    section = data_section(unlocked)
+    assert not section.with_versions.isChecked()
+    assert section.with_versions.accessibleName() == "Include earlier versions of entries"
+    plain, full = tmp_path / "plain.json", tmp_path / "full.json"
+    with dialogs.answering(answers(ask=CHOOSE, save_path=str(plain))):
+        click_and_wait(qtbot, section, section.json_button)
+    assert decode(plain.read_bytes()).bundle.versions == ()
+    qtbot.mouseClick(section.with_versions, Qt.MouseButton.LeftButton)
+    with dialogs.answering(answers(ask=CHOOSE, save_path=str(full))):
+        click_and_wait(qtbot, section, section.json_button)
+    (version,) = decode(full.read_bytes()).bundle.versions
+    assert version.text.body == "Words I later rewrote."
+    assert "(with 1 earlier version of entries)" in section.status.text()
+
+
 def test_cancelling_the_warning_writes_nothing(qtbot, unlocked, tmp_path):
     section = data_section(unlocked)
     with dialogs.answering(answers(ask=CANCEL)) as asked:

@@ -33,6 +33,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                              "spreadsheets")
     parser.add_argument("--single-file", action="store_true",
                         help="with --format markdown: all entries in one file")
+    parser.add_argument("--with-versions", action="store_true",
+                        help="with --format json: also the earlier versions of entries "
+                             "that entry history keeps (left out unless asked for)")
     parser.add_argument("--replace", action="store_true",
                         help="replace an existing output file (as a whole)")
     parser.set_defaults(handler=run)
@@ -41,6 +44,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     if args.single_file and args.format != "markdown":
         raise UsageError("--single-file goes with --format markdown.")
+    if args.with_versions and args.format != "json":
+        raise UsageError("--with-versions goes with --format json.")
     as_folder = args.format == "markdown" and not args.single_file
     folder = journal_folder(args.data_dir)
     target = guarded_output(args.output, folder.protected(), replace=args.replace,
@@ -50,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
         target = guarded_output(target, folder.protected(store), replace=args.replace,
                                 as_folder=as_folder)
         if args.format == "json":
-            summary = store.exchange.export_json(target, replace=args.replace)
+            summary = store.exchange.export_json(target, replace=args.replace,
+                                                 versions=args.with_versions)
         elif args.format in ("jrnl", "csv"):
             summary = store.exchange.export_table(target, format=args.format,
                                                   replace=args.replace)

@@ -80,16 +80,18 @@ class ImportResult:
     card: str = ""
     # The personal dictionary: (words new to it, words in the file).
     words: tuple[int, int] = (0, 0)
+    # Earlier versions of entries: (versions added to the history, versions in the file).
+    versions: tuple[int, int] = (0, 0)
 
     @property
     def changed(self) -> int:
         return (self.entries.changed + self.worksheets.changed + self.steps.changed
-                + (self.card == "added") + (self.words[0] > 0))
+                + (self.card == "added") + (self.words[0] > 0) + (self.versions[0] > 0))
 
     @property
     def total(self) -> int:
         return (self.entries.total + self.worksheets.total + self.steps.total
-                + bool(self.card) + (self.words[1] > 0))
+                + bool(self.card) + (self.words[1] > 0) + (self.versions[1] > 0))
 
     def describe(self) -> str:
         """One plain sentence per kind: "Imported 312 entries: 300 new, 12 updated." """
@@ -115,7 +117,18 @@ class ImportResult:
                              f"{', '.join(part for part in parts if part)}.")
         sentences.append(CARD_SENTENCES.get(self.card, ""))
         sentences.append(self._words_sentence())
+        sentences.append(self._versions_sentence())
         return " ".join(sentence for sentence in sentences if sentence)
+
+    def _versions_sentence(self) -> str:
+        added, in_file = self.versions
+        if not in_file:
+            return ""
+        if not added:
+            return ("The file's earlier versions of entries were already kept, or are "
+                    "older than your journal keeps them.")
+        kept = f"{added:,} earlier version{'s' if added != 1 else ''} of entries"
+        return f"{kept} {'were' if added != 1 else 'was'} added to their history."
 
     def _words_sentence(self) -> str:
         new = self.words[0]
@@ -132,6 +145,8 @@ class ImportResult:
             kinds.append("your safety card")
         if self.words[1]:
             kinds.append("your dictionary's words")
+        if self.versions[1]:
+            kinds.append("earlier versions of entries")
         if not kinds:
             return ""
         return kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]

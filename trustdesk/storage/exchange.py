@@ -25,6 +25,7 @@ from trustdesk.domain import markdown_export
 from trustdesk.domain.exchange import codec
 from trustdesk.domain.exchange.codec import Bundle, Incoming
 from trustdesk.domain.exporters import csv_table, jrnl_text
+from trustdesk.domain.history import Version, expiry
 from trustdesk.domain.importers import detect as importers
 from trustdesk.domain.importers.common import Options
 from trustdesk.domain.merge import ADD, KEEP, UPDATE, ImportResult, decide, describe_contents
@@ -73,9 +74,14 @@ class ExportSummary:
     entries: int
     worksheets: int = 0
     steps: int = 0
+    versions: int = 0      # earlier versions of entries, when asked for
 
     def describe(self) -> str:
-        return describe_contents(self.entries, self.worksheets, self.steps)
+        described = describe_contents(self.entries, self.worksheets, self.steps)
+        if self.versions:
+            described += (f" (with {self.versions:,} earlier version"
+                          f"{'s' if self.versions != 1 else ''} of entries)")
+        return described
 
     def sentence(self, where: str) -> str:
         """ "Exported 12 entries and 1 worksheet to <where>." """
@@ -95,11 +101,12 @@ class _Plan:
     displaced: list[str] = field(default_factory=list)  # steps a newer one replaces
     card: SafetyCard | None = None                       # a card to add (none kept yet)
     words: list[str] = field(default_factory=list)       # words new to the dictionary
+    versions: list[Version] = field(default_factory=list)  # new to their entry's history
 
     @property
     def writes(self) -> int:
         return (len(self.entries) + len(self.sheets) + len(self.steps)
-                + (self.card is not None) + bool(self.words))
+                + (self.card is not None) + bool(self.words) + len(self.versions))
 
 
 class Exchange:
@@ -113,33 +120,36 @@ class Exchange:
         self._settings = settings
 
     # -- exporting -------------------------------------------------------------
-    def snapshot(self) -> Bundle:
-        """Every record, as one consistent view (nothing is written meanwhile)."""
-        with self._vault.read():  # the vault's lock is re-entrant: one view for all reads
+    def snapshot(self, *, versions: bool = False) -> Bundle:
+        """Every record, as one consistent view (nothing is written meanwhile); with
+        `versions`, the entries' earlier versions too."""
+        with self._vault.read() as conn:  # the lock is re-entrant: one view for all reads
             entries = self._journal.entries_between(None, None)
             sheets = self._worksheets.all_worksheets()
             steps = self._worksheets.steps()
             created = self._worksheets.step_created_times()
             card = self._settings.load_safety_card()
             words = self._settings.load_personal_words()
+            kept = self._journal.history.all_in(conn) if versions else []
         return Bundle(tuple(entries), tuple(sheets), tuple(steps), created,
-                      None if card.is_empty else card, tuple(words))
+                      None if card.is_empty else card, tuple(words), tuple(kept))
 
     def export_json(self, target: Path, *, replace: bool = False,
                     report: Progress | None = None,
-                    now: datetime | None = None) -> ExportSummary:
-        """Write everything to `target` in the TrustDesk format (not encrypted)."""
+                    now: datetime | None = None, versions: bool = False) -> ExportSummary:
+        """Write everything to `target` in the TrustDesk format (not encrypted); the
+        entries' earlier versions only with `versions`."""
         report = report or _quiet
         self.protected().check(Path(target), replace=replace)
         report(0)
-        bundle = self.snapshot()
+        bundle = self.snapshot(versions=versions)
         report(40)
         data = codec.encode(bundle, exported_at=(now or datetime.now()).astimezone())
         report(70)
         write_private_file(Path(target), data, replace=replace)
         report(100)
         return ExportSummary(Path(target), len(bundle.entries), len(bundle.worksheets),
-                             len(bundle.steps))
+                             len(bundle.steps), len(bundle.versions))
 
     def export_markdown(self, target: Path, *, single_file: bool = False,
                         replace: bool = False, report: Progress | None = None,
@@ -247,6 +257,11 @@ class Exchange:
             if plan.words:
                 self._settings.merge_personal_words_in(conn, plan.words)
                 tick()
+            for version in plan.versions:
+                self._journal.history.keep_in(
+                    conn, version.row.entry_id, version.text, saved_at=version.row.saved_at,
+                    kept_at=version.row.kept_at, reason=version.row.reason)
+                tick()
         report(100)
         return plan.result
 
@@ -302,4 +317,24 @@ class Exchange:
             plan.words = [word for word in bundle.personal_words
                           if word.casefold() not in known]
             plan.result.words = (len(plan.words), len(bundle.personal_words))
+        if bundle.versions:
+            plan.versions = self._new_versions(conn, bundle.versions)
+            plan.result.versions = (len(plan.versions), len(bundle.versions))
         return plan
+
+    def _new_versions(self, conn: Connection, versions: tuple[Version, ...]) -> list[Version]:
+        """The file's versions this journal doesn't keep yet, and would keep: none
+        while entry history is off, none older than the days it keeps them."""
+        keep_days = self._settings.history_days_in(conn)
+        if keep_days <= 0:
+            return []
+        limit = expiry(datetime.now(), keep_days)
+        known = {(version.row.entry_id, version.row.kept_at, version.text)
+                 for version in self._journal.history.all_in(conn)}
+        fresh = []
+        for version in versions:
+            key = (version.row.entry_id, version.row.kept_at, version.text)
+            if key not in known and (limit is None or version.row.kept_at >= limit):
+                known.add(key)
+                fresh.append(version)
+        return fresh

@@ -18,11 +18,14 @@ from trustdesk.domain.exchange.fields import MAX_RECORDS, ImportProblem, iso_mom
 from trustdesk.domain.exchange.records import (
     decode_entry,
     decode_step,
+    decode_version,
     decode_worksheet,
     encode_entry,
     encode_step,
+    encode_version,
     encode_worksheet,
 )
+from trustdesk.domain.history import Version
 from trustdesk.domain.importers.common import SourceReport
 from trustdesk.domain.journal import Entry
 from trustdesk.domain.safety_card import SafetyCard
@@ -41,11 +44,13 @@ FORMAT = "trustdesk"
 # 3 added a step's `snoozed_until` and `skipped_on` (the Today page); 1 and 2 still read.
 # 4 added `safety_card`, the person's own people and numbers; 1 to 3 still read.
 # 5 added `personal_dictionary`, the spell checker's own words; 1 to 4 still read.
-VERSION = 5
+# 6 added `entry_versions`, earlier versions of entries (written only when asked
+# for); 1 to 5 still read.
+VERSION = 6
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_DEPTH = 16          # our own files are 5 deep; anything deeper is not ours
 TOP_LEVEL = frozenset({"format", "version", "exported_at", "journal", "worksheets", "steps",
-                       "safety_card", "personal_dictionary"})
+                       "safety_card", "personal_dictionary", "entry_versions"})
 
 __all__ = ["FORMAT", "MAX_DEPTH", "MAX_FILE_BYTES", "VERSION", "Bundle", "ImportProblem",
            "Incoming", "check_size", "decode", "encode", "parse_json"]
@@ -64,11 +69,12 @@ class Bundle:
     step_created: Mapping[str, datetime] = field(default_factory=dict)
     safety_card: SafetyCard | None = None   # None: no card (an empty one is none)
     personal_words: tuple[str, ...] = ()    # the spell checker's dictionary
+    versions: tuple[Version, ...] = ()      # earlier versions of entries, when asked for
 
     @property
     def is_empty(self) -> bool:
         return not (self.entries or self.worksheets or self.steps or self.safety_card
-                    or self.personal_words)
+                    or self.personal_words or self.versions)
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,8 @@ def encode(bundle: Bundle, *, exported_at: datetime) -> bytes:
         document["safety_card"] = bundle.safety_card.as_mapping()
     if bundle.personal_words:
         document["personal_dictionary"] = list(bundle.personal_words)
+    if bundle.versions:
+        document["entry_versions"] = [encode_version(version) for version in bundle.versions]
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -230,6 +238,7 @@ def _decode_trustdesk(document: dict[str, Any]) -> Incoming:
                                 f"a small step (id {attached[step.worksheet_id].id[:40]!r}); "
                                 "a worksheet has at most one")
         attached[step.worksheet_id] = step
+    versions = _versions(document, {entry.id for entry in entries})
     bundle = Bundle(
         entries=tuple(entries),
         worksheets=tuple(replace(sheet, step=attached.get(sheet.id)) for sheet in sheets),
@@ -237,8 +246,30 @@ def _decode_trustdesk(document: dict[str, Any]) -> Incoming:
         step_created={step.id: created for step, created in decoded_steps
                       if created is not None},
         safety_card=_safety_card(document.get("safety_card")),
-        personal_words=_personal_words(document.get("personal_dictionary")))
+        personal_words=_personal_words(document.get("personal_dictionary")),
+        versions=versions)
     return Incoming(FORMAT, bundle, exported_at)
+
+
+def _versions(document: dict[str, Any], entry_ids: set[str]) -> tuple[Version, ...]:
+    """The file's earlier versions of entries: each of an entry in the same file."""
+    items = document.get("entry_versions")
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        raise ImportProblem("entry_versions must be a list of earlier versions of entries.")
+    if len(items) > MAX_RECORDS:
+        raise ImportProblem(f"entry_versions has {len(items):,} records; TrustDesk imports "
+                            f"at most {MAX_RECORDS:,} at once.")
+    out = []
+    for number, item in enumerate(items, start=1):
+        version = decode_version(item, f"version {number}")
+        if version.row.entry_id not in entry_ids:
+            raise ImportProblem(f"version {number}: entry_id "
+                                f"{version.row.entry_id[:40]!r} is not one of the entries "
+                                "in this file")
+        out.append(version)
+    return tuple(out)
 
 
 def _personal_words(value: Any) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from trustdesk.domain.exchange.fields import (
     iso_day,
     iso_moment,
 )
+from trustdesk.domain.history import Reason, Text, Version, VersionRow
 from trustdesk.domain.journal import (
     MAX_BODY,
     MAX_TAG,
@@ -42,8 +43,9 @@ from trustdesk.domain.worksheet import (
     Worksheet,
 )
 
-__all__ = ["ImportProblem", "decode_entry", "decode_step", "decode_worksheet", "encode_entry",
-           "encode_step", "encode_worksheet"]
+__all__ = ["ImportProblem", "decode_entry", "decode_step", "decode_version",
+           "decode_worksheet", "encode_entry", "encode_step", "encode_version",
+           "encode_worksheet"]
 
 
 # -- journal entries ---------------------------------------------------------------------
@@ -85,6 +87,35 @@ def decode_entry(obj: Any, where: str) -> Entry:
         checkin=CheckIn(fields.whole("mood", 0, 10), fields.whole("trust_others", 0, 10),
                         fields.whole("trust_self", 0, 10)),
         tags=tags), fields.where)
+
+
+# -- earlier versions of entries (since version 6) ---------------------------------------
+VERSION_FIELDS = frozenset({"entry_id", "saved_at", "kept_at", "reason", "title", "body"})
+REASONS = tuple(str(reason) for reason in Reason)
+
+
+def encode_version(version: Version) -> dict[str, Any]:
+    return {
+        "entry_id": version.row.entry_id,
+        "saved_at": iso_moment(version.row.saved_at),
+        "kept_at": iso_moment(version.row.kept_at),
+        "reason": str(version.row.reason),
+        "title": version.text.title,
+        "body": version.text.body,
+    }
+
+
+def decode_version(obj: Any, where: str) -> Version:
+    """A version as read from a file (its id is 0: the journal gives it one)."""
+    fields = Fields(obj, where, VERSION_FIELDS)
+    entry_id = fields.identifier("entry_id")
+    saved_at = fields.moment("saved_at", required=True)
+    kept_at = fields.moment("kept_at", required=True)
+    reason = fields.choice("reason", REASONS) or str(Reason.IMPORTED)
+    assert saved_at is not None and kept_at is not None
+    text = Text(fields.text("title", MAX_TITLE, line=True), fields.text("body", MAX_BODY))
+    return Version(VersionRow(id=0, entry_id=entry_id, saved_at=saved_at, kept_at=kept_at,
+                              reason=Reason(reason), words=text.words), text)
 
 
 # -- worksheets ------------------------------------------------------------------------

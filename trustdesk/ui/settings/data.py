@@ -11,7 +11,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton
 
 from trustdesk.domain import clock
 from trustdesk.domain.exchange.codec import ImportProblem, Incoming
@@ -78,6 +78,11 @@ class DataSection(WorkingSection):
         self.buttons = ButtonRow((self.json_button, self.markdown_button, self.import_button,
                                   self.folder_button))
         self.layout_.addWidget(self.buttons)
+        self.with_versions = QCheckBox("Include earlier versions of entries in the JSON export")
+        self.with_versions.setAccessibleName("Include earlier versions of entries")
+        self.with_versions.setAccessibleDescription(
+            "Entry history's versions go into the JSON export only when this is on")
+        self.layout_.addWidget(self.with_versions)
         self.progress = self.add_progress("Export or import progress")
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -116,9 +121,9 @@ class DataSection(WorkingSection):
         target = self._save_path("Export everything", f"TrustDesk export {_day(self._now)}.json",
                                  "TrustDesk export (*.json)", ".json")
         if target is not None:
-            exchange = self._exchange
+            exchange, versions = self._exchange, self.with_versions.isChecked()
             self._start_work("Exporting…", lambda report: exchange.export_json(
-                target, replace=True, report=report), self._exported)
+                target, replace=True, report=report, versions=versions), self._exported)
 
     def export_markdown(self) -> None:
         if self.task is not None:
