@@ -128,3 +128,15 @@ def test_a_very_long_run_of_letters_is_quick_and_not_a_word():
     backtracks over them (that took minutes), and they are no word to check."""
     assert words_of("x" * 100_000 + " recieve") == ["recieve"]
     assert words_of("see-" * 25_000 + " www.example.org") == []
+
+
+@pytest.mark.parametrize("word", ["realised", "apologising", "colour", "colourful",
+                                  "behaviour", "neighbourhood", "favourite", "centre",
+                                  "travelled", "analyse", "defence", "programme"])
+def test_british_spellings_pass_in_english(english, word):
+    assert not Checker(english).is_misspelt(word)
+
+
+@pytest.mark.parametrize("word", ["hourse", "occured", "untill", "accomodate"])
+def test_the_british_forms_let_no_misspelling_through(english, word):
+    assert Checker(english).is_misspelt(word)

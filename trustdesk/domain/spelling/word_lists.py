@@ -25,6 +25,18 @@ MAX_SUGGESTIONS = 5
 _MAX_SUGGESTED_LENGTH = 30     # past this, edits at distance 2 take too long to try
 _LINES_AT_ONCE = 4000          # lines of a word list parsed in one go (a few ms)
 
+# pyspellchecker's English list is American: British spellings are known through the
+# American word they differ from by one of these regular endings or spellings
+# (realised -> realized, colour -> color, centre -> center, travelled -> traveled).
+_BRITISH = (
+    ("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
+    ("ising", "izing"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"),
+    ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("tre", "ter"), ("tres", "ters"),
+    ("ence", "ense"), ("ogue", "og"), ("ogues", "ogs"), ("mme", "m"), ("mmes", "ms"),
+)
+_AFTER_OUR = frozenset({"", "s", "ed", "ing", "ite", "ites", "ful", "fully", "able", "ably",
+                        "less", "er", "ers", "hood", "hoods", "ly", "ism", "ist", "ists"})
+
 _loaded: dict[str, WordList] = {}
 _lock = threading.Lock()
 
@@ -58,8 +70,12 @@ class WordList:
         self._words = self._checker.word_frequency.dictionary
 
     def knows(self, word: str) -> bool:
-        """Whether `word` (lower case, straight apostrophes) is a word."""
-        return word in self._words
+        """Whether `word` (lower case, straight apostrophes) is a word (in English, in
+        British spelling too)."""
+        if word in self._words:
+            return True
+        return self.language == "en" and any(
+            american in self._words for american in _american_forms(word))
 
     def suggestions(self, word: str, limit: int = MAX_SUGGESTIONS) -> list[str]:
         """Up to `limit` known words one or two edits from `word` (lower case), the
@@ -70,6 +86,18 @@ class WordList:
         known = [candidate for candidate in found if candidate in self._words]
         known.sort(key=lambda candidate: (-self._words[candidate], candidate))
         return known[:limit]
+
+
+def _american_forms(word: str) -> list[str]:
+    """The American spellings a British `word` may be (see _BRITISH); a last "our"
+    before one of a few endings becomes "or" (behaviour, colourful, neighbours, but
+    not "hourse")."""
+    forms = [word[:-len(british)] + american for british, american in _BRITISH
+             if word.endswith(british) and len(word) > len(british) + 2]
+    at = word.rfind("our")
+    if at > 0 and word[at + 3:] in _AFTER_OUR:
+        forms.append(word[:at] + "or" + word[at + 3:])
+    return forms
 
 
 def _read_words(language: str) -> dict[str, int]:
