@@ -201,11 +201,11 @@ def test_added_words_stay_across_lock_and_unlock_and_never_touch_a_file(
         qtbot, unlocked, data_dir, no_dialogs, tmp_path):
     page = journal_of(unlocked)
     qtbot.waitUntil(lambda: speller.active, timeout=20000)
-    qtbot.keyClicks(page.editor.body, "Ngaire and Aroha recieve letters.")
-    assert marked(page.editor.body.document()) == ["Ngaire", "Aroha", "recieve"]
+    qtbot.keyClicks(page.editor.body, "Ngaire's and Aroha recieve Ngaire letters.")
+    assert marked(page.editor.body.document()) == ["Ngaire's", "Aroha", "recieve", "Ngaire"]
     menu = page.editor.body.context_menu_at(word_position(page.editor, "Ngaire"))
     next(a for a in menu.actions() if a.text() == "Add to my dictionary").trigger()
-    assert marked(page.editor.body.document()) == ["Aroha", "recieve"]
+    assert marked(page.editor.body.document()) == ["Aroha", "recieve"]   # both forms
     wait_saved(qtbot, page)
 
     unlocked.session.request_lock()
@@ -261,3 +261,23 @@ def test_settings_say_when_a_language_has_no_dictionary(qtbot, unlocked, no_dial
     settings.writing.show_values(AppSettings(spelling_language="de"))
     assert "no dictionary for Deutsch" in settings.writing.note.text()
     assert "spelling isn't checked" in settings.writing.note.text()
+
+
+def test_words_an_import_brings_are_no_longer_marked(qtbot, unlocked, no_dialogs, tmp_path):
+    """An export's dictionary merges into the journal's, and the open editors stop
+    marking its words once the import is done (as Settings > Your data reports it)."""
+    import json
+
+    page = journal_of(unlocked)
+    qtbot.waitUntil(lambda: speller.active, timeout=20000)
+    qtbot.keyClicks(page.editor.body, "Ngaire and Aroha came.")
+    assert marked(page.editor.body.document()) == ["Ngaire", "Aroha"]
+    export = tmp_path / "other.json"
+    export.write_text(json.dumps({"format": "trustdesk", "version": 5,
+                                  "exported_at": "2025-03-02T20:15:00+01:00",
+                                  "journal": [], "personal_dictionary": ["Aroha"]}),
+                      encoding="utf-8")
+    unlocked.session.store.exchange.import_file(export)
+    unlocked.workspace.reload_current()
+    assert marked(page.editor.body.document()) == ["Ngaire"]
+    assert unlocked.session.store.settings.load_personal_words() == ["Aroha"]

@@ -200,7 +200,9 @@ class Workspace(QWidget):
 
     def reload_current(self) -> None:
         """Show fresh data on the page showing now (say, after an import changed the
-        journal); other pages load afresh whenever they are shown."""
+        journal); other pages load afresh whenever they are shown. The speller reads
+        the person's dictionary again (an import may have added words)."""
+        speller.reload_words()
         page = self._built.get(self._current) if self._current else None
         if page is not None:
             page.load()

@@ -13,7 +13,6 @@ page for Python's lock. UI thread only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -183,6 +182,8 @@ class Speller(QObject):
         if self._keeper is None:
             return
         cleaned = clean_personal_word(word)
+        if cleaned.lower().endswith("'s") and len(cleaned) > 3:
+            cleaned = cleaned[:-2]   # "Ngaire's": the name goes in, and so both pass
         self._keeper.add_personal_word(cleaned)
         self._personal.append(cleaned)
         if self._checker is not None:
@@ -195,14 +196,20 @@ class Speller(QObject):
             self._checker.ignore(word)
             self.changed.emit()
 
-    def words_added(self, words: Iterable[str]) -> None:
-        """Words came into the person's dictionary another way (an import)."""
-        for word in words:
-            self._personal.append(word)
-            if self._checker is not None:
+    def reload_words(self) -> None:
+        """Words may have come into the person's dictionary another way (an import):
+        read it again and stop marking them."""
+        if self._keeper is None:
+            return
+        known = set(self._personal)
+        added = [word for word in self._keeper.load_personal_words() if word not in known]
+        if not added:
+            return
+        self._personal += added
+        if self._checker is not None:
+            for word in added:
                 self._checker.add_personal(word)
         self.changed.emit()
-
 
 speller = Speller()
 """The app's one speller (see the module's docstring)."""
