@@ -11,8 +11,8 @@ Writes OUT/<page>-<theme>.png, the Today page scrolled to its end
 (today-lower-<theme>.png), the journal's editor with an entry in light
 Markdown (journal-writing-<theme>.png) and in focus mode (journal-focus-<theme>.png),
 spell checking's marks and context menu (journal-spelling-<theme>.png,
-spelling-menu-<theme>.png), Settings with both reminders on
-(settings-reminders-<theme>.png), the month
+spelling-menu-<theme>.png), an entry's History dialog (history-<theme>.png),
+Settings with both reminders on (settings-reminders-<theme>.png), the month
 calendar (journal-calendar-<theme>.png), the year in pixels
 (progress-year-<theme>.png) and the safety note's own card (safety-card-<theme>.png).
 Used to look at the app before calling UI work done;
@@ -178,6 +178,39 @@ def journal_spelling(shots: Shots, out: Path, theme: str) -> None:
     menu.close()
 
 
+def journal_history(shots: Shots, out: Path, theme: str) -> None:
+    """The History dialog of the entry `journal_writing` wrote, with two earlier
+    versions put in its history (a day and two days back), the older chosen."""
+    from datetime import datetime, timedelta
+
+    from trustdesk.domain.history import Reason, Text
+
+    page = shots.window.workspace.show_page("journal")
+    page.flush()
+    entry_id = page.current_entry_id()
+    assert entry_id is not None
+    now = datetime.now().replace(microsecond=0)
+    first = WRITING.replace("Asked instead of guessing", "Asked Sam").replace(
+        "Next week I want to notice the *first* thought, and wait one breath before "
+        "believing it.", "Next week: notice the thought, then wait.")
+    second = first.replace("The story in my head was louder than anything that was "
+                           "*actually* said.", "I had made up a whole story about it.")
+    store = shots.window.session.store
+    with store.vault.transaction() as conn:
+        for days, text, reason in ((2, second, Reason.SESSION), (1, first, Reason.INTERVAL)):
+            store.journal.history.keep_in(
+                conn, entry_id, Text(WRITING_TITLE, text),
+                saved_at=now - timedelta(days=days, minutes=12),
+                kept_at=now - timedelta(days=days), reason=reason)
+    dialog = page.show_history()
+    assert dialog is not None
+    shots.settle()
+    dialog.list.setCurrentRow(1)
+    shots.settle(800)
+    dialog.grab().save(str(out / f"history-{theme}.png"))
+    dialog.reject()
+
+
 def reminder_settings(shots: Shots, out: Path, theme: str) -> None:
     """Settings > Reminders with both reminders on (in the demo's folder, deleted
     afterwards; the login entry is left alone)."""
@@ -260,6 +293,7 @@ def main() -> int:
             today_lower(shots, out, theme)
         if workspace.has_page("journal"):
             journal_writing(shots, out, theme)
+            journal_history(shots, out, theme)
             journal_spelling(shots, out, theme)
         if workspace.has_page("settings"):
             reminder_settings(shots, out, theme)

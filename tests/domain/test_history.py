@@ -144,8 +144,10 @@ def test_compare_marks_words_taken_out_and_put_in():
     assert [text.strip() for text, changed in comparison.old if changed] == ["walked"]
     assert [text.strip() for text, changed in comparison.new if changed] == ["ran", "And Jo."]
     assert (comparison.removed_words, comparison.added_words) == (1, 3)
-    assert change_summary(comparison) == ("Since this version: 1 word taken out since (struck "
-                                          "through), 3 words added since (underlined).")
+    assert change_summary(comparison) == ("Since this version, 1 word was taken out (struck "
+                                          "through) and 3 added (underlined).")
+    only_added = compare("Short.", "Short. And more.")
+    assert change_summary(only_added) == "Since this version, 2 words were added (underlined)."
 
 
 def test_compare_of_the_same_text_says_so():

@@ -95,7 +95,8 @@ def test_history_shows_the_old_text_beside_the_new_and_restores_it(qtbot, store)
     assert dialog.list.item(0).text().startswith("2 Nov 2026, 20:00\n16 words")
     assert dialog.then_view.toPlainText() == "The lake\n\n" + WORDS
     assert dialog.now_view.toPlainText() == "The lake\n\noops"
-    assert "14 words taken out since (struck through)" in dialog.summary.text()
+    assert dialog.summary.text() == ("Since this version, 14 words were taken out (struck "
+                                     "through) and 1 added (underlined).")
     struck = _formats(dialog.then_view)
     assert (WORDS, True, False) in struck                  # struck through, not underlined
     assert ("The lake", False, False) in struck            # the unchanged title is plain

@@ -209,7 +209,9 @@ def _joined(pieces: list[Piece]) -> tuple[Piece, ...]:
 
 def _word_pieces(old: str, new: str, old_out: list[Piece], new_out: list[Piece]) -> None:
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=len(a) * len(b) > _EXACT_LIMIT)
+    # Matched by the word alone: "more." at the end of a text is "more. " elsewhere.
+    matcher = difflib.SequenceMatcher(None, [t.rstrip() for t in a], [t.rstrip() for t in b],
+                                      autojunk=len(a) * len(b) > _EXACT_LIMIT)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             old_out.append(("".join(a[i1:i2]), False))
@@ -248,11 +250,13 @@ def change_summary(comparison: Comparison) -> str:
         return "This version's text is the same as now."
 
     def words(n: int) -> str:
-        return f"{n:,} word" + ("" if n == 1 else "s")
+        return f"{n:,} word{'' if n == 1 else 's'} {'was' if n == 1 else 'were'}"
 
-    parts = []
-    if comparison.removed_words or any(c for _, c in comparison.old):
-        parts.append(f"{words(comparison.removed_words)} taken out since (struck through)")
-    if comparison.added_words or any(c for _, c in comparison.new):
-        parts.append(f"{words(comparison.added_words)} added since (underlined)")
-    return "Since this version: " + ", ".join(parts) + "."
+    removed = comparison.removed_words or any(c for _, c in comparison.old)
+    added = comparison.added_words or any(c for _, c in comparison.new)
+    if removed and added:
+        return (f"Since this version, {words(comparison.removed_words)} taken out (struck "
+                f"through) and {comparison.added_words:,} added (underlined).")
+    if removed:
+        return f"Since this version, {words(comparison.removed_words)} taken out (struck through)."
+    return f"Since this version, {words(comparison.added_words)} added (underlined)."
