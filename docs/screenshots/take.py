@@ -14,7 +14,8 @@ spell checking's marks and context menu (journal-spelling-<theme>.png,
 spelling-menu-<theme>.png), an entry's History dialog (history-<theme>.png),
 Settings with both reminders on (settings-reminders-<theme>.png), the month
 calendar (journal-calendar-<theme>.png), the year in pixels
-(progress-year-<theme>.png) and the safety note's own card (safety-card-<theme>.png).
+(progress-year-<theme>.png), the safety note's own card (safety-card-<theme>.png)
+and the same card in Settings (settings-card-<theme>.png).
 Used to look at the app before calling UI work done;
 the README's pictures are chosen from its output."""
 
@@ -52,12 +53,13 @@ def demo_screen(width: int, height: int, theme: str, scale: float = 1.0) -> Iter
     from trustdesk.ui import theme as theme_module
     from trustdesk.ui.app import create_application
     from trustdesk.ui.demo_app import DemoJournal, open_demo_window
+    from trustdesk.ui.shell.pages import PAGES
 
     app = create_application([])
     shutil.rmtree(screen.parent)  # read once, when the application starts
     with DemoJournal() as demo:
         assert demo.folder is not None
-        window = open_demo_window(demo.folder)
+        window = open_demo_window(demo.folder, specs=PAGES)  # Settings as the app has it
         theme_module.apply(app, theme=theme)
         window.show()             # maximized on a small screen, as the app opens
         window.showNormal()       # then the panel and title bar are taken off
@@ -275,6 +277,12 @@ def calendars(shots: Shots, out: Path, theme: str) -> None:
     shots.settle()
     note.grab().save(str(out / f"safety-card-{theme}.png"))
     note.close()
+    page = workspace.show_page("settings")
+    scroll = page.findChild(QScrollArea)
+    if scroll is not None:
+        scroll.ensureWidgetVisible(page.card, 0, 20)
+    shots.settle()
+    shots.save(out / f"settings-card-{theme}.png")
 
 
 def main() -> int:

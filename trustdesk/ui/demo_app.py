@@ -89,10 +89,12 @@ DEMO_PAGES: tuple[PageSpec, ...] = tuple(
     replace(spec, build=_demo_settings) if spec.key == "settings" else spec for spec in PAGES)
 
 
-def open_demo_window(folder: JournalFolder) -> MainWindow:
+def open_demo_window(folder: JournalFolder, *,
+                     specs: tuple[PageSpec, ...] = DEMO_PAGES) -> MainWindow:
     """The real main window on the demo folder, titled as a demo, with the
-    passphrase on its unlock screen. Call `unlock_demo` once it is shown."""
-    window = MainWindow(folder, specs=DEMO_PAGES)
+    passphrase on its unlock screen. Call `unlock_demo` once it is shown. (The
+    screenshots pass the app's own `specs`, to show Settings as the app has it.)"""
+    window = MainWindow(folder, specs=specs)
     window.setWindowTitle(DEMO_TITLE)
     window.unlock_screen.show_note(DEMO_NOTE)
     _add_banner(window)
