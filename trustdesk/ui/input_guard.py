@@ -9,6 +9,10 @@
   towards the click), and the handle can be dragged on from there.
 - Typing a digit into a number field that shows its "empty" text (a rating's "–")
   replaces that text instead of being refused after it.
+- Whoever watches for the person's input (auto-lock, `watch_input`) hears of each
+  key, click, move, wheel or touch, and may swallow it. One Python filter for both:
+  each application-wide Python filter costs a trip into Python for every event of
+  every widget (two made building the Today page after unlocking ~40% slower).
 
 Installed while the passphrase is typed (`prepare`, from ui/app.py's warm-up), and
 at the latest when a journal is unlocked (ui/shell/workspace.py): a Python filter on
@@ -19,8 +23,11 @@ must fall neither before the first paint nor into unlocking. UI thread only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import override
+from weakref import WeakMethod
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
@@ -42,6 +49,40 @@ from PySide6.QtWidgets import (
 WHEEL_GUARDED = (QAbstractSpinBox, QAbstractSlider, QComboBox)
 
 _installed: list[InputGuard] = []
+
+# Input that shows the person is there (what auto-lock counts as activity).
+INPUT = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate, QEvent.Type.TabletPress, QEvent.Type.InputMethod,
+})
+_watchers: list[WeakMethod[Callable[[], bool]]] = []
+
+
+def watch_input(callback: Callable[[], bool]) -> None:
+    """Call the bound method `callback()` on each input event (see INPUT) anywhere
+    in the app, while its object lives; when it returns True the event is
+    swallowed. Installs the guard if needed."""
+    install()
+    if not any(ref() == callback for ref in _watchers):
+        _watchers.append(WeakMethod(callback))
+
+
+def unwatch_input(callback: Callable[[], bool]) -> None:
+    _watchers[:] = [ref for ref in _watchers if ref() is not None and ref() != callback]
+
+
+def _input_seen() -> bool:
+    """Tell every watcher; True if one swallows the event."""
+    swallowed = False
+    for ref in list(_watchers):
+        watcher = ref()
+        if watcher is None or (isinstance(owner := getattr(watcher, "__self__", None), QObject)
+                               and not shiboken6.isValid(owner)):
+            _watchers.remove(ref)
+        elif watcher():
+            swallowed = True
+    return swallowed
 
 
 def install() -> None:
@@ -72,6 +113,8 @@ class InputGuard(QObject):
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if _watchers and kind in INPUT and _input_seen():
+            return True
         if kind == QEvent.Type.Wheel:
             return _guarded(watched) and self._wheel(watched, event)
         if kind == QEvent.Type.KeyPress:

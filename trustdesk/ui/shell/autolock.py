@@ -1,7 +1,8 @@
 """Locking by itself: after idle minutes, and on the desktop's screen lock or suspend.
 
-`AutoLock` is an application-wide event filter. Input (keys, mouse, wheel, touch)
-records the time; a single-shot timer wakes when the limit may have passed and
+`AutoLock` hears of the person's input (keys, mouse, wheel, touch) through the
+app's one Python event filter (ui/input_guard.py's `watch_input`), which records the
+time; a single-shot timer wakes when the limit may have passed and
 checks both clocks. A monotonic clock stops while the computer sleeps, so the wall
 clock is compared too: after a wake, or at the first input after one, the journal
 locks if the wall-clock idle time passed the limit, and the input that woke it is
@@ -15,14 +16,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QTimer, Signal
 
-_INPUT = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
-    QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin,
-    QEvent.Type.TouchUpdate, QEvent.Type.TabletPress, QEvent.Type.InputMethod,
-})
+from trustdesk.ui import input_guard
+
 _MAX_WAIT_MS = 60_000  # re-check at least once a minute, whatever the clocks say
 
 
@@ -64,21 +61,16 @@ class AutoLock(QObject):
         self._schedule()
 
     def start(self, minutes: int) -> None:
-        """Watch input application-wide. The filter is installed only while a journal
-        is open: every event it sees costs a trip into Python."""
+        """Watch input application-wide (only while a journal is open)."""
         if not self._active:
-            app = QApplication.instance()
-            if app is not None:
-                app.installEventFilter(self)
+            input_guard.watch_input(self._on_input)
         self._active = True
         self.touch()
         self.set_minutes(minutes)
 
     def stop(self) -> None:
         if self._active:
-            app = QApplication.instance()
-            if app is not None:
-                app.removeEventFilter(self)
+            input_guard.unwatch_input(self._on_input)
         self._active = False
         self._timer.stop()
 
@@ -125,11 +117,14 @@ class AutoLock(QObject):
         self._timer.start(wait_ms)
 
     # -- input -----------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._active and event.type() in _INPUT:
-            if self.limit_passed():  # first input after a sleep: lock, swallow it
-                self._fire()
-                return True
-            self._last_mono = self._monotonic()
-            self._last_wall = self._wall()
+    def _on_input(self) -> bool:
+        """The person did something; True swallows it (the first input after a
+        sleep past the limit: it locks instead of reaching the page behind)."""
+        if not self._active:
+            return False
+        if self.limit_passed():
+            self._fire()
+            return True
+        self._last_mono = self._monotonic()
+        self._last_wall = self._wall()
         return False
