@@ -31,6 +31,7 @@ from trustdesk.ui.page import Page
 from trustdesk.ui.safety.note import link_button
 from trustdesk.ui.shell.pages import LANDING, PageSpec
 from trustdesk.ui.spelling.service import speller
+from trustdesk.ui.widgets.after_paint import after_first_paint
 
 SIDEBAR_WIDTH = 210
 
@@ -54,8 +55,11 @@ class Workspace(QWidget):
         self._current: str | None = None
         self._counts: dict[str, int] = {}
         input_guard.install()  # wheel and Tab rules for the pages' fields, app-wide
-        # Spell checking with this journal's own words and settings, until it locks.
-        speller.open(store.settings, store.settings.load_app_settings())
+        # Spell checking with this journal's own words and settings, until it locks;
+        # once the landing page is on screen: loading a word list is ~0.4 s of Python
+        # in the background, which would slow the first frame down (the GIL).
+        self._forgotten = False
+        after_first_paint(self, self._open_speller)
         self.settings_changed.connect(speller.apply)
 
         root = QHBoxLayout(self)
@@ -79,6 +83,14 @@ class Workspace(QWidget):
         for index, _spec in enumerate(self._specs[:9]):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda row=index: self.nav.setCurrentRow(row))
+
+    def _open_speller(self) -> None:
+        if not self._forgotten:
+            try:
+                settings = self._store.settings.load_app_settings()
+            except VaultError:
+                return   # the journal is going away
+            speller.open(self._store.settings, settings)
 
     def _build_sidebar(self) -> QWidget:
         sidebar = self.sidebar = QFrame()
@@ -277,6 +289,7 @@ class Workspace(QWidget):
         page: the journal is about to close."""
         from trustdesk.ui import clipboard, dialogs  # not needed before the first paint
 
+        self._forgotten = True
         dialogs.close_all()
         clipboard.clear_ours()
         self.clear_sensitive()

@@ -12,11 +12,10 @@ small indexed queries (see bench/today.py); UI thread only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import override
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from trustdesk.domain import clock
@@ -34,6 +33,7 @@ from trustdesk.ui.journal.rating import CheckInPanel
 from trustdesk.ui.page import Page
 from trustdesk.ui.today.more import MoreSections, section
 from trustdesk.ui.today.steps import StepRow, describe_snooze
+from trustdesk.ui.widgets.after_paint import after_first_paint
 from trustdesk.ui.widgets.announce import show_and_announce
 from trustdesk.ui.widgets.column import FORM_WIDTH, page_column
 from trustdesk.ui.widgets.labels import text_label
@@ -51,22 +51,6 @@ def glance_text(checkin: CheckIn | None) -> str:
 
     return (f"Today so far: mood {said(checkin.mood)}, trust in others "
             f"{said(checkin.trust_others)}, trust in myself {said(checkin.trust_self)}.")
-
-
-class _AfterPaint(QObject):
-    """Calls `then` once, on the event-loop turn after `watched` is first painted."""
-
-    def __init__(self, watched: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(watched)
-        self._then = then
-        watched.installEventFilter(self)
-
-    @override
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._then)
-        return False
 
 
 class TodayPage(Page):
@@ -222,7 +206,7 @@ class TodayPage(Page):
         if self._more is not None:
             self._load_more(today)
         else:
-            _AfterPaint(self._body, self._build_more_soon)
+            after_first_paint(self._body, self._build_more_soon)
         self._wait_for_midnight()
 
     def _load_more(self, today: date) -> None:
