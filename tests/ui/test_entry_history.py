@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from tests.ui.journal_helpers import wait_saved
 from trustdesk.domain.history import Reason
 from trustdesk.domain.journal import Entry
+from trustdesk.ui.journal.list_model import ID_ROLE
 from trustdesk.ui.journal.page import JournalPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -162,3 +163,38 @@ def test_history_controls_have_names_a_screen_reader_reads(qtbot, store):
         order.append(widget.accessibleName() or widget.text())
     assert order == ["This version", "The entry now", "Restore this version", "Close"]
     dialog.reject()
+
+
+def test_emptying_an_entry_removes_it_but_offers_it_back(qtbot, store):
+    """Select all and delete, then the autosave: the emptied entry leaves the journal
+    (as before), and Undo brings it back whole."""
+    clock = Clock(T0 + timedelta(hours=2))
+    page, entry = page_with_entry(qtbot, store, clock)
+    for field in (page.editor.title, page.editor.body):
+        field.setFocus()
+        field.selectAll()
+        qtbot.keyClick(field, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: store.journal.get(entry.id) is None, timeout=5000)
+    assert page.undo_bar.isVisible() and page.undo_bar.text.text() == "Emptied entry removed."
+    qtbot.mouseClick(page.undo_bar.button, Qt.MouseButton.LeftButton)
+    assert store.journal.get(entry.id).body == WORDS
+    assert page.editor.body.toPlainText() == WORDS
+
+
+def test_the_entrys_menu_in_the_list_offers_history(qtbot, store):
+    clock = Clock(T0 + timedelta(hours=2))
+    page, _entry = page_with_entry(qtbot, store, clock)
+    other = Entry.new(body="Another day.", written_at=T0 - timedelta(days=1), now=lambda: T0)
+    store.journal.save(other)
+    page.listing.refresh()
+    row = next(i for i in range(page.model.rowCount())
+               if page.model.index(i).data(ID_ROLE) == other.id)
+    menu = page.entry_menu(page.model.index(row))
+    assert menu is not None and page.current_entry_id() == other.id
+    assert [action.text() for action in menu.actions()] == ["History…", "Delete…"]
+    assert menu.actions()[0].shortcut().toString() == "Ctrl+Shift+H"
+    menu.actions()[0].trigger()
+    assert page.history_dialog is not None
+    qtbot.waitExposed(page.history_dialog)
+    assert page.history_dialog.windowTitle() == "History of “Another day.”"
+    page.history_dialog.reject()

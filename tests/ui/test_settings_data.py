@@ -88,7 +88,8 @@ def test_the_export_holds_earlier_versions_only_with_the_box_ticked(qtbot, unloc
     journal.save(entry.edited(body="Rewritten.", now=lambda: later), session_start=later)
     section = data_section(unlocked)
     assert not section.with_versions.isChecked()
-    assert section.with_versions.accessibleName() == "Include earlier versions of entries"
+    assert section.with_versions.accessibleName() == ("Include earlier versions of entries "
+                                                      "in the JSON export")
     plain, full = tmp_path / "plain.json", tmp_path / "full.json"
     with dialogs.answering(answers(ask=CHOOSE, save_path=str(plain))):
         click_and_wait(qtbot, section, section.json_button)

@@ -17,13 +17,13 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import override
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QMenu, QSplitter, QWidget
 
 from trustdesk.domain import clock
 from trustdesk.domain.dates import long_date
-from trustdesk.domain.history import Text
+from trustdesk.domain.history import HistoryPolicy, Text, is_large_deletion
 from trustdesk.domain.journal import Entry, row_of
 from trustdesk.domain.text import InvalidRecord
 from trustdesk.storage import errors
@@ -98,6 +98,9 @@ class JournalPage(Page):
         self.listing.listed.connect(self._select_current)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.list.activated.connect(lambda _index: self.editor.focus_body())
+        # The entry's menu (right-click or the Menu key on a row): History, Delete.
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._show_entry_menu)
         self.undo_bar.undo_requested.connect(self._undo_delete)
         self.calendar_button.toggled.connect(self.show_calendar)
         self.month.view.day_chosen.connect(self.show_day)
@@ -375,9 +378,14 @@ class JournalPage(Page):
     def _forget_emptied(self, entry: Entry) -> None:
         """A stored entry emptied again goes, as if it had never been written: out of
         the file and the list. The editor stays as it is; typing again makes a new
-        entry. Raises the storage error if the delete fails."""
-        self._saver.delete(entry.id)
+        entry. Emptying a text of some length (a large deletion, by the history rule)
+        is offered back with Undo, as deleting is: its versions go with the entry.
+        Raises the storage error if the delete fails."""
+        stored = self._saver.delete(entry.id)
         self.model.remove_id(entry.id)
+        if stored is not None and is_large_deletion(Text(stored.title, stored.body), Text(),
+                                                    HistoryPolicy()):
+            self.undo_bar.offer(stored, "Emptied entry removed.")
         self._entry, self._stored = Entry.new(now=self._now, written_at=entry.written_at), False
         self._saved_revision = self._revision
         self._set_status("", "saved")
@@ -446,6 +454,28 @@ class JournalPage(Page):
             self.model.remove_id(entry_id)
             return
         self._open(entry, stored=True)
+
+    # -- the entry's menu ------------------------------------------------------------------
+    def entry_menu(self, index: QModelIndex) -> QMenu | None:
+        """The menu of the entry at `index` (opened first, saving the one left), or
+        None if it couldn't be opened."""
+        if not index.isValid():
+            return None
+        self.list.setCurrentIndex(index)
+        if index.data(ID_ROLE) != self.current_entry_id():
+            return None
+        menu = QMenu(self)
+        menu.setAccessibleName("Entry")
+        history = menu.addAction("History…", self.show_history)
+        history.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        menu.addAction("Delete…", self.delete_current)
+        return menu
+
+    def _show_entry_menu(self, position: QPoint) -> None:
+        menu = self.entry_menu(self.list.indexAt(position))
+        if menu is not None:
+            menu.exec(self.list.viewport().mapToGlobal(position))
+            menu.deleteLater()
 
     # -- history -------------------------------------------------------------------------
     def show_history(self) -> HistoryDialog | None:

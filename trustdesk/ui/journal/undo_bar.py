@@ -35,9 +35,9 @@ class UndoBar(QFrame):
         self.button.clicked.connect(self._undo)
         self.hide()
 
-    def offer(self, entry: Entry) -> None:
+    def offer(self, entry: Entry, text: str = "Entry deleted.") -> None:
         self._entry = entry
-        self.text.setText("Entry deleted.")
+        self.text.setText(text)
         self.text.setToolTip(f"Deleted “{entry.heading}”")
         self.show()
         self._timer.start()

@@ -79,7 +79,7 @@ class DataSection(WorkingSection):
                                   self.folder_button))
         self.layout_.addWidget(self.buttons)
         self.with_versions = QCheckBox("Include earlier versions of entries in the JSON export")
-        self.with_versions.setAccessibleName("Include earlier versions of entries")
+        self.with_versions.setAccessibleName(self.with_versions.text())
         self.with_versions.setAccessibleDescription(
             "Entry history's versions go into the JSON export only when this is on")
         self.layout_.addWidget(self.with_versions)
