@@ -14,8 +14,11 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from trustdesk.domain.journal import Entry
+from trustdesk.storage.backups.folder import list_backups
+from trustdesk.storage.errors import StorageUnavailable
 from trustdesk.storage.journal_repo import BULK_INDEX_MIN
 from trustdesk.storage.store import JournalFolder, Store
+from trustdesk.storage.vault import Vault
 
 COUNT = BULK_INDEX_MIN + 50
 
@@ -116,5 +119,54 @@ def test_an_import_stopped_half_way_leaves_the_journal_and_its_index_as_they_wer
         assert found(store, "otter") == ["Before"]
         store.journal.save(Entry.new(title="After", body="A second otter."))
         assert found(store, "otter") == ["After", "Before"]
+    finally:
+        store.close()
+
+
+def test_an_import_whose_backup_fails_changes_nothing(tmp_path, template_vault):
+    # The backup is made beside the writing; the transaction must wait for it and
+    # roll back when it can't be made (here: the backup folder is a file).
+    path = export(numbered(COUNT, "unbacked"), template_vault, tmp_path / "donor")
+    store = open_copy(template_vault, tmp_path / "target")
+    try:
+        store.journal.save(Entry.new(title="Before", body="A quiet otter."))
+        blocked = tmp_path / "not-a-folder"
+        blocked.write_text("a file where the backups would go", "utf-8")
+        store.backups.choose_folder(blocked)
+        with pytest.raises(StorageUnavailable):
+            store.exchange.import_file(path)
+        assert store.journal.count() == 1
+        assert found(store, "unbacked") == []
+        assert found(store, "otter") == ["Before"]
+        assert store.vault.check() == []
+    finally:
+        store.close()
+
+
+def test_the_backup_beside_an_import_holds_the_journal_as_it_was(tmp_path, template_vault):
+    path = export(numbered(COUNT, "later"), template_vault, tmp_path / "donor")
+    store = open_copy(template_vault, tmp_path / "target")
+    try:
+        store.journal.save(Entry.new(title="Before", body="A quiet otter."))
+        store.exchange.import_file(path)
+        assert store.journal.count() == COUNT + 1
+        made = list_backups(store.backups.folder())
+        assert [info.kind for info in made] == ["before-import"]
+        with Vault.open(made[0].path, PASSPHRASE, backup_dir=tmp_path / "unused") as copy:
+            old = Store.on(copy)
+            assert old.journal.count() == 1
+            assert found(old, "otter") == ["Before"] and found(old, "later3q") == []
+    finally:
+        store.close()
+
+
+def test_an_id_written_twice_in_one_batch_keeps_the_last_version(tmp_path, template_vault):
+    store = open_copy(template_vault, tmp_path / "target")
+    try:
+        first = Entry.new(title="Draft", body="A first draft.")
+        store.journal.save_many([first, replace(first, title="Final", body="The last word.")])
+        assert store.journal.count() == 1
+        assert store.journal.get(first.id).title == "Final"
+        assert found(store, "last") == ["Final"] and found(store, "draft") == []
     finally:
         store.close()

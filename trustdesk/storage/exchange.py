@@ -30,7 +30,7 @@ from trustdesk.domain.importers import detect as importers
 from trustdesk.domain.importers.common import Options
 from trustdesk.domain.merge import ADD, KEEP, UPDATE, ImportResult, decide, describe_contents
 from trustdesk.domain.safety_card import SafetyCard
-from trustdesk.storage.backups.folder import back_up, folder_for
+from trustdesk.storage.backups.folder import folder_for, start_back_up
 from trustdesk.storage.import_source import gather
 from trustdesk.storage.journal_repo import JournalRepository
 from trustdesk.storage.output_guard import ProtectedPlaces
@@ -223,7 +223,13 @@ class Exchange:
                      backup: bool = True) -> ImportResult:
         """Merge `incoming` into the journal: by id, the newer `updated_at` wins. When
         something will change, a verified encrypted backup is made first (unless
-        `backup` is False); then everything is written in one transaction."""
+        `backup` is False); then everything is written in one transaction.
+
+        The backup is made on a thread of its own while the transaction is written,
+        and the transaction commits only once the backup is verified and in place
+        (it is rolled back if the backup fails). The backup reads the journal
+        through its own connections, which never see uncommitted writes, so it holds
+        the journal exactly as it was before the import."""
         report = report or _quiet
         bundle = incoming.bundle
         with self._vault.read() as conn:
@@ -231,37 +237,43 @@ class Exchange:
         if plan.writes == 0:
             report(100)
             return plan.result
-        if backup:
-            back_up(self._vault, self.backup_folder(), BACKUP_KIND,
-                    report=_scaled(report, 0, 40))
-        writing = _scaled(report, 40 if backup else 0, 100)
-        with self._vault.transaction() as conn:
-            plan = self._plan(conn, incoming)  # again: the journal may have changed
-            tick = _Ticker(writing, plan.writes)
-            with self._journal.indexing_once_in(conn, len(plan.entries)):
-                self._journal.write_in(conn, plan.entries, tick)
-            self._journal.tidy_in(conn)
-            for sheet in plan.sheets:
-                self._worksheets.write_in(conn, sheet)
-                tick()
-            for step_id in plan.displaced:
-                self._worksheets.delete_step_in(conn, step_id)
-            for step in plan.steps:
-                created = (bundle.step_created.get(step.id) or step.updated_at
-                           or datetime.now().replace(microsecond=0))
-                self._worksheets.write_step_in(conn, step, created)
-                tick()
-            if plan.card is not None:
-                self._settings.save_safety_card_in(conn, plan.card)
-                tick()
-            if plan.words:
-                self._settings.merge_personal_words_in(conn, plan.words)
-                tick()
-            for version in plan.versions:
-                self._journal.history.keep_in(
-                    conn, version.row.entry_id, version.text, saved_at=version.row.saved_at,
-                    kept_at=version.row.kept_at, reason=version.row.reason)
-                tick()
+        pending = (start_back_up(self._vault, self.backup_folder(), BACKUP_KIND)
+                   if backup else None)
+        try:
+            with self._vault.transaction() as conn:
+                plan = self._plan(conn, incoming)  # again: the journal may have changed
+                tick = _Ticker(_scaled(report, 0, 90), plan.writes)
+                with self._journal.indexing_once_in(conn, len(plan.entries)):
+                    self._journal.write_in(conn, plan.entries, tick)
+                self._journal.tidy_in(conn)
+                for sheet in plan.sheets:
+                    self._worksheets.write_in(conn, sheet)
+                    tick()
+                for step_id in plan.displaced:
+                    self._worksheets.delete_step_in(conn, step_id)
+                for step in plan.steps:
+                    created = (bundle.step_created.get(step.id) or step.updated_at
+                               or datetime.now().replace(microsecond=0))
+                    self._worksheets.write_step_in(conn, step, created)
+                    tick()
+                if plan.card is not None:
+                    self._settings.save_safety_card_in(conn, plan.card)
+                    tick()
+                if plan.words:
+                    self._settings.merge_personal_words_in(conn, plan.words)
+                    tick()
+                for version in plan.versions:
+                    self._journal.history.keep_in(
+                        conn, version.row.entry_id, version.text,
+                        saved_at=version.row.saved_at, kept_at=version.row.kept_at,
+                        reason=version.row.reason)
+                    tick()
+                if pending is not None:
+                    pending.wait()  # raises, and so rolls back, if the backup failed
+                report(100)         # written and backed up; committing
+        finally:
+            if pending is not None:
+                pending.finish()
         report(100)
         return plan.result
 

@@ -49,17 +49,15 @@ WRITE_BATCH = 250
 _MAX_VARIABLES = 500
 RANKING = "bm25(4.0, 1.0)"  # a word in the title counts four times one in the body
 
-_UPSERT = """
-INSERT INTO entries (id, doc, written_at, updated_at, title, first_line, preview,
-                     mood, trust_others, trust_self, body)
-VALUES (:id, (SELECT coalesce(max(doc), 0) + 1 FROM entries), :written_at, :updated_at,
-        :title, :first_line, :preview, :mood, :trust_others, :trust_self, :body)
-ON CONFLICT (id) DO UPDATE SET
-    written_at = excluded.written_at, updated_at = excluded.updated_at,
-    title = excluded.title, first_line = excluded.first_line, preview = excluded.preview,
-    mood = excluded.mood, trust_others = excluded.trust_others,
-    trust_self = excluded.trust_self, body = excluded.body
-"""
+_COLUMNS = ("id", "doc", "written_at", "updated_at", "title", "first_line", "preview",
+            "mood", "trust_others", "trust_self", "body")
+# New ids are inserted with their index number (`doc`) counted on from the largest
+# one; ids already there are updated in place (their `doc` stays).
+_INSERT = (f"INSERT INTO entries ({', '.join(_COLUMNS)}) "
+           f"VALUES ({', '.join(':' + name for name in _COLUMNS)})")
+_UPDATE = ("UPDATE entries SET " + ", ".join(f"{name} = :{name}" for name in _COLUMNS
+                                              if name not in ("id", "doc"))
+           + " WHERE id = :id")
 
 _TAGS_OF = (f"(SELECT group_concat(t.name, '{_TAG_SEP}' ORDER BY et.position) "
             "FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id)")
@@ -199,20 +197,33 @@ class JournalRepository:
             marks = ",".join("?" * len(chunk))
             stored.update(conn.execute(
                 f"SELECT id, written_at FROM entries WHERE id IN ({marks})", chunk))
-        rows = []
+        rows: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        fresh: set[str] = set()
+        next_doc = conn.execute("SELECT coalesce(max(doc), 0) + 1 FROM entries").fetchone()[0]
         for entry in entries:
             written_at = _iso(entry.written_at)
             if stored.get(entry.id) != written_at:  # a date set now, not carried over
                 check_new_date(entry.written_at, "The entry's date")
-            rows.append({
-                "id": entry.id, "written_at": written_at,
+            if entry.id in stored or entry.id in fresh:  # (twice in one batch: last wins)
+                doc, target = None, updates
+            else:
+                doc, target, next_doc = next_doc, rows, next_doc + 1
+                fresh.add(entry.id)
+            target.append({
+                "id": entry.id, "doc": doc, "written_at": written_at,
                 "updated_at": _iso(entry.updated_at or datetime.now()),
                 "title": entry.title, "first_line": first_line(entry.body),
                 "preview": preview_of(entry.title, entry.body), "mood": entry.checkin.mood,
                 "trust_others": entry.checkin.trust_others,
                 "trust_self": entry.checkin.trust_self, "body": entry.body,
             })
-        conn.executemany(_UPSERT, rows)
+        # Fresh ids (every entry of a first import) need no conflict handling: one
+        # lookup above found which ids are there, and only those are updated.
+        if rows:
+            conn.executemany(_INSERT, rows)
+        if updates:
+            conn.executemany(_UPDATE, updates)
         if stored:
             conn.executemany("DELETE FROM entry_tags WHERE entry_id = ?",
                              [(entry_id,) for entry_id in stored])

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -201,6 +202,56 @@ def back_up(vault: Vault, folder: Path, kind: str, *, report: Progress | None = 
         prune(folder, today=(now or datetime.now()).date(), keep=made, journal=journal,
               usual_folder=_is_usual_folder(vault, folder))
     return made
+
+
+class BackupUnderWay:
+    """A backup being made on a thread of its own while the caller prepares a
+    transaction (`start_back_up`); `wait()` returns the file or raises what making
+    it raised. The copy reads through connections of its own, in one read
+    transaction, so it holds the journal as it was before anything the caller
+    writes and has not yet committed."""
+
+    def __init__(self, vault: Vault, folder: Path, kind: str, now: datetime | None) -> None:
+        self._made: Path | None = None
+        self._error: BaseException | None = None
+        # Read (and, the first time, stored) on the caller's thread: it uses the
+        # vault's own connection, which the caller is about to write on.
+        journal = short_journal_id(vault)
+        target = unique_target(folder, kind, now, journal)
+        usual = _is_usual_folder(vault, folder)
+
+        def work() -> None:
+            try:
+                self._made = make_backup(vault, target)
+                with vault.maintenance:
+                    prune(folder, today=(now or datetime.now()).date(), keep=self._made,
+                          journal=journal, usual_folder=usual)
+            except BaseException as exc:  # handed to wait(), on the caller's thread
+                self._error = exc
+
+        self._thread = threading.Thread(target=work, name=f"backup {kind}", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> Path:
+        """The verified backup, once made; raises what making it raised."""
+        self._thread.join()
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+        assert self._made is not None
+        return self._made
+
+    def finish(self) -> None:
+        """Wait for the thread without raising (after the caller failed itself)."""
+        self._thread.join()
+
+
+def start_back_up(vault: Vault, folder: Path, kind: str, *,
+                  now: datetime | None = None) -> BackupUnderWay:
+    """`back_up` on a thread of its own: the caller may write meanwhile in a
+    transaction it commits only after `wait()` returned (imports: the backup's key
+    derivations and page encryption run beside the writing, on another core)."""
+    return BackupUnderWay(vault, folder, kind, now)
 
 
 def daily_due(folder: Path, today: date, journal: str | None = None, *,
