@@ -198,3 +198,18 @@ def test_the_entrys_menu_in_the_list_offers_history(qtbot, store):
     qtbot.waitExposed(page.history_dialog)
     assert page.history_dialog.windowTitle() == "History of “Another day.”"
     page.history_dialog.reject()
+
+
+def test_locking_closes_the_history_dialog(qtbot, unlocked):
+    """The dialog shows the person's words: the lock closes it with the rest."""
+    from tests.ui.journal_helpers import journal_of
+
+    page = journal_of(unlocked)
+    qtbot.keyClicks(page.editor.body, "Words to look back on.")
+    wait_saved(qtbot, page)
+    dialog = page.show_history()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(unlocked.session.locked, timeout=10000):
+        assert unlocked.session.request_lock()
+    qtbot.waitUntil(lambda: page.history_dialog is None, timeout=5000)
