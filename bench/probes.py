@@ -18,6 +18,7 @@ import os
 import resource
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -345,6 +346,8 @@ def ui(data_dir: str, runs: int) -> int:
     today_complete: list[float] = []
     due_steps = 0
     autosave: list[float] = []
+    autosave_off: list[float] = []
+    versions = 0
     pages = 0
     for run in range(runs):
         window = _open_window(folder)
@@ -365,7 +368,15 @@ def ui(data_dir: str, runs: int) -> int:
         today_again.append(_today_again(app, window))
         due_steps = window.workspace.page("today").due_count()
         if run == 0:
+            # History on (the default, 30 days): each save here is a session of its
+            # own, so every one keeps a version, the worst case. Then the same with
+            # history off, for the difference (warmer caches favour this second pass).
             autosave = _autosaves(app, window, 200)
+            history = window.session.store.journal.history
+            versions = history.count()
+            history.set_keep_days(0, now=datetime.now())
+            autosave_off = _autosaves(app, window, 200)
+            history.set_keep_days(30, now=datetime.now())
         _close(app, window)
     return _emit({
         "unlock_ms": [_ms(t) for t in unlock],
@@ -377,6 +388,8 @@ def ui(data_dir: str, runs: int) -> int:
         "pdf_12_months_ms": [_ms(t) for t in pdf],
         "pdf_pages": pages,
         "autosave_ms": [_ms(t) for t in autosave],
+        "autosave_history_off_ms": [_ms(t) for t in autosave_off],
+        "autosave_versions_kept": versions,
         "today_after_unlock_ms": [_ms(t) for t in today_painted],
         "today_again_ms": [_ms(t) for t in today_again],
         "today_complete_ms": [_ms(t) for t in today_complete],
