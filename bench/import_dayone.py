@@ -8,7 +8,10 @@ Each run imports into a new journal (the moving-in case), then imports the same
 zip again (nothing changes, so no backup is needed). Prints the median and the
 spread of each, in seconds, with the CPU time of the first and the machine's load
 (other work on the machine stretches the wall-clock time, not the CPU time). The
-target (issue 18) is 3 s or less.
+backup is made on a thread of its own beside the writing, so the process's CPU
+time counts both; the importing thread's own CPU time is what the wall-clock time
+comes to on an otherwise idle machine with a second core. The target (issue 18)
+is 3 s or less.
 """
 
 from __future__ import annotations
@@ -66,19 +69,21 @@ def day_one_export(path: Path, count: int, seed: int) -> None:
                 archive.writestr(f"photos/{photo['md5']}.jpeg", rng.randbytes(2048))
 
 
-def one_run(zip_path: Path, work: Path) -> tuple[float, float, float, int]:
-    """(seconds, CPU seconds) of the first import, seconds of the second, entries added."""
+def one_run(zip_path: Path, work: Path) -> tuple[float, float, float, float, int]:
+    """(seconds, process CPU seconds, importing thread's CPU seconds) of the first
+    import, seconds of the second, entries added."""
     folder = JournalFolder(work)
     store = folder.create(PASSPHRASE)
     try:
-        start, cpu = time.perf_counter(), time.process_time()
+        start, cpu, own = time.perf_counter(), time.process_time(), time.thread_time()
         result = store.exchange.apply_import(store.exchange.read_import(zip_path))
         first, first_cpu = time.perf_counter() - start, time.process_time() - cpu
+        first_own = time.thread_time() - own
         start = time.perf_counter()
         again = store.exchange.apply_import(store.exchange.read_import(zip_path))
         second = time.perf_counter() - start
         assert again.changed == 0
-        return first, first_cpu, second, result.entries.added
+        return first, first_cpu, first_own, second, result.entries.added
     finally:
         store.close()
 
@@ -94,16 +99,18 @@ def main(argv: list[str] | None = None) -> int:
         day_one_export(zip_path, args.entries, args.seed)
         print(f"Day One export: {args.entries:,} entries, "
               f"{zip_path.stat().st_size / 1e6:.1f} MB zip", flush=True)
-        firsts, cpus, seconds = [], [], []
+        firsts, cpus, owns, seconds = [], [], [], []
         for run in range(args.runs):
-            first, cpu, second, added = one_run(zip_path, Path(tmp) / f"run{run}")
+            first, cpu, own, second, added = one_run(zip_path, Path(tmp) / f"run{run}")
             assert added == args.entries, added
             firsts.append(first)
             cpus.append(cpu)
+            owns.append(own)
             seconds.append(second)
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for label, values in (("import into a new journal, backup included", firsts),
-                          ("  of which this process's CPU time", cpus),
+                          ("  this process's CPU time (both threads)", cpus),
+                          ("  the importing thread's CPU time", owns),
                           ("the same zip again (nothing changes)", seconds)):
         print(f"{label}: median {statistics.median(values):.2f} s "
               f"(min {min(values):.2f}, max {max(values):.2f}, {len(values)} runs)")
