@@ -200,3 +200,24 @@ def test_days_are_counted_and_averaged_in_one_month(store):
     assert store.journal.days(date(2026, 3, 1), date(2026, 3, 31)) == [
         DayMark(date(2026, 3, 3), 2, mood=6.5),
         DayMark(date(2026, 3, 31), 1)]
+
+
+def test_each_rating_of_a_day_is_averaged_over_the_entries_that_gave_it(store):
+    """Grouped by day outside SQL (a sort into a temporary B-tree was most of a
+    year's cost): each rating's average counts only the entries that rated it."""
+    store.journal.save_many([
+        Entry.new(written_at=datetime(2026, 5, 1, 7), checkin=CheckIn(mood=3)),
+        Entry.new(written_at=datetime(2026, 5, 1, 12), body="a",
+                  checkin=CheckIn(trust_others=8, trust_self=2)),
+        Entry.new(written_at=datetime(2026, 5, 1, 22), body="b",
+                  checkin=CheckIn(mood=4, trust_self=5)),
+        Entry.new(written_at=datetime(2026, 5, 2, 0, 0), body="c"),
+        Entry.new(written_at=datetime(2026, 5, 4, 9), checkin=CheckIn(trust_others=0)),
+    ])
+    assert store.journal.days(date(2026, 5, 1), date(2026, 5, 31)) == [
+        DayMark(date(2026, 5, 1), 3, mood=3.5, trust_others=8.0, trust_self=3.5),
+        DayMark(date(2026, 5, 2), 1),
+        DayMark(date(2026, 5, 4), 1, trust_others=0.0)]
+    assert store.journal.days(date(2026, 5, 2), date(2026, 5, 3)) == [
+        DayMark(date(2026, 5, 2), 1)]
+    assert store.journal.days(date(2026, 6, 1), date(2026, 6, 30)) == []
