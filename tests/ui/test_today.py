@@ -305,3 +305,37 @@ def test_unlocking_lands_on_today_and_the_sidebar_counts_waiting_steps(qtbot, wi
     workspace.show_page("journal")
     assert item.text() == "Today  (1)"
     assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "Today, 1 small step waiting"
+
+
+def test_the_workspace_frame_is_built_while_the_key_is_derived(qtbot, window):
+    """Unlocking leaves only the landing page to build: the sidebar and stack are
+    made (hidden, holding nothing from the journal) while the key is derived off the
+    UI thread, and dropped again when the passphrase was wrong."""
+    import shiboken6
+
+    from trustdesk.ui.shell.session import State
+    from trustdesk.ui.shell.workspace import Workspace
+
+    seen: list[list[tuple[bool, int, int]]] = []
+
+    def during(state: State) -> None:
+        if state is State.UNLOCKING:
+            seen.append([(frame.isVisible(), frame.nav.count(), len(frame.built_pages()))
+                         for frame in window.findChildren(Workspace)])
+
+    window.session.state_changed.connect(during)
+    screen = window.unlock_screen
+    screen.passphrase.setText("not the passphrase")
+    with qtbot.waitSignal(window.session.state_changed, timeout=20000,
+                          check_params_cb=lambda state: state is State.LOCKED):
+        qtbot.keyClick(screen.passphrase, "\r")
+    assert seen == [[(False, 6, 0)]]
+    qtbot.waitUntil(lambda: not any(shiboken6.isValid(w) and w.parent() is not None
+                                    for w in window.findChildren(Workspace)))
+    from tests.ui.conftest import unlock
+
+    unlock(qtbot, window)
+    assert seen[-1] == [(False, 6, 0)]
+    assert window.workspace is not None and window.workspace.current_key() == "today"
+    assert [w for w in window.findChildren(Workspace) if shiboken6.isValid(w)] == [
+        window.workspace]

@@ -8,6 +8,7 @@ itself is built, and its module imported, on the first click. UI thread only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -54,14 +55,17 @@ def show_safety_note(parent: QWidget | None,
 
 
 def link_button(parent: QWidget | None = None,
-                keeper: CardKeeper | None = None) -> QPushButton:
+                keeper: CardKeeper | Callable[[], CardKeeper | None] | None = None
+                ) -> QPushButton:
     """A link-styled button that opens the safety note (with the person's card when
-    `keeper` is given); reached with Tab and named by its visible words."""
+    `keeper` is given, or gives one when called at the click); reached with Tab and
+    named by its visible words."""
     button = QPushButton(LINK_TEXT, parent)
     button.setProperty("role", "link")
     button.setObjectName("SafetyLink")
     button.setAccessibleName(LINK_TEXT)
     button.setAccessibleDescription(LINK_DESCRIPTION)
     button.setToolTip("What to do right away if you are in danger")
-    button.clicked.connect(lambda: show_safety_note(button, keeper))
+    button.clicked.connect(lambda: show_safety_note(
+        button, keeper() if callable(keeper) else keeper))
     return button

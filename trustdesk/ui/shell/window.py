@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.specs = tuple(specs)
         self.session = session if session is not None else Session(folder, self)
         self.workspace: Workspace | None = None
+        self._prepared: Workspace | None = None  # built while the key is derived
         self._in_tray = False     # closing hides to the tray (see keep_in_tray)
         self._quitting = False
 
@@ -91,8 +92,13 @@ class MainWindow(QMainWindow):
         """Show the screen for `state`; whatever showed the previous one goes."""
         if state not in (State.UNLOCKED, State.CLOSED):  # closing: it goes with the window
             self._drop_workspace()
+        if state not in (State.UNLOCKING, State.UNLOCKED):
+            self._drop_prepared()       # the unlock didn't happen: nothing kept behind
         if state is State.UNLOCKING:
-            return  # the welcome or unlock screen shows its own busy indicator
+            # The welcome or unlock screen shows its own busy indicator; meanwhile,
+            # with the key derived off the UI thread, the workspace's frame is built.
+            self._prepare_workspace()
+            return
         notice = self.session.notice
         if state is State.UNLOCKED:
             self._show_workspace()
@@ -171,6 +177,17 @@ class MainWindow(QMainWindow):
             self._passing.offer(found)
 
     # -- the open journal ------------------------------------------------------
+    def _prepare_workspace(self) -> None:
+        """The workspace's frame (sidebar, stack), built and polished while the key is
+        derived (about a second off the UI thread), so that unlocking has only the
+        landing page left to build. It holds nothing from the journal."""
+        from trustdesk.ui.shell.workspace import Workspace
+
+        if self._prepared is None:
+            self._prepared = Workspace(None, self.specs)
+            self.screens.addWidget(self._prepared)
+            self._prepared.ensurePolished()
+
     def _show_workspace(self) -> None:
         from trustdesk.ui.shell import open_notices
         from trustdesk.ui.shell.workspace import Workspace
@@ -182,12 +199,16 @@ class MainWindow(QMainWindow):
             self._welcome.set_busy(False)
         self.unlock_screen.reset()
         self._apply_theme(self.session.settings)
-        self.workspace = Workspace(store, self.specs)
+        workspace, self._prepared = self._prepared, None
+        if workspace is None:
+            workspace = Workspace(None, self.specs)
+            self.screens.addWidget(workspace)
+        workspace.open(store)
+        self.workspace = workspace
         self.workspace.lock_requested.connect(self.session.request_lock)
         self.workspace.settings_changed.connect(self.session.apply_settings)
         self.workspace.restore_requested.connect(self.session.request_restore)
         self.workspace.erase_requested.connect(self.session.request_erase)
-        self.screens.addWidget(self.workspace)
         # The landing page first: shown without a current row, the sidebar would
         # take focus, select its first row and build that page for nothing.
         self.workspace.show_landing()
@@ -197,6 +218,12 @@ class MainWindow(QMainWindow):
         self._add_lock_shortcut()
         self._add_window_shortcuts()
         open_notices.tell_after_unlock(self, self.session, store)
+
+    def _drop_prepared(self) -> None:
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None:
+            self.screens.removeWidget(prepared)
+            prepared.deleteLater()
 
     def _drop_workspace(self) -> None:
         """After the session let the workspace forget: take it off screen."""

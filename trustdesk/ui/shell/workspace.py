@@ -45,21 +45,20 @@ class Workspace(QWidget):
     erase_requested = Signal()
     page_shown = Signal(str)             # the key of the page now showing
 
-    def __init__(self, store: Store, specs: Sequence[PageSpec]) -> None:
+    def __init__(self, store: Store | None, specs: Sequence[PageSpec]) -> None:
+        """With `store` None, only the frame (sidebar, stack, status line): the
+        window builds it while the key is derived, and `open()`s it on the journal
+        once unlocked; nothing in it can be shown or used before that."""
         super().__init__()
         self.setObjectName("Workspace")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._store = store
+        self._store: Store | None = None
         self._specs = list(specs)
         self._built: dict[str, Page] = {}
         self._current: str | None = None
         self._counts: dict[str, int] = {}
-        input_guard.install()  # wheel and Tab rules for the pages' fields, app-wide
-        # Spell checking with this journal's own words and settings, until it locks;
-        # once the landing page is on screen: loading a word list is ~0.4 s of Python
-        # in the background, which would slow the first frame down (the GIL).
         self._forgotten = False
-        after_first_paint(self, self._open_speller)
+        input_guard.install()  # wheel and Tab rules for the pages' fields, app-wide
         self.settings_changed.connect(speller.apply)
 
         root = QHBoxLayout(self)
@@ -83,14 +82,29 @@ class Workspace(QWidget):
         for index, _spec in enumerate(self._specs[:9]):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda row=index: self.nav.setCurrentRow(row))
+        if store is not None:
+            self.open(store)
+
+    def open(self, store: Store) -> None:
+        """The journal is open: its pages can be built now. Spell checking with its
+        own words and settings starts once the landing page is on screen (loading a
+        word list is ~0.4 s of Python in the background, which would slow the first
+        frame down through the GIL), until it locks."""
+        self._store = store
+        after_first_paint(self, self._open_speller)
+
+    def store(self) -> Store:
+        assert self._store is not None, "the workspace was not opened on a journal"
+        return self._store
 
     def _open_speller(self) -> None:
-        if not self._forgotten:
+        store = self._store
+        if store is not None and not self._forgotten:
             try:
-                settings = self._store.settings.load_app_settings()
+                settings = store.settings.load_app_settings()
             except VaultError:
                 return   # the journal is going away
-            speller.open(self._store.settings, settings)
+            speller.open(store.settings, settings)
 
     def _build_sidebar(self) -> QWidget:
         sidebar = self.sidebar = QFrame()
@@ -111,7 +125,8 @@ class Workspace(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)
             self.nav.addItem(item)
         layout.addWidget(self.nav, 1)
-        self.safety_link = link_button(keeper=self._store.settings)
+        self.safety_link = link_button(
+            keeper=lambda: self._store.settings if self._store is not None else None)
         safety = QHBoxLayout()
         safety.setContentsMargins(14, 0, 14, 4)
         safety.addWidget(self.safety_link)
@@ -186,7 +201,7 @@ class Workspace(QWidget):
         """The page for `key`, built now if it wasn't yet (does not show it)."""
         if key not in self._built:
             spec = next(spec for spec in self._specs if spec.key == key)
-            page = spec.build(self._store)
+            page = spec.build(self.store())
             page.status_changed.connect(self.set_status)
             self._built[key] = page
             self.stack.addWidget(page)
@@ -234,7 +249,7 @@ class Workspace(QWidget):
             self.nav.setCurrentRow(rows[0])
 
     def _on_row_changed(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self._store is None:
             return
         key = self._specs[row].key
         previous = self._built.get(self._current) if self._current else None
