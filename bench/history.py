@@ -120,6 +120,35 @@ def simulate(store: Store, *, days: int, keep_days: int, start: datetime,
             "version_text_kb": round(text_bytes / 1024, 1)}
 
 
+def paired(store: Store, pairs: int) -> dict:
+    """The cost of keeping a version, with the machine's load cancelled out: saves of
+    one entry that keep a version (each the first of a session) alternate with saves
+    of another that keep none (the same session), history on, `pairs` of each."""
+    journal = store.journal
+    first, second = (journal.get(row.id) for row in journal.rows(limit=2))
+    assert first is not None and second is not None
+    moment = max(first.updated_at or first.written_at, second.updated_at or second.written_at,
+                 datetime.now().replace(microsecond=0)) + timedelta(minutes=1)
+    session = moment
+    journal.save(second.edited(body=second.body + " Then.", now=lambda: session),
+                 session_start=session)        # the session's first save keeps one
+    second = journal.get(second.id)
+    assert second is not None
+    keeping: list[float] = []
+    plain: list[float] = []
+    for n in range(pairs):                     # a second apart: within one interval
+        moment += timedelta(seconds=1)
+        for entry, times, start in ((first, keeping, None), (second, plain, session)):
+            edited = entry.edited(body=f"{entry.body} {n}.", now=lambda moment=moment: moment)
+            began = time.perf_counter()
+            kept = journal.save(edited, session_start=start)
+            times.append((time.perf_counter() - began) * 1000)
+            assert (kept is not None) == (start is None), "the pattern didn't hold"
+    return {"pairs": pairs, "keeping_p50_ms": _percentile(keeping, 50),
+            "keeping_p95_ms": _percentile(keeping, 95), "plain_p50_ms": _percentile(plain, 50),
+            "plain_p95_ms": _percentile(plain, 95)}
+
+
 def _file_mb(path: Path) -> float:
     return round(path.stat().st_size / 1e6, 2)
 
@@ -140,6 +169,12 @@ def measure(journal_file: Path, work: Path, *, days: int, seed: int) -> dict:
             store.close()
         figures["file_after_mb"] = _file_mb(folder.vault_path)
         result[name] = figures
+    folder = JournalFolder(work / "kept_30_days")
+    store = folder.unlock(PASSPHRASE, check_pages=False)
+    try:
+        result["paired"] = paired(store, 10 if days < 10 else 150)
+    finally:
+        store.close()
     on, off = result["kept_30_days"], result["off"]
     result["growth_from_history_mb"] = round(on["file_after_mb"] - off["file_after_mb"], 2)
     per_day = on["versions_kept_while_writing"] / days

@@ -268,6 +268,11 @@ def rows(result: dict) -> list[tuple[str, str, str, str]]:
         ("History: the same saves' CPU time, p95 off → on",
          f"{r['history']['off']['cpu_p95_ms']:.1f} → "
          f"{r['history']['kept_30_days']['cpu_p95_ms']:.1f} ms", "reported", ""),
+        ("History: a save keeping a version ÷ one keeping none, interleaved (p50 / p95)",
+         f"{r['history']['paired']['keeping_p50_ms']:.1f} ÷ "
+         f"{r['history']['paired']['plain_p50_ms']:.1f} / "
+         f"{r['history']['paired']['keeping_p95_ms']:.1f} ÷ "
+         f"{r['history']['paired']['plain_p95_ms']:.1f} ms", "reported", ""),
         ("History: file growth, kept 30 days (versions kept)",
          f"+{r['history']['growth_from_history_mb']:.2f} MB "
          f"({r['history']['kept_30_days']['versions_at_end']})", "reported", ""),
