@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE
-from trustdesk.domain.journal import Entry
+from trustdesk.domain.journal import MAX_TAGS, Entry
 from trustdesk.storage.backups.folder import list_backups
 from trustdesk.storage.errors import StorageUnavailable
-from trustdesk.storage.journal_repo import BULK_INDEX_MIN
+from trustdesk.storage.journal_repo import _LINKS_PER_STATEMENT, BULK_INDEX_MIN
 from trustdesk.storage.store import JournalFolder, Store
 from trustdesk.storage.vault import Vault
 
@@ -168,5 +168,21 @@ def test_an_id_written_twice_in_one_batch_keeps_the_last_version(tmp_path, templ
         assert store.journal.count() == 1
         assert store.journal.get(first.id).title == "Final"
         assert found(store, "last") == ["Final"] and found(store, "draft") == []
+    finally:
+        store.close()
+
+
+def test_tag_links_beyond_one_statement_keep_every_tag_in_order(tmp_path, template_vault):
+    # Links are written many rows a statement; more than one statement's worth here.
+    tags = tuple(f"tag{n:02d}" for n in range(MAX_TAGS))
+    count = _LINKS_PER_STATEMENT // MAX_TAGS + 20
+    entries = [replace(entry, tags=tags[index % 5:] + tags[:index % 5])
+               for index, entry in enumerate(numbered(count, "tagged"))]
+    store = open_copy(template_vault, tmp_path / "target")
+    try:
+        store.journal.save_many(entries)
+        assert [store.journal.get(entry.id).tags for entry in entries] == \
+            [entry.tags for entry in entries]
+        assert store.journal.all_tags() == sorted(tags)
     finally:
         store.close()
