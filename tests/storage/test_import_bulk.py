@@ -6,6 +6,8 @@ stopped half-way must leave the index as it was."""
 from __future__ import annotations
 
 import shutil
+import threading
+import time
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -186,3 +188,43 @@ def test_tag_links_beyond_one_statement_keep_every_tag_in_order(tmp_path, templa
         assert store.journal.all_tags() == sorted(tags)
     finally:
         store.close()
+
+
+def test_an_import_waits_for_whole_file_work_that_holds_the_maintenance_lock(
+        tmp_path, template_vault):
+    # A passphrase change takes the maintenance lock, then the vault's. An import
+    # whose backup (on its own thread) needs the maintenance lock must not hold the
+    # vault's lock meanwhile, or the three would wait for each other for ever.
+    path = export(numbered(COUNT, "patient"), template_vault, tmp_path / "donor")
+    store = open_copy(template_vault, tmp_path / "target")
+    holding, done = threading.Event(), threading.Event()
+    outcome: list[object] = []
+
+    def whole_file_work() -> None:
+        with store.vault.maintenance:
+            holding.set()
+            time.sleep(0.5)  # the import starts meanwhile
+            with store.vault.read() as conn:
+                conn.execute("SELECT count(*) FROM entries").fetchone()
+
+    def importing() -> None:
+        try:
+            outcome.append(store.exchange.import_file(path))
+        except BaseException as exc:  # handed to the test's thread
+            outcome.append(exc)
+        finally:
+            done.set()
+
+    try:
+        other = threading.Thread(target=whole_file_work, daemon=True)
+        other.start()
+        holding.wait()
+        threading.Thread(target=importing, daemon=True).start()
+        assert done.wait(120), "the import and the whole-file work wait for each other"
+        other.join(10)
+        assert outcome[0].entries.added == COUNT
+        assert [info.kind for info in list_backups(store.backups.folder())] == \
+            ["before-import"]
+    finally:
+        if done.is_set():
+            store.close()

@@ -23,6 +23,7 @@ import re
 import secrets
 import threading
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -205,32 +206,41 @@ def back_up(vault: Vault, folder: Path, kind: str, *, report: Progress | None = 
 
 
 class BackupUnderWay:
-    """A backup being made on a thread of its own while the caller prepares a
+    """A backup being made on a thread of its own while the caller writes a
     transaction (`start_back_up`); `wait()` returns the file or raises what making
-    it raised. The copy reads through connections of its own, in one read
-    transaction, so it holds the journal as it was before anything the caller
-    writes and has not yet committed."""
+    it raised, `finish()` rotates old backups away once the caller let go of the
+    vault. The copy reads through connections of its own, in one read transaction,
+    so it holds the journal as it was before anything the caller writes and has not
+    yet committed.
+
+    Lock order: whole-file work takes the vault's maintenance lock before the
+    vault's own (a passphrase change does). So the caller starts its transaction
+    only once the thread holds the maintenance lock (the constructor waits for
+    that), the thread never takes the vault's lock, and rotation, which takes the
+    maintenance lock again, runs in `finish()`, after the transaction."""
 
     def __init__(self, vault: Vault, folder: Path, kind: str, now: datetime | None) -> None:
+        self._vault, self._folder, self._now = vault, folder, now
         self._made: Path | None = None
         self._error: BaseException | None = None
         # Read (and, the first time, stored) on the caller's thread: it uses the
         # vault's own connection, which the caller is about to write on.
-        journal = short_journal_id(vault)
-        target = unique_target(folder, kind, now, journal)
-        usual = _is_usual_folder(vault, folder)
+        self._journal = short_journal_id(vault)
+        self._usual = _is_usual_folder(vault, folder)
+        target = unique_target(folder, kind, now, self._journal)
+        under_way = threading.Event()
 
         def work() -> None:
             try:
-                self._made = make_backup(vault, target)
-                with vault.maintenance:
-                    prune(folder, today=(now or datetime.now()).date(), keep=self._made,
-                          journal=journal, usual_folder=usual)
+                self._made = make_backup(vault, target, holding=under_way.set)
             except BaseException as exc:  # handed to wait(), on the caller's thread
                 self._error = exc
+            finally:
+                under_way.set()
 
         self._thread = threading.Thread(target=work, name=f"backup {kind}", daemon=True)
         self._thread.start()
+        under_way.wait()
 
     def wait(self) -> Path:
         """The verified backup, once made; raises what making it raised."""
@@ -242,15 +252,25 @@ class BackupUnderWay:
         return self._made
 
     def finish(self) -> None:
-        """Wait for the thread without raising (after the caller failed itself)."""
+        """Wait for the thread (without raising: a caller that failed itself is
+        already raising), then rotate this journal's old backups away. Call it
+        without holding the vault's lock."""
         self._thread.join()
+        if self._made is None:
+            return
+        # Rotation failing (a file that can't be removed) must not fail the work
+        # the backup was made for; the next backup rotates again.
+        with self._vault.maintenance, suppress(OSError):
+            prune(self._folder, today=(self._now or datetime.now()).date(), keep=self._made,
+                  journal=self._journal, usual_folder=self._usual)
 
 
 def start_back_up(vault: Vault, folder: Path, kind: str, *,
                   now: datetime | None = None) -> BackupUnderWay:
     """`back_up` on a thread of its own: the caller may write meanwhile in a
-    transaction it commits only after `wait()` returned (imports: the backup's key
-    derivations and page encryption run beside the writing, on another core)."""
+    transaction it commits only after `wait()` returned, and calls `finish()` after
+    it (imports: the backup's key derivations and page encryption run beside the
+    writing, on another core)."""
     return BackupUnderWay(vault, folder, kind, now)
 
 

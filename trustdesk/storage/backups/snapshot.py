@@ -38,19 +38,23 @@ STEP_PAGES = 2048  # 8 MiB per step: progress without slowing the copy
 Progress = Callable[[int], None]
 
 
-def make_backup(vault: Vault, target: Path, *, report: Progress | None = None) -> Path:
+def make_backup(vault: Vault, target: Path, *, report: Progress | None = None,
+                holding: Callable[[], None] | None = None) -> Path:
     """Write a verified encrypted copy of `vault` to `target` and return it.
 
     `target` must not exist. On any failure nothing is left at `target` and the
     temporary file is removed. The copy is read through a second connection inside
     one read transaction (a consistent snapshot), so the person can keep writing
     meanwhile. About a second on a ten-year journal: call it off the UI thread.
-    `report(percent)` is called as the copy progresses."""
+    `report(percent)` is called as the copy progresses; `holding()` once the
+    vault's maintenance lock is held (from then on nothing here waits for a lock)."""
     target = Path(target)
     if target.exists():
         raise errors.VaultExists(f"{target.name} already exists.")
     passphrase = vault.passphrase
     with vault.maintenance:
+        if holding is not None:
+            holding()
         try:
             ensure_private_dir(target.parent)
             with staged_file(target, PARTIAL_SUFFIX) as partial:
