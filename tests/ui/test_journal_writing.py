@@ -205,16 +205,16 @@ def test_tab_nests_a_new_item_and_shift_tab_brings_it_back(qtbot, editor):
 
 
 def test_tab_outside_a_list_item_still_moves_focus(qtbot, editor):
-    mood = editor.checkin.bars["mood"]
+    after = editor.history_button  # the next stop after the body
     type_into(qtbot, editor, "Plain words")
     qtbot.keyClick(editor.body, Qt.Key.Key_Tab)
-    qtbot.waitUntil(mood.hasFocus)
+    qtbot.waitUntil(after.hasFocus)
     assert editor.body.toPlainText() == "Plain words"
     # In the middle of an item's words, Tab moves on too: nobody is trapped in a list.
     editor.body.setFocus()
     type_into(qtbot, editor, "\n- an item")
     qtbot.keyClick(editor.body, Qt.Key.Key_Tab)
-    qtbot.waitUntil(mood.hasFocus)
+    qtbot.waitUntil(after.hasFocus)
     assert editor.body.toPlainText() == "Plain words\n- an item"
     # Shift+Tab on a top-level item goes back to the title.
     editor.body.setFocus()
@@ -225,7 +225,7 @@ def test_tab_outside_a_list_item_still_moves_focus(qtbot, editor):
 def test_ctrl_tab_always_leaves_the_page(qtbot, editor):
     type_into(qtbot, editor, "- item\n")
     qtbot.keyClick(editor.body, Qt.Key.Key_Tab, CTRL)
-    qtbot.waitUntil(editor.checkin.bars["mood"].hasFocus)
+    qtbot.waitUntil(editor.history_button.hasFocus)
     assert editor.body.toPlainText() == "- item\n- "
 
 

@@ -18,8 +18,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from trustdesk.ui import input_guard
-
 _MAX_WAIT_MS = 60_000  # re-check at least once a minute, whatever the clocks say
 
 
@@ -63,6 +61,9 @@ class AutoLock(QObject):
     def start(self, minutes: int) -> None:
         """Watch input application-wide (only while a journal is open)."""
         if not self._active:
+            # (imported here: it needs the Qt namespace's enums, which the unlock
+            # screen's first paint does without; see tests/ui/test_startup.py)
+            from trustdesk.ui import input_guard
             input_guard.watch_input(self._on_input)
         self._active = True
         self.touch()
@@ -70,6 +71,7 @@ class AutoLock(QObject):
 
     def stop(self) -> None:
         if self._active:
+            from trustdesk.ui import input_guard
             input_guard.unwatch_input(self._on_input)
         self._active = False
         self._timer.stop()
