@@ -9,8 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu
 
 from tests.ui.conftest import unlock
 from tests.ui.journal_helpers import click_row, journal_of, wait_saved
@@ -281,3 +282,30 @@ def test_words_an_import_brings_are_no_longer_marked(qtbot, unlocked, no_dialogs
     unlocked.workspace.reload_current()
     assert marked(page.editor.body.document()) == ["Ngaire"]
     assert unlocked.session.store.settings.load_personal_words() == ["Aroha"]
+
+
+@pytest.mark.parametrize("kind", ["entry body", "worksheet text box"])
+def test_a_right_click_opens_the_menu_with_the_suggestions(qtbot, spelling, editor, kind):
+    """The menu a right-click opens is the spelling one (not only `context_menu_at`)."""
+    if kind == "entry body":
+        type_into_body(qtbot, editor, "It occured to me ")
+        box = editor.body
+    else:
+        box = TextBox("What happened")
+        qtbot.addWidget(box)
+        box.show()
+        box.setFocus()
+        qtbot.keyClicks(box, "It occured to me ")
+    position = box.cursorRect(box.document().find("occured")).center()
+    shown: list[list[str]] = []
+
+    def read_and_close() -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            shown.append([action.text() for action in menu.actions()])
+            menu.close()
+
+    QTimer.singleShot(100, read_and_close)
+    QApplication.sendEvent(box.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, position, box.viewport().mapToGlobal(position)))
+    assert shown and shown[0][0] == "occurred"

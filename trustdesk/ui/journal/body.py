@@ -27,7 +27,6 @@ from typing import override
 
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import (
-    QContextMenuEvent,
     QKeyEvent,
     QKeySequence,
     QShortcut,
@@ -36,13 +35,13 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QWidget
 
 from trustdesk.domain import writing
 from trustdesk.ui import theme
 from trustdesk.ui.clipboard import mark_secret
 from trustdesk.ui.journal.highlighter import MarkdownHighlighter
-from trustdesk.ui.spelling.menu import text_edit_menu
+from trustdesk.ui.spelling.menu import SpellingMenu
 from trustdesk.ui.spelling.service import speller
 from trustdesk.ui.widgets.private_text import PrivateTextEdit
 
@@ -53,7 +52,7 @@ _NO_MODS = Qt.KeyboardModifier.NoModifier
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
 
-class EntryBody(PrivateTextEdit):
+class EntryBody(SpellingMenu, PrivateTextEdit):
     """The body editor (see the module's docstring). `set_text()` replaces the text
     (use it, not setPlainText, so the line height holds)."""
 
@@ -100,17 +99,6 @@ class EntryBody(PrivateTextEdit):
         """The speller changed: the paragraphs on screen now, the rest when idle."""
         first = self.cursorForPosition(QPoint(0, 0)).block()
         self.highlighter.style_from(first, self._paragraphs_on_screen(first))
-
-    def context_menu_at(self, position: QPoint) -> QMenu:
-        """The context menu at `position` (viewport coordinates), with the spelling
-        actions on top over a marked word."""
-        return text_edit_menu(self, position)
-
-    @override
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.context_menu_at(event.pos())
-        menu.exec(event.globalPos())
-        menu.deleteLater()
 
     def _lines_on_screen(self) -> int:
         return max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing())) + 2

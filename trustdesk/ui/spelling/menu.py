@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QAction, QFont, QTextCursor
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from trustdesk.ui.spelling.marks import misspelt_word_at
@@ -71,3 +72,18 @@ def text_edit_menu(editor: QTextEdit | QPlainTextEdit, position) -> QMenu:
 
         add_spelling_actions(menu, word, replace)
     return menu
+
+
+class SpellingMenu:
+    """For a text editor (a QTextEdit or QPlainTextEdit, listed before it among the
+    bases): its context menu with the spelling actions on top over a marked word."""
+
+    def context_menu_at(self, position: QPoint) -> QMenu:
+        """The context menu at `position` (viewport coordinates)."""
+        assert isinstance(self, QTextEdit | QPlainTextEdit)
+        return text_edit_menu(self, position)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu_at(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from typing import override
 
-from PySide6.QtCore import QPoint, Qt, Signal, SignalInstance
-from PySide6.QtGui import QContextMenuEvent, QFontMetrics
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustdesk.ui.spelling.highlighter import SpellingHighlighter
-from trustdesk.ui.spelling.menu import text_edit_menu
+from trustdesk.ui.spelling.menu import SpellingMenu
 from trustdesk.ui.widgets.column import FORM_WIDTH, centred, page_scroll
 from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.widgets.private_text import PrivatePlainTextEdit
@@ -124,7 +123,7 @@ class SafetyOffer(QFrame):
         show_safety_note(self)
 
 
-class TextBox(PrivatePlainTextEdit):
+class TextBox(SpellingMenu, PrivatePlainTextEdit):
     """Multi-line text for a person's own words. Tab moves on to the next control;
     `set_text` replaces the text and forgets the undo history. Misspelt words are
     marked, with the spelling actions in the context menu (ui/spelling). `edited`
@@ -161,17 +160,6 @@ class TextBox(PrivatePlainTextEdit):
         if words != self._words:
             self._words = words
             self.edited.emit()
-
-    def context_menu_at(self, position: QPoint) -> QMenu:
-        """The context menu at `position` (viewport coordinates), with the spelling
-        actions on top over a marked word."""
-        return text_edit_menu(self, position)
-
-    @override
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.context_menu_at(event.pos())
-        menu.exec(event.globalPos())
-        menu.deleteLater()
 
     def text(self) -> str:
         return self.toPlainText()
