@@ -34,7 +34,6 @@ from enum import StrEnum
 from trustdesk.domain.writing import word_count
 
 HISTORY_DAYS_CHOICES = (0, 7, 30, 90, 365)   # 0: keep no earlier versions
-DEFAULT_HISTORY_DAYS = 30
 
 
 class Reason(StrEnum):

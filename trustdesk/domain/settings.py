@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from trustdesk.domain.history import DEFAULT_HISTORY_DAYS
-from trustdesk.domain.spelling.word_lists import LANGUAGE_NAMES
+from trustdesk.domain.spelling import LANGUAGE_NAMES
 
 THEMES = ("system", "light", "dark")
 TEXT_SCALES = (90, 100, 115, 130, 150)
 AUTO_LOCK_CHOICES = (0, 1, 2, 5, 10, 15, 30, 60)  # minutes; 0 means never
+DEFAULT_HISTORY_DAYS = 30  # entry history (domain/history.py), kept this many days
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,8 @@ import json
 import threading
 from importlib import resources
 
-DEFAULT_LANGUAGE = "en"
-# Each language's name in itself, as Settings lists them.
-LANGUAGE_NAMES = {
-    "en": "English", "de": "Deutsch", "es": "Español", "fr": "Français",
-    "it": "Italiano", "nl": "Nederlands", "pt": "Português", "lv": "Latviešu",
-    "eu": "Euskara", "ru": "Русский", "ar": "العربية", "fa": "فارسی",
-}
+from trustdesk.domain.spelling import DEFAULT_LANGUAGE, LANGUAGE_NAMES
+
 MAX_SUGGESTIONS = 5
 _MAX_SUGGESTED_LENGTH = 30     # past this, edits at distance 2 take too long to try
 _LINES_AT_ONCE = 4000          # lines of a word list parsed in one go (a few ms)

@@ -19,9 +19,8 @@ from typing import Protocol
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 
 from trustdesk.domain.settings import AppSettings
-from trustdesk.domain.spelling import word_lists
+from trustdesk.domain.spelling import DEFAULT_LANGUAGE, LANGUAGE_NAMES, word_lists
 from trustdesk.domain.spelling.checker import Checker, clean_personal_word
-from trustdesk.domain.spelling.word_lists import DEFAULT_LANGUAGE, LANGUAGE_NAMES
 
 LOAD_AFTER_MS = 1500
 
