@@ -213,3 +213,57 @@ def test_locking_closes_the_history_dialog(qtbot, unlocked):
     with qtbot.waitSignal(unlocked.session.locked, timeout=10000):
         assert unlocked.session.request_lock()
     qtbot.waitUntil(lambda: page.history_dialog is None, timeout=5000)
+
+
+def _long_text(paragraphs: int) -> str:
+    return "\n\n".join(f"Paragraph {n}: what I remember about the lake that day, and what "
+                       "Sam said on the long walk home along the water."
+                       for n in range(paragraphs))
+
+
+def test_the_two_texts_scroll_together_in_proportion(qtbot, store):
+    """A long entry, and an earlier version half as long: scrolling either text (its
+    scroll bar, the keyboard) takes the other to the same place in its own length."""
+    entry = Entry.new(title="The lake", body=_long_text(60), written_at=T0, now=lambda: T0)
+    store.journal.save(entry)
+    store.journal.save(entry.edited(body=_long_text(120),
+                                    now=lambda: T0 + timedelta(hours=1)))
+    assert len(store.journal.history.versions(entry.id)) == 1
+    page = JournalPage(store.journal, now=Clock(T0 + timedelta(hours=2)))
+    qtbot.addWidget(page)
+    page.resize(1100, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=5000)
+    page.load()
+    assert page.open_entry(entry.id)
+    dialog = open_history(qtbot, page)
+    then_bar = dialog.then_view.verticalScrollBar()
+    now_bar = dialog.now_view.verticalScrollBar()
+    qtbot.waitUntil(lambda: then_bar.maximum() > 0 and now_bar.maximum() > 0, timeout=5000)
+    assert now_bar.maximum() > 1.5 * then_bar.maximum()   # the texts differ in length
+    assert then_bar.value() == now_bar.value() == 0
+
+    def near(bar, share: float) -> bool:
+        return abs(bar.value() - share * bar.maximum()) <= 1
+
+    then_bar.setValue(then_bar.maximum() // 2 + 1)        # the old text, to the middle
+    assert then_bar.value() == then_bar.maximum() // 2 + 1    # and it stays there
+    assert near(now_bar, then_bar.value() / then_bar.maximum())
+    then_bar.setValue(then_bar.maximum())
+    assert now_bar.value() == now_bar.maximum()
+
+    now_bar.setValue(now_bar.maximum() // 4)              # and the other way
+    assert now_bar.value() == now_bar.maximum() // 4
+    assert near(then_bar, 0.25)
+    now_bar.setValue(0)
+    assert then_bar.value() == 0
+
+    dialog.then_view.setFocus()                           # the keyboard, too
+    qtbot.keyClick(dialog.then_view, Qt.Key.Key_End)
+    assert then_bar.value() == then_bar.maximum()
+    assert now_bar.value() == now_bar.maximum()
+    qtbot.keyClick(dialog.now_view, Qt.Key.Key_Home)
+    assert then_bar.value() == now_bar.value() == 0
+    dialog.reject()

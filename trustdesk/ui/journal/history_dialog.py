@@ -4,10 +4,12 @@ current text with what changed marked, and "Restore this version".
 What changed is marked by more than colour: text taken out since is struck through
 (on a soft red), text added since is underlined (on a soft green), in the theme's
 colours, and one sentence under the texts says how many words each way, which a
-screen reader reads. Reading a version and comparing it runs off the UI thread (a
-long entry takes a tenth of a second); the dialog is window-modal, opened with
-`open()`, and tracked by `dialogs`, so locking closes it. The restore itself is the
-page's work: the dialog only emits `restore_chosen(version_id)`. UI thread only.
+screen reader reads. The two texts scroll together (`ScrollTogether`), as side-by-side
+comparisons do, so the person keeps their place in a long entry. Reading a version
+and comparing it runs off the UI thread (a long entry takes a tenth of a second);
+the dialog is window-modal, opened with `open()`, and tracked by `dialogs`, so
+locking closes it. The restore itself is the page's work: the dialog only emits
+`restore_chosen(version_id)`. UI thread only.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from datetime import datetime
 from typing import override
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollBar,
     QVBoxLayout,
     QWidget,
 )
@@ -108,6 +112,56 @@ class ComparedText(PrivateTextBrowser):
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
 
+class ScrollTogether(QObject):
+    """Keeps two panes' vertical scroll bars at the same relative position: moving
+    one (wheel, scroll bar, keyboard, the caret) moves the other to the same share
+    of its own range, since the texts differ in length. When a range changes (a
+    text shown or laid out, the dialog resized) the other follows the pane moved
+    last. Setting the other pane's bar doesn't echo back (a guard). Lines wrap in
+    both panes, so there is no horizontal scrolling to follow. UI thread only."""
+
+    def __init__(self, first: QAbstractScrollArea, second: QAbstractScrollArea) -> None:
+        super().__init__(first)
+        self._bars = (first.verticalScrollBar(), second.verticalScrollBar())
+        self._leader = 0
+        self._following = False
+        first_bar, second_bar = self._bars
+        first_bar.valueChanged.connect(self._first_moved)
+        second_bar.valueChanged.connect(self._second_moved)
+        first_bar.rangeChanged.connect(self._range_changed)
+        second_bar.rangeChanged.connect(self._range_changed)
+
+    def _first_moved(self, _value: int) -> None:
+        self._follow(0)
+
+    def _second_moved(self, _value: int) -> None:
+        self._follow(1)
+
+    def _range_changed(self, _minimum: int, _maximum: int) -> None:
+        self._follow(self._leader)
+
+    def _follow(self, leader: int) -> None:
+        if self._following:
+            return
+        self._leader = leader
+        moved, other = self._bars[leader], self._bars[1 - leader]
+        self._following = True
+        try:
+            other.setValue(other.minimum() + round(_share(moved) * _span(other)))
+        finally:
+            self._following = False
+
+
+def _span(bar: QScrollBar) -> int:
+    return bar.maximum() - bar.minimum()
+
+
+def _share(bar: QScrollBar) -> float:
+    """How far down its range `bar` is, from 0 to 1."""
+    span = _span(bar)
+    return (bar.value() - bar.minimum()) / span if span > 0 else 0.0
+
+
 class HistoryDialog(QDialog):
     """Earlier versions of one entry. `current` is the entry's text as saved now.
     Emits `restore_chosen(version_id)` when the person restores one, then closes."""
@@ -155,6 +209,7 @@ class HistoryDialog(QDialog):
         self.then_view = ComparedText("This version",
                                       "Words taken out since are struck through")
         self.now_view = ComparedText("The entry now", "Words added since are underlined")
+        self.scroll_together = ScrollTogether(self.then_view, self.now_view)
         self.then_label.setBuddy(self.then_view)
         self.now_label.setBuddy(self.now_view)
         self.summary = QLabel("")
