@@ -73,6 +73,7 @@ def simulate(store: Store, *, days: int, keep_days: int, start: datetime,
     older = [row.id for row in journal.rows(limit=365)]
     times: list[float] = []
     cpu: list[float] = []
+    indexing: list[float] = []
     kept = 0
 
     def save(entry: Entry, session: datetime) -> None:
@@ -82,6 +83,13 @@ def simulate(store: Store, *, days: int, keep_days: int, start: datetime,
         cpu.append((time.thread_time() - began_cpu) * 1000)
         times.append((time.perf_counter() - began) * 1000)
         kept += reason is not None
+
+    def leave() -> None:
+        """The session ends: the search index catches up (the app does this in the
+        background when the person leaves the entry)."""
+        began = time.perf_counter()
+        journal.index_pending()
+        indexing.append((time.perf_counter() - began) * 1000)
 
     for day in range(days):
         evening = start + timedelta(days=day, hours=20)
@@ -93,6 +101,7 @@ def simulate(store: Store, *, days: int, keep_days: int, start: datetime,
             entry = entry.edited(body=(entry.body + " " + rng.choice(sentences)).strip(),
                                  now=lambda moment=moment: moment)
             save(entry, evening)
+        leave()
         if day % 3 == 0:
             session = moment + timedelta(minutes=30)
             old = journal.get(older[(day // 3) % len(older)])
@@ -107,6 +116,7 @@ def simulate(store: Store, *, days: int, keep_days: int, start: datetime,
                     body = "\n\n".join(paragraphs)
                 old = old.edited(body=body, now=lambda moment=moment: moment)
                 save(old, session)
+            leave()
     end = start + timedelta(days=days, hours=23)
     journal.history.prune(now=end)
     with store.vault.read() as conn:
@@ -116,6 +126,8 @@ def simulate(store: Store, *, days: int, keep_days: int, start: datetime,
     return {"saves": len(times), "p50_ms": _percentile(times, 50),
             "p95_ms": _percentile(times, 95), "max_ms": round(max(times), 3),
             "cpu_p50_ms": _percentile(cpu, 50), "cpu_p95_ms": _percentile(cpu, 95),
+            "index_on_leaving_p50_ms": _percentile(indexing, 50),
+            "index_on_leaving_p95_ms": _percentile(indexing, 95),
             "versions_kept_while_writing": kept, "versions_at_end": versions,
             "version_text_kb": round(text_bytes / 1024, 1)}
 

@@ -175,6 +175,7 @@ def test_deleted_and_edited_words_are_gone_from_the_index(store):
 
     store.journal.delete(secret.id)
     store.journal.save(edited.edited(body="nothing unusual now"))
+    store.journal.index_pending()                  # the editing session ends
     terms, raw = fts_terms(store), fts_raw_bytes(store)
     assert "quixotebramble" not in terms and "jabberwockyish" not in terms
     assert b"quixotebramble" not in raw and b"jabberwockyish" not in raw

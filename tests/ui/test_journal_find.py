@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.ui.conftest import unlock
 from tests.ui.journal_helpers import click_row, journal_of, list_headings
 from trustdesk.domain.journal import CheckIn, Entry
 from trustdesk.ui import dialogs
@@ -166,3 +167,45 @@ def test_date_presets_count_today_as_day_one(page):
     page.bar.range.setCurrentIndex(page.bar.range.findData(7))
     flt = page.bar.current_filter()
     assert flt.end == date.today() and flt.start == date.today() - timedelta(days=6)
+
+
+def _index_holds(store, word: str) -> bool:
+    """Whether the search index itself holds `word` (not a search, which first
+    brings the index up to date)."""
+    with store.vault.read() as conn:
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab "
+                     "USING fts5vocab(main, entries_fts, 'row')")
+        return conn.execute("SELECT 1 FROM temp.vocab WHERE term = ?",
+                            (word,)).fetchone() is not None
+
+
+def test_leaving_an_edited_entry_brings_the_search_index_up_to_date(qtbot, unlocked,
+                                                                   no_dialogs):
+    page = journal_of(unlocked)
+    journal = unlocked.session.store.journal
+    qtbot.keyClicks(page.editor.body, "The lighthouse kept blinking")
+    qtbot.waitUntil(lambda: not page.has_unsaved_changes(), timeout=5000)
+    page.editor.body.selectAll()
+    qtbot.keyClicks(page.editor.body, "A quiet marina")
+    qtbot.waitUntil(lambda: not page.has_unsaved_changes(), timeout=5000)
+    store = unlocked.session.store
+    assert journal.index_lags() and _index_holds(store, "lighthouse")  # autosave: not yet
+
+    qtbot.keyClick(page.editor.body, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not journal.index_lags(), timeout=5000)
+    assert _index_holds(store, "marina") and not _index_holds(store, "lighthouse")
+
+
+def test_unlocking_indexes_what_a_crash_left_behind(qtbot, window, data_dir, no_dialogs):
+    from tests.conftest import PASSPHRASE
+    from trustdesk.storage.store import JournalFolder
+
+    store = JournalFolder(data_dir).unlock(PASSPHRASE)
+    written = Entry.new(written_at=TODAY, body="The lighthouse kept blinking")
+    store.journal.save(written)
+    store.journal.save(written.edited(body="A quiet marina"))
+    store.vault.close()                      # the app died before the session ended
+    unlock(qtbot, window)
+    store = window.session.store
+    qtbot.waitUntil(lambda: not store.journal.index_lags(), timeout=10000)
+    assert _index_holds(store, "marina") and not _index_holds(store, "lighthouse")

@@ -1,14 +1,19 @@
 """Journal entries in the vault: saving, reading, listing, searching, deleting.
 
 Threading: any thread, one call at a time per vault (the vault's lock). Every
-method is one read or one transaction, so an entry, its tags and its full-text
-index change together or not at all.
+method is one read or one transaction, so an entry and its tags change together
+or not at all.
+
+The full-text index catches up with an edited entry once its editing ends, not
+at every autosave (migration 9 says why and how): `index_pending` when leaving
+the entry, locking or unlocking; search calls it itself, so it always finds
+what an entry says now.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -31,6 +36,7 @@ from trustdesk.domain.journal import (
     preview_of,
 )
 from trustdesk.domain.text import clean_line
+from trustdesk.storage import errors
 from trustdesk.storage.fts import folded, match_expression, search_terms
 from trustdesk.storage.history_repo import HistoryRepository
 from trustdesk.storage.vault import Vault
@@ -318,8 +324,38 @@ class JournalRepository:
             conn.execute(f'DROP TRIGGER "{name}"')
         yield
         conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')")
+        conn.execute("DELETE FROM fts_pending")   # the rebuilt index holds today's text
         for _name, sql in triggers:
             conn.execute(sql)
+
+    # -- the search index after editing (migration 9) -----------------------------
+    def index_pending(self) -> int:
+        """Bring the search index up to date with the entries edited since it last
+        was: their old words out (wiped), their current ones in. Call when an
+        editing session ends (leaving the entry, locking, after unlocking); search
+        calls it itself. Returns how many entries were indexed."""
+        with self._vault.read() as conn:
+            if not _index_lags(conn):
+                return 0
+        with self._vault.transaction() as conn:
+            return self.index_pending_in(conn)
+
+    @staticmethod
+    def index_pending_in(conn: Connection) -> int:
+        """`index_pending` inside the caller's transaction."""
+        count = int(conn.execute("SELECT count(*) FROM fts_pending").fetchone()[0])
+        if count:
+            conn.execute("INSERT INTO entries_fts (entries_fts, rowid, title, body) "
+                         "SELECT 'delete', doc, title, body FROM fts_pending")
+            conn.execute("INSERT INTO entries_fts (rowid, title, body) SELECT e.doc, "
+                         "e.title, e.body FROM fts_pending p JOIN entries e ON e.doc = p.doc")
+            conn.execute("DELETE FROM fts_pending")
+        return count
+
+    def index_lags(self) -> bool:
+        """Whether some edited entry's words are not in the search index yet."""
+        with self._vault.read() as conn:
+            return _index_lags(conn)
 
     def tidy_in(self, conn: Connection) -> None:
         """Forget tags no entry uses any more, inside the caller's transaction."""
@@ -398,6 +434,7 @@ class JournalRepository:
         where, args = _filter_sql(flt or JournalFilter())
         sql = search_sql(where)
         limit = max(0, int(limit))
+        self._index_before_searching()
         with self._vault.read() as conn:
             records = conn.execute(sql, [expression, *args, limit]).fetchall()
             hits = [SearchHit(_row(record[:-1]), parse_excerpt(record[-1] or ""))
@@ -406,6 +443,16 @@ class JournalRepository:
                 hits += self._tag_hits(conn, search_terms(query), where, args,
                                        {hit.row.id for hit in hits}, limit - len(hits))
         return hits
+
+    def _index_before_searching(self) -> None:
+        """Index entries still being edited, so a search finds their words as they
+        are now. A journal that can't be written to (read-only media, a full disk)
+        is searched as its index stands: the edited entries' newest words aren't
+        found until it can be."""
+        if self._vault.read_only:
+            return
+        with suppress(errors.VaultError):
+            self.index_pending()
 
     @staticmethod
     def _tag_hits(conn: Connection, terms: list[str], where: str, args: list[Any],
@@ -555,6 +602,10 @@ def _entry(record: Sequence[Any]) -> Entry:
     return Entry(id=entry_id, written_at=_parse(written_at), title=title, body=body,
                  checkin=CheckIn(mood, others, self_), tags=_tags(tags),
                  updated_at=_parse(updated_at))
+
+
+def _index_lags(conn: Connection) -> bool:
+    return conn.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone() is not None
 
 
 def _drop_unused_tags(conn: Connection) -> None:

@@ -4,6 +4,7 @@ data folder it lives in. UI and CLI code get at storage only through these."""
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, override
@@ -50,7 +51,14 @@ class Store:
                                           paths.default_backup_dir(vault.path.parent)))
 
     def close(self) -> None:
-        self.vault.close()
+        """Close the vault, first bringing the search index up to date with entries
+        edited in this session (if that fails, the next unlock does it)."""
+        try:
+            if not self.vault.read_only:
+                with suppress(VaultError):
+                    self.journal.index_pending()
+        finally:
+            self.vault.close()
 
 
 class JournalFolder:

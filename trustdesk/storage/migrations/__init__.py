@@ -26,6 +26,7 @@ _STEP_MODULES = (
     "m006_worksheet_safety",
     "m007_step_snooze",
     "m008_entry_history",
+    "m009_index_after_editing",
 )
 
 

@@ -312,6 +312,8 @@ class JournalPage(Page):
     def _open(self, entry: Entry, *, stored: bool) -> None:
         for timer in (self._save_timer, self._retry_timer):
             timer.stop()
+        if self._stored and self._editing_since is not None:
+            self._saver.index_later()   # the entry being left was edited
         self._entry, self._stored, self._failure = entry, stored, None
         self._revision = self._saved_revision = next(self._revisions)
         self._editing_since = None

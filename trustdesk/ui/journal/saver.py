@@ -10,6 +10,10 @@ entry is never brought back by a save that was still queued.
 Each write carries when the person began editing the entry (`session_start`): the
 repository keeps the text a save replaces as an earlier version, in the same
 transaction, when the history rules (domain/history.py) say so.
+
+An autosave leaves the search index as it was (re-indexing an edited entry costs
+far more than writing it); when the person leaves an edited entry, `index_later`
+brings the index up to date in the background.
 """
 
 from __future__ import annotations
@@ -85,6 +89,15 @@ class EntrySaver:
         with self._lock:
             self._repo.save(entry)
             self._written[entry.id] = revision
+
+    def index_later(self) -> tasks.Task:
+        """An editing session ended: bring the search index up to date in the
+        background. A failure loses nothing (the index still knows what it holds);
+        the next search, lock or unlock tries again."""
+        def work() -> int:
+            return 0 if self._closed else self._repo.index_pending()
+
+        return tasks.run_task(work, on_failed=lambda _error: None)
 
     def close(self) -> None:
         """Refuse every further write (the journal is locking)."""

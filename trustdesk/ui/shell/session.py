@@ -237,13 +237,16 @@ class Session(QObject):
 
     # -- after unlocking -------------------------------------------------------
     def _start_daily_backup(self, store: Store) -> tasks.Task:
-        """Expired entry versions deleted, then a backup if none was made today, off
-        the UI thread (so the backup doesn't carry versions already due to go)."""
+        """Expired entry versions deleted and the search index brought up to date,
+        then a backup if none was made today, off the UI thread (so the backup
+        doesn't carry versions already due to go)."""
         folder, now = self.folder, self._now()
 
         def work() -> object:
             with contextlib.suppress(errors.VaultError):  # again within the hour
                 store.journal.history.prune(now=now)
+            with contextlib.suppress(errors.VaultError):  # again at the next search
+                store.journal.index_pending()  # edits a crash left unindexed
             return folder.back_up_if_due(store)
 
         def failed(_error: BaseException) -> None:
