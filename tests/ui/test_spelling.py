@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from tests.ui.conftest import unlock
 from tests.ui.journal_helpers import click_row, journal_of, wait_saved
+from trustdesk.domain.safety_card import Contact, SafetyCard
 from trustdesk.domain.settings import AppSettings
 from trustdesk.ui.journal.editor import EntryEditor
+from trustdesk.ui.safety.card import SafetyCardEditor
 from trustdesk.ui.spelling.line_edit import SpellLineEdit
 from trustdesk.ui.spelling.menu import NO_SUGGESTIONS
 from trustdesk.ui.spelling.service import speller
@@ -309,3 +311,131 @@ def test_a_right_click_opens_the_menu_with_the_suggestions(qtbot, spelling, edit
     QApplication.sendEvent(box.viewport(), QContextMenuEvent(
         QContextMenuEvent.Reason.Mouse, position, box.viewport().mapToGlobal(position)))
     assert shown and shown[0][0] == "occurred"
+
+
+# -- the safety card's own words ("My people and numbers") ---------------------------
+def _menu_shown_by_right_click(qtbot, target, position: QPoint) -> list[str]:
+    """The actions of the menu a real right-click at `position` of `target` opens
+    (run modally, or popped up: a plain line edit's)."""
+    shown: list[list[str]] = []
+
+    def read_and_close() -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            shown.append([action.text() for action in menu.actions()])
+            menu.close()
+
+    QTimer.singleShot(100, read_and_close)
+    QApplication.sendEvent(target, QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, position, target.mapToGlobal(position)))
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    return shown[0]
+
+
+@pytest.fixture
+def card(qtbot, spelling):
+    """The card's editor on the real journal, its card saved and shown."""
+    spelling.settings.save_safety_card(SafetyCard((Contact("Sam", "0123 456"),), "", ""))
+    editor = SafetyCardEditor(spelling.settings)
+    qtbot.addWidget(editor)
+    editor.resize(600, 500)
+    editor.show()
+    editor.load()
+    return editor
+
+
+def test_the_safety_cards_words_are_marked_but_not_its_numbers(qtbot, spelling, card):
+    """What helps, where to go and the names are marked as the journal's words are;
+    a number field's words are not, and its menu has no spelling actions."""
+    card.helps.setFocus()
+    qtbot.keyClicks(card.helps, "A walk by the rivver and musik ")
+    card.places.setFocus()
+    qtbot.keyClicks(card.places, "The clnic on Hill Road ")
+    card.names[1].setFocus()
+    qtbot.keyClicks(card.names[1], "Crisis lnie")
+    qtbot.keyClick(card.names[1], Qt.Key.Key_Home)        # the name is finished
+    card.numbers[1].setFocus()
+    qtbot.keyClicks(card.numbers[1], "0800 recieve ")
+    assert marked(card.helps.document()) == ["rivver", "musik"]
+    assert marked(card.places.document()) == ["clnic"]
+    assert card.names[1].marked_words() == ["lnie"]
+    assert not isinstance(card.numbers[1], SpellLineEdit)
+    number = card.numbers[1]
+    number.setCursorPosition(number.text().index("recieve") + 2)
+    spot = QPoint(number.cursorRect().center().x(), number.height() // 2)
+    actions = _menu_shown_by_right_click(qtbot, number, spot)
+    assert any("Copy" in name for name in actions)        # its own menu, and only that
+    assert "Add to my dictionary" not in actions and "Ignore" not in actions
+    assert not any(name.startswith("receive") for name in actions)
+
+
+def test_the_safety_cards_menu_offers_suggestions_add_and_ignore(qtbot, spelling, card):
+    card.helps.setFocus()
+    qtbot.keyClicks(card.helps, "A walk by the rivver ")
+    position = card.helps.cursorRect(card.helps.document().find("rivver")).center()
+    actions = _menu_shown_by_right_click(qtbot, card.helps.viewport(), position)
+    assert actions[0] == "river" and "Add to my dictionary" in actions and "Ignore" in actions
+    menu = card.helps.context_menu_at(position)
+    menu.actions()[0].trigger()
+    assert card.helps.toPlainText() == "A walk by the river "
+    assert marked(card.helps.document()) == []
+    assert card.has_unsaved_changes()
+    assert card.save() and spelling.settings.load_safety_card().helps == "A walk by the river"
+
+    card.names[1].setFocus()
+    qtbot.keyClicks(card.names[1], "Ngaire at home")
+    qtbot.keyClick(card.names[1], Qt.Key.Key_Home)
+    assert card.names[1].marked_words() == ["Ngaire"]
+    card.names[1].setCursorPosition(2)
+    menu = card.names[1].context_menu_at(QPoint(card.names[1].cursorRect().center().x(), 5))
+    next(a for a in menu.actions() if a.text() == "Add to my dictionary").trigger()
+    assert card.names[1].marked_words() == []
+    assert spelling.settings.load_personal_words() == ["Ngaire"]
+
+    card.places.setFocus()
+    qtbot.keyClicks(card.places, "Aroha's flat ")
+    assert marked(card.places.document()) == ["Aroha's"]
+    position = card.places.cursorRect(card.places.document().find("Aroha")).center()
+    menu = card.places.context_menu_at(position)
+    next(a for a in menu.actions() if a.text() == "Ignore").trigger()
+    assert marked(card.places.document()) == []
+
+
+def test_the_off_switch_unmarks_the_card_without_making_it_unsaved(qtbot, spelling, card):
+    card.save_button.setFocus()                 # no field is being typed in
+    card.show_card(SafetyCard((Contact("Crisis lnie", "116 123"),), "Musik, a walk",
+                              "The clnic"))
+    assert card.names[0].marked_words() == ["lnie"]
+    assert marked(card.helps.document()) == ["Musik"]
+    assert marked(card.places.document()) == ["clnic"]
+    assert not card.has_unsaved_changes()
+    speller.apply(replace(ENGLISH, spell_check=False))
+    qtbot.waitUntil(lambda: marked(card.helps.document()) == [])
+    assert card.names[0].marked_words() == [] and marked(card.places.document()) == []
+    speller.apply(ENGLISH)
+    qtbot.waitUntil(lambda: marked(card.helps.document()) == ["Musik"])
+    assert card.names[0].marked_words() == ["lnie"]
+    assert not card.has_unsaved_changes()        # marking again is not an edit
+    assert card.status.text() == ""
+
+
+def test_the_writing_switch_in_settings_reaches_the_card_there_and_in_the_note(
+        qtbot, unlocked, no_dialogs):
+    from tests.ui.test_safety_note import open_note
+
+    unlocked.session.store.settings.save_safety_card(
+        SafetyCard((Contact("Sam", "0123"),), "A walk by the rivver", ""))
+    qtbot.waitUntil(lambda: speller.active, timeout=20000)
+    settings = unlocked.workspace.show_page("settings")
+    editor = settings.card.editor
+    assert marked(editor.helps.document()) == ["rivver"]
+    note = open_note(qtbot, unlocked.workspace.safety_link)
+    assert marked(note.card.helps.document()) == ["rivver"]
+    settings.writing.spell_check.setChecked(False)
+    qtbot.waitUntil(lambda: marked(editor.helps.document()) == [])
+    assert marked(note.card.helps.document()) == []
+    settings.writing.spell_check.setChecked(True)
+    qtbot.waitUntil(lambda: marked(editor.helps.document()) == ["rivver"])
+    assert marked(note.card.helps.document()) == ["rivver"]
+    assert not editor.has_unsaved_changes() and not note.card.has_unsaved_changes()
+    note.close()

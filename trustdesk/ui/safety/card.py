@@ -3,7 +3,10 @@ to call with their numbers, what helps, where to go. Shown inside the safety not
 once the journal is unlocked, and in Settings (ui/settings/safety_card.py); saved
 with "Save card" into the encrypted journal, never anywhere else. When one editor
 saves, every other one showing the card without unsaved edits reads it again.
-`clear()` empties every field (the journal is locking). UI thread only."""
+The words the person writes (names, what helps, where to go) have their spelling
+marked like the journal's and the worksheets' (ui/spelling, following Settings →
+Writing); the numbers don't. `clear()` empties every field (the journal is
+locking). UI thread only."""
 
 from __future__ import annotations
 
@@ -15,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
 from trustdesk.domain.safety_card import MAX_NAME, MAX_NUMBER, MAX_PEOPLE, Contact, SafetyCard
 from trustdesk.domain.text import InvalidRecord
 from trustdesk.storage.errors import VaultError
+from trustdesk.ui.spelling.line_edit import SpellLineEdit
+from trustdesk.ui.spelling.text_box import SpellTextBox
 
 ROWS = 4   # people rows shown at first; "Add a person" adds more, up to MAX_PEOPLE
 
@@ -99,8 +103,8 @@ class SafetyCardEditor(QWidget):
             page.addWidget(field)
         page.addLayout(buttons)
         page.addWidget(self.status)
-        self.helps.textChanged.connect(self._edited)
-        self.places.textChanged.connect(self._edited)
+        self.helps.edited.connect(self._edited)     # not on marks drawn again
+        self.places.edited.connect(self._edited)
         _saves.card_saved.connect(self._saved_elsewhere)
 
     def _saved_elsewhere(self, editor: SafetyCardEditor) -> None:
@@ -108,13 +112,11 @@ class SafetyCardEditor(QWidget):
                 and not self.has_unsaved_changes():
             self.load()
 
-    def _note(self, title: str, placeholder: str) -> QPlainTextEdit:
+    def _note(self, title: str, placeholder: str) -> SpellTextBox:
         label = QLabel(title)
         label.setProperty("role", "strong")
-        field = QPlainTextEdit()
-        field.setAccessibleName(title)
+        field = SpellTextBox(title)
         field.setPlaceholderText(placeholder)
-        field.setTabChangesFocus(True)
         field.setFixedHeight(field.fontMetrics().lineSpacing() * 3 + 16)
         label.setBuddy(field)
         if title == "What helps me":
@@ -125,7 +127,7 @@ class SafetyCardEditor(QWidget):
 
     def _add_row(self) -> None:
         row = len(self.names) + 1
-        name, number = QLineEdit(), QLineEdit()
+        name, number = SpellLineEdit(), QLineEdit()
         name.setAccessibleName(f"Person or service {row}")
         number.setAccessibleName(f"Number {row}")
         name.setMaxLength(MAX_NAME)
@@ -171,10 +173,8 @@ class SafetyCardEditor(QWidget):
             name.setText(person.name)
             number.setText(person.number)
         for field, text in ((self.helps, card.helps), (self.places, card.places)):
-            field.blockSignals(True)
-            field.setPlainText(text)
-            field.blockSignals(False)
-        self.status.setText("")
+            field.set_text(text)
+        self.status.setText("")   # after the fields, which report the text set as edits
 
     def read(self) -> SafetyCard:
         """The card as typed; raises InvalidRecord when a field is too long."""
@@ -205,7 +205,5 @@ class SafetyCardEditor(QWidget):
         for field in (*self.names, *self.numbers):
             field.clear()
         for note in (self.helps, self.places):
-            note.blockSignals(True)
-            note.clear()
-            note.blockSignals(False)
+            note.set_text("")
         self.status.setText("")

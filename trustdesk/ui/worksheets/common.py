@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import override
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,11 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trustdesk.ui.spelling.highlighter import SpellingHighlighter
-from trustdesk.ui.spelling.menu import SpellingMenu
+from trustdesk.ui.spelling.text_box import SpellTextBox
 from trustdesk.ui.widgets.column import FORM_WIDTH, centred, page_scroll
 from trustdesk.ui.widgets.labels import text_label
-from trustdesk.ui.widgets.private_text import PrivatePlainTextEdit
 
 CONTENT_WIDTH = FORM_WIDTH  # the form pages' width, from the one rule
 
@@ -123,22 +121,12 @@ class SafetyOffer(QFrame):
         show_safety_note(self)
 
 
-class TextBox(SpellingMenu, PrivatePlainTextEdit):
-    """Multi-line text for a person's own words. Tab moves on to the next control;
-    `set_text` replaces the text and forgets the undo history. Misspelt words are
-    marked, with the spelling actions in the context menu (ui/spelling). `edited`
-    fires when the words change (listen to it, not to textChanged, which Qt also
-    sends when the marks are drawn again)."""
-
-    edited = Signal()
+class TextBox(SpellTextBox):
+    """Multi-line text for a person's own words, `lines` high (ui/spelling's
+    `SpellTextBox`: Tab moves on, misspelt words are marked, listen to `edited`)."""
 
     def __init__(self, accessible_name: str, lines: int = 3) -> None:
-        super().__init__()
-        self.highlighter = SpellingHighlighter(self)
-        self._words = ""
-        self.textChanged.connect(self._text_changed)
-        self.setAccessibleName(accessible_name)
-        self.setTabChangesFocus(True)
+        super().__init__(accessible_name)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._lines = lines
@@ -154,18 +142,6 @@ class TextBox(SpellingMenu, PrivatePlainTextEdit):
     def changeEvent(self, event) -> None:  # font changes with the text-size setting
         super().changeEvent(event)
         self._fit()
-
-    def _text_changed(self) -> None:
-        words = self.toPlainText()
-        if words != self._words:
-            self._words = words
-            self.edited.emit()
-
-    def text(self) -> str:
-        return self.toPlainText()
-
-    def set_text(self, text: str) -> None:
-        self.setPlainText(text)
 
 
 class Field(QWidget):
