@@ -11,6 +11,7 @@ import sqlcipher3
 
 from tests.conftest import PASSPHRASE
 from tests.journal_data import generated_entries
+from tests.storage.index_probe import index_bytes, index_terms
 from trustdesk.domain.journal import Entry
 from trustdesk.storage.journal_repo import BULK_INDEX_MIN
 from trustdesk.storage.store import JournalFolder
@@ -19,20 +20,6 @@ from trustdesk.storage.vault import Vault, integrity_problems
 
 def entry(day: int, **fields) -> Entry:
     return Entry.new(written_at=datetime(2024, 3, day, 20, 15), **fields)
-
-
-def terms(store) -> set[str]:
-    with store.vault.read() as conn:
-        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab "
-                     "USING fts5vocab(main, entries_fts, 'row')")
-        return {row[0] for row in conn.execute("SELECT term FROM temp.vocab")}
-
-
-def index_bytes(store) -> bytes:
-    with store.vault.read() as conn:
-        blocks = [row[0] for row in conn.execute("SELECT block FROM entries_fts_data")]
-        blocks += [str(row[0]).encode() for row in conn.execute("SELECT term FROM entries_fts_idx")]
-    return b"".join(block for block in blocks if block)
 
 
 def assert_index_matches_entries(store) -> None:
@@ -52,11 +39,11 @@ def written(store):
 def test_an_autosave_leaves_the_index_and_ending_the_session_brings_it_up_to_date(store, written):
     store.journal.save(written.edited(body="A quiet morning by the marina"))
     assert store.journal.index_lags()
-    assert "lighthouse" in terms(store) and "marina" not in terms(store)
+    assert "lighthouse" in index_terms(store) and "marina" not in index_terms(store)
 
     assert store.journal.index_pending() == 1
     assert not store.journal.index_lags()
-    assert "lighthouse" not in terms(store) and "marina" in terms(store)
+    assert "lighthouse" not in index_terms(store) and "marina" in index_terms(store)
     assert b"lighthouse" not in index_bytes(store)      # wiped, not only unlisted
     assert_index_matches_entries(store)
     assert store.journal.index_pending() == 0
@@ -74,7 +61,7 @@ def test_many_saves_in_one_session_remember_the_text_the_index_holds(store, writ
             ("Harbour", "The lighthouse kept blinking all night")]
     store.journal.index_pending()
     assert_index_matches_entries(store)
-    assert {"marina", "noon"} <= terms(store) and "gull" not in terms(store)
+    assert {"marina", "noon"} <= index_terms(store) and "gull" not in index_terms(store)
 
 
 def test_a_search_finds_what_an_entry_being_edited_says_now(store, written):
@@ -89,7 +76,7 @@ def test_deleting_an_entry_being_edited_removes_the_words_the_index_holds(store,
     store.journal.save(written.edited(body="A quiet morning by the marina"))
     store.journal.delete(written.id)
     assert not store.journal.index_lags()
-    assert "lighthouse" not in terms(store) and b"lighthouse" not in index_bytes(store)
+    assert "lighthouse" not in index_terms(store) and b"lighthouse" not in index_bytes(store)
     assert_index_matches_entries(store)
 
 
@@ -108,7 +95,7 @@ def test_edits_a_crash_left_unindexed_are_still_known_after_reopening(data_dir, 
         assert reopened.journal.index_lags()
         assert reopened.journal.index_pending() == 1
         assert_index_matches_entries(reopened)
-        assert "lighthouse" not in terms(reopened)
+        assert "lighthouse" not in index_terms(reopened)
     finally:
         reopened.close()
 
@@ -119,7 +106,7 @@ def test_closing_the_journal_brings_the_index_up_to_date(data_dir, store, writte
     reopened = JournalFolder(data_dir).unlock(PASSPHRASE)
     try:
         assert not reopened.journal.index_lags()
-        assert "lighthouse" not in terms(reopened)
+        assert "lighthouse" not in index_terms(reopened)
     finally:
         reopened.close()
 

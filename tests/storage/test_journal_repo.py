@@ -10,6 +10,7 @@ import pytest
 import sqlcipher3
 
 from tests.journal_data import generated_entries
+from tests.storage.index_probe import index_bytes, index_terms
 from trustdesk.domain.calendar import DayMark
 from trustdesk.domain.journal import CheckIn, Entry, JournalFilter, row_of
 from trustdesk.storage import errors
@@ -147,22 +148,6 @@ def test_delete_returns_the_entry_for_undo(store):
     assert store.journal.get(gone.id) == gone
 
 
-def fts_terms(store) -> set[str]:
-    with store.vault.read() as conn:
-        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab "
-                     "USING fts5vocab(main, entries_fts, 'row')")
-        return {row[0] for row in conn.execute("SELECT term FROM temp.vocab")}
-
-
-def fts_raw_bytes(store) -> bytes:
-    """Everything the index keeps, straight from its shadow tables."""
-    with store.vault.read() as conn:
-        data = [row[0] for row in conn.execute("SELECT block FROM entries_fts_data")]
-        data += [row[0] for row in conn.execute("SELECT term FROM entries_fts_idx")]
-    return b"".join(item if isinstance(item, bytes) else str(item).encode()
-                    for item in data if item)
-
-
 def test_deleted_and_edited_words_are_gone_from_the_index(store):
     """FTS5 secure-delete: a deleted word leaves the vocabulary and the index pages.
     Without it the word stays readable in the index's data blocks."""
@@ -170,13 +155,13 @@ def test_deleted_and_edited_words_are_gone_from_the_index(store):
     secret = entry(10, body="quixotebramble is a word only this entry has")
     edited = entry(11, body="the word jabberwockyish will be edited away")
     store.journal.save_many([secret, edited])
-    assert {"quixotebramble", "jabberwockyish"} <= fts_terms(store)
-    assert b"quixotebramble" in fts_raw_bytes(store)
+    assert {"quixotebramble", "jabberwockyish"} <= index_terms(store)
+    assert b"quixotebramble" in index_bytes(store)
 
     store.journal.delete(secret.id)
     store.journal.save(edited.edited(body="nothing unusual now"))
     store.journal.index_pending()                  # the editing session ends
-    terms, raw = fts_terms(store), fts_raw_bytes(store)
+    terms, raw = index_terms(store), index_bytes(store)
     assert "quixotebramble" not in terms and "jabberwockyish" not in terms
     assert b"quixotebramble" not in raw and b"jabberwockyish" not in raw
     with store.vault.read() as conn:
