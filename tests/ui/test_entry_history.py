@@ -32,6 +32,11 @@ class Clock:
 def page_with_entry(qtbot, store, clock: Clock) -> tuple[JournalPage, Entry]:
     entry = Entry.new(title="The lake", body=WORDS, written_at=T0, now=lambda: T0)
     store.journal.save(entry)
+    return page_showing(qtbot, store, clock, entry), entry
+
+
+def page_showing(qtbot, store, clock: Clock, entry: Entry) -> JournalPage:
+    """The Journal page on the real journal, shown and active, with `entry` open."""
     page = JournalPage(store.journal, now=clock)
     qtbot.addWidget(page)
     page.resize(1100, 800)
@@ -41,7 +46,7 @@ def page_with_entry(qtbot, store, clock: Clock) -> tuple[JournalPage, Entry]:
     qtbot.waitUntil(page.isActiveWindow, timeout=5000)
     page.load()
     assert page.open_entry(entry.id)
-    return page, entry
+    return page
 
 
 def test_select_all_and_type_then_leaving_keeps_the_old_text(qtbot, store):
@@ -229,15 +234,7 @@ def test_the_two_texts_scroll_together_in_proportion(qtbot, store):
     store.journal.save(entry.edited(body=_long_text(120),
                                     now=lambda: T0 + timedelta(hours=1)))
     assert len(store.journal.history.versions(entry.id)) == 1
-    page = JournalPage(store.journal, now=Clock(T0 + timedelta(hours=2)))
-    qtbot.addWidget(page)
-    page.resize(1100, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow, timeout=5000)
-    page.load()
-    assert page.open_entry(entry.id)
+    page = page_showing(qtbot, store, Clock(T0 + timedelta(hours=2)), entry)
     dialog = open_history(qtbot, page)
     then_bar = dialog.then_view.verticalScrollBar()
     now_bar = dialog.now_view.verticalScrollBar()

@@ -299,18 +299,7 @@ def test_a_right_click_opens_the_menu_with_the_suggestions(qtbot, spelling, edit
         box.setFocus()
         qtbot.keyClicks(box, "It occured to me ")
     position = box.cursorRect(box.document().find("occured")).center()
-    shown: list[list[str]] = []
-
-    def read_and_close() -> None:
-        menu = QApplication.activePopupWidget()
-        if isinstance(menu, QMenu):
-            shown.append([action.text() for action in menu.actions()])
-            menu.close()
-
-    QTimer.singleShot(100, read_and_close)
-    QApplication.sendEvent(box.viewport(), QContextMenuEvent(
-        QContextMenuEvent.Reason.Mouse, position, box.viewport().mapToGlobal(position)))
-    assert shown and shown[0][0] == "occurred"
+    assert _menu_shown_by_right_click(qtbot, box.viewport(), position)[0] == "occurred"
 
 
 # -- the safety card's own words ("My people and numbers") ---------------------------
