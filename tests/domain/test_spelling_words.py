@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from trustdesk.domain.spelling import word_lists
@@ -140,3 +142,39 @@ def test_british_spellings_pass_in_english(english, word):
 @pytest.mark.parametrize("word", ["hourse", "occured", "untill", "accomodate"])
 def test_the_british_forms_let_no_misspelling_through(english, word):
     assert Checker(english).is_misspelt(word)
+
+
+def test_suggestions_are_the_most_used_words_first(english):
+    assert english.suggestions("teh") == ["the", "ten", "tea", "te", "eh"]
+    assert english.suggestions("receive") == ["receive"]
+
+
+def test_a_misspelling_two_edits_away_still_gets_suggestions(english):
+    """No known word is one edit from "embarasment": the words two edits away are
+    offered, as pyspellchecker offered them."""
+    assert english.suggestions("embarasment") == ["embarrassment", "embarkment"]
+    assert english.suggestions("zqxjvvk") == []
+
+
+def test_a_british_spelling_is_known_through_its_american_word_only(english):
+    assert english.knows("apologising") and english.knows("neighbours")
+    assert not english.knows("apologiseing") and not english.knows("neighbourz")
+
+
+def test_a_list_of_any_layout_is_read_with_capitals_and_escapes():
+    """pyspellchecker's own reading: capitals lowered and their counts added up
+    ("Cat" and "cat" outrank "car"), JSON escapes undone, on one line or on lines
+    ending in \\r\\n."""
+    one_line = b'{"Cat": 5, "cat": 5, "car": 8, "caf\\u00c9": 2, "say \\"hi\\"": 1}'
+    lines = one_line.replace(b"{", b"{\r\n").replace(b", ", b",\r\n").replace(b"}", b"\r\n}")
+    for text in (one_line, lines):
+        words = word_lists.WordList("xx", packed=gzip.compress(text))
+        assert words.suggestions("cax") == ["cat", "car"]
+        assert words.suggestions("cafe") == ["café"]
+        assert words.knows('say "hi"') and words.knows("café") and not words.knows("Cat")
+
+
+@pytest.mark.parametrize("language,word", [("fa", "آئورت"), ("eu", 'armada"ez')])
+def test_lists_with_windows_lines_or_escapes_are_read_whole(language, word):
+    words = word_lists.WordList(language)
+    assert words.knows(word)

@@ -10,15 +10,23 @@ process, since it holds no personal words. Lookups are thread-safe reads.
 from __future__ import annotations
 
 import gzip
+import io
 import json
+import re
+import string
 import threading
+from array import array
 from importlib import resources
+from operator import eq, itemgetter
 
 from trustdesk.domain.spelling import DEFAULT_LANGUAGE, LANGUAGE_NAMES
 
 MAX_SUGGESTIONS = 5
 _MAX_SUGGESTED_LENGTH = 30     # past this, edits at distance 2 take too long to try
-_LINES_AT_ONCE = 4000          # lines of a word list parsed in one go (a few ms)
+_BLOCK = 1 << 14               # bytes of a word list unpacked and parsed at once (~1 ms)
+_EMPTY = -1                    # a free place in the table: no str hashes to -1
+_MOST = (1 << 32) - 1          # the largest count the table holds
+_PAIR = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"\s*:\s*(\d+)')   # "word": count
 
 # pyspellchecker's English list is American: British spellings are known through the
 # American word they differ from by one of these regular endings or spellings
@@ -54,33 +62,164 @@ def language_of_locale(locale_name: str) -> str:
 
 
 class WordList:
-    """One language's words and how often each is used."""
+    """One language's words and how often each is used.
 
-    def __init__(self, language: str) -> None:
-        from spellchecker import SpellChecker
+    The words themselves are not kept, only each one's `hash` (64 bits: words differ
+    in it as surely as in their letters; the table is built and used in the same
+    process, so Python's per-process hashing doesn't matter). A hash sits in a flat
+    table at the place its low bits say, how often the word is used alongside; the
+    hashes that find their place taken go into a dictionary. English so takes about
+    6 MB and no Python object per word (pyspellchecker's word -> count dictionary
+    took 33 MB), and `_known` looks many strings up at once in a few C-level passes,
+    which keeps suggestions quick. A list knows and suggests what pyspellchecker's
+    `SpellChecker` (distance 2) knew and suggested, without making its objects.
+    `packed` (gzipped JSON, word -> count) replaces the language's own list."""
 
+    def __init__(self, language: str, packed: bytes | None = None) -> None:
         self.language = language
-        self._checker = SpellChecker(language=None, distance=2)
-        self._checker.word_frequency.load_json(_read_words(language))
-        self._words = self._checker.word_frequency.dictionary
+        if packed is None:
+            packed = (resources.files("spellchecker") / "resources"
+                      / f"{language}.json.gz").read_bytes()
+        # The table has room for about 1.25 times the words the unpacked size
+        # (gzip's last four bytes) suggests, at 18 bytes a word.
+        size = int.from_bytes(packed[-4:], "little") * 5 // (18 * 4)
+        self._mask = (1 << max(size, 1024).bit_length()) - 1
+        self._slots = array("q", [_EMPTY]) * (self._mask + 1)
+        self._counts = array("I", [0]) * (self._mask + 1)
+        self._spilt: dict[int, int] = {}
+        self._letters = ""
+        self._longest = 0
+        self._read(packed)
 
     def knows(self, word: str) -> bool:
         """Whether `word` (lower case, straight apostrophes) is a word (in English, in
         British spelling too)."""
-        if word in self._words:
+        key = hash(word)
+        if self._slots[key & self._mask] == key or key in self._spilt:
             return True
         return self.language == "en" and any(
-            american in self._words for american in _american_forms(word))
+            self._has(hash(american)) for american in _american_forms(word))
 
     def suggestions(self, word: str, limit: int = MAX_SUGGESTIONS) -> list[str]:
         """Up to `limit` known words one or two edits from `word` (lower case), the
-        most used first."""
+        most used first (then alphabetically)."""
         if len(word) > _MAX_SUGGESTED_LENGTH:
             return []
-        found = self._checker.candidates(word) or set()
-        known = [candidate for candidate in found if candidate in self._words]
-        known.sort(key=lambda candidate: (-self._words[candidate], candidate))
-        return known[:limit]
+        found = self._candidates(word)
+        found.sort(key=lambda candidate: (-self._count(hash(candidate)), candidate))
+        return found[:limit]
+
+    # -- the table ----------------------------------------------------------------------
+    def _has(self, key: int) -> bool:
+        return self._slots[key & self._mask] == key or key in self._spilt
+
+    def _count(self, key: int) -> int:
+        place = key & self._mask
+        return self._counts[place] if self._slots[place] == key else self._spilt[key]
+
+    def _read(self, packed: bytes) -> None:
+        """Adds the words of the gzipped JSON object `packed` (word -> count) as
+        pyspellchecker reads them: in lower case, the counts of words that differ
+        only in case added up. Unpacked and parsed a block of lines at a time, so its
+        text is never in memory whole and no step holds Python's lock for long; a list
+        that isn't one word a line is parsed whole at the end."""
+        letters: set[str] = set()
+        with gzip.GzipFile(fileobj=io.BytesIO(packed)) as unpacked:
+            pending = bytearray()
+            while block := unpacked.read(_BLOCK):
+                pending += block
+                # A comma before a line's end is between two words: a line break
+                # can't be inside a JSON string.
+                cut = max(pending.rfind(b",\n"), pending.rfind(b",\r\n")) + 1
+                if cut:
+                    self._add_words(pending[:cut].decode("utf-8"), letters)
+                    del pending[:cut]
+            self._add_words(pending.decode("utf-8"), letters)
+        self._letters = "".join(sorted(letters))
+
+    def _add_words(self, text: str, letters: set[str]) -> None:
+        """Adds the words of `text`, whole "word": count pairs of a list's JSON. A
+        key finds its place by its low bits, or else goes into the dictionary."""
+        slots, counts, spilt, mask = self._slots, self._counts, self._spilt, self._mask
+        longest = self._longest
+        for word, used in _PAIR.findall(text.lower()):
+            if "\\" in word:
+                word = json.loads(f'"{word}"').lower()
+            key = hash(word)
+            count = int(used)
+            place = key & mask
+            there = slots[place]
+            if there == _EMPTY:
+                slots[place] = key
+                counts[place] = count
+            elif there == key:    # the same word again (in other capitals): added up
+                counts[place] = min(counts[place] + count, _MOST)
+            else:
+                spilt[key] = spilt.get(key, 0) + count
+            letters.update(word)
+            if len(word) > longest:
+                longest = len(word)
+        self._longest = longest
+
+    # -- suggestions, as pyspellchecker's SpellChecker(distance=2).candidates -----------
+    def _candidates(self, word: str) -> list[str]:
+        """The known words `word` may have meant: `word` if it is known, else the
+        known words one edit away, else those two edits away."""
+        lowered = word.lower()
+        if self._has(hash(lowered)) and self._checkable(lowered):
+            return [word] if word == lowered else []
+        if not self._checkable(word):
+            return [word] if self._has(hash(word)) else []
+        first = self._edits(lowered)
+        found = self._known(first)
+        if found:
+            return found
+        reached: set[str] = set()
+        for edited in first:
+            if self._checkable(edited):
+                reached.update(self._known(self._edits(edited)))
+        return list(reached)
+
+    def _edits(self, word: str) -> list[str]:
+        """The strings one deletion, swap of neighbours, replacement or insertion of
+        one of the list's letters away from `word` (with repeats)."""
+        letters = self._letters
+        splits = [(word[:at], word[at:]) for at in range(len(word) + 1)]
+        edits = [start + rest[1:] for start, rest in splits if rest]
+        edits += [start + rest[1] + rest[0] + rest[2:] for start, rest in splits
+                  if len(rest) > 1]
+        edits += [start + letter + rest[1:] for start, rest in splits if rest
+                  for letter in letters]
+        edits += [start + letter + rest for start, rest in splits for letter in letters]
+        return edits
+
+    def _known(self, strings: list[str]) -> list[str]:
+        """The known words among `strings`, each once. The table is read in C-level
+        passes (hash, pick the places, compare); Python only loops over the hits."""
+        if len(strings) < 2:      # itemgetter with one place gives no tuple
+            return [text for text in strings if self._has(hash(text)) and self._checkable(text)]
+        keys = list(map(hash, strings))
+        there = itemgetter(*map(self._mask.__and__, keys))(self._slots)
+        if not any(map(eq, there, keys)) and self._spilt.keys().isdisjoint(keys):
+            return []
+        spilt = self._spilt
+        return list({text for text, key, held in zip(strings, keys, there, strict=True)
+                     if (held == key or key in spilt) and self._checkable(text)})
+
+    def _checkable(self, word: str) -> bool:
+        """pyspellchecker's `_check_if_should_check`: not a punctuation mark, not a
+        number, and at most three letters longer than the longest word."""
+        if len(word) == 1 and word in string.punctuation:
+            return False
+        if len(word) > self._longest + 3:
+            return False
+        if word.lower() in ("nan", "inf", "infinity"):
+            return True
+        try:
+            float(word)
+        except ValueError:
+            return True
+        return False
 
 
 def _american_forms(word: str) -> list[str]:
@@ -93,24 +232,6 @@ def _american_forms(word: str) -> list[str]:
     if at > 0 and word[at + 3:] in _AFTER_OUR:
         forms.append(word[:at] + "or" + word[at + 3:])
     return forms
-
-
-def _read_words(language: str) -> dict[str, int]:
-    """The word list of `language`: word -> how often it is used."""
-    packed = (resources.files("spellchecker") / "resources" / f"{language}.json.gz")
-    text = gzip.decompress(packed.read_bytes()).decode("utf-8")
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "{":
-        parsed: dict[str, int] = json.loads(text)   # not one word a line: all at once
-        return parsed
-    words: dict[str, int] = {}
-    body = [line.rstrip().rstrip(",") for line in lines[1:]]
-    while body and body[-1] in ("", "}"):
-        body.pop()
-    for first in range(0, len(body), _LINES_AT_ONCE):
-        chunk = ",".join(line for line in body[first:first + _LINES_AT_ONCE] if line)
-        words.update(json.loads("{" + chunk + "}"))
-    return words
 
 
 def load(language: str) -> WordList:
