@@ -67,13 +67,14 @@ class WordList:
     The words themselves are not kept, only each one's `hash` (64 bits: words differ
     in it as surely as in their letters; the table is built and used in the same
     process, so Python's per-process hashing doesn't matter). A hash sits in a flat
-    table at the place its low bits say, how often the word is used alongside; the
-    hashes that find their place taken go into a dictionary. English so takes about
-    6 MB and no Python object per word (pyspellchecker's word -> count dictionary
-    took 33 MB), and `_known` looks many strings up at once in a few C-level passes,
-    which keeps suggestions quick. A list knows and suggests what pyspellchecker's
-    `SpellChecker` (distance 2) knew and suggested, without making its objects.
-    `packed` (gzipped JSON, word -> count) replaces the language's own list."""
+    table, how often its word is used alongside, at one of two places: its low bits,
+    or else its remainder by a prime; the one in ten whose places are both taken go
+    into a dictionary. English so takes about 5 MB and no Python object per word
+    (pyspellchecker's word -> count dictionary took 33 MB, 43 MB while loading), and
+    `_known` looks many strings up at once in a few C-level passes. A list knows and
+    suggests what pyspellchecker's `SpellChecker` (distance 2) knew and suggested,
+    without making its objects. `packed` (gzipped JSON, word -> count) replaces the
+    language's own list."""
 
     def __init__(self, language: str, packed: bytes | None = None) -> None:
         self.language = language
@@ -84,6 +85,7 @@ class WordList:
         # (gzip's last four bytes) suggests, at 18 bytes a word.
         size = int.from_bytes(packed[-4:], "little") * 5 // (18 * 4)
         self._mask = (1 << max(size, 1024).bit_length()) - 1
+        self._prime = _prime_below(self._mask)
         self._slots = array("q", [_EMPTY]) * (self._mask + 1)
         self._counts = array("I", [0]) * (self._mask + 1)
         self._spilt: dict[int, int] = {}
@@ -94,8 +96,8 @@ class WordList:
     def knows(self, word: str) -> bool:
         """Whether `word` (lower case, straight apostrophes) is a word (in English, in
         British spelling too)."""
-        key = hash(word)
-        if self._slots[key & self._mask] == key or key in self._spilt:
+        key, slots, mask, prime = hash(word), self._slots, self._mask, self._prime
+        if slots[key & mask] == key or slots[key % prime] == key or key in self._spilt:
             return True
         return self.language == "en" and any(
             self._has(hash(american)) for american in _american_forms(word))
@@ -111,11 +113,14 @@ class WordList:
 
     # -- the table ----------------------------------------------------------------------
     def _has(self, key: int) -> bool:
-        return self._slots[key & self._mask] == key or key in self._spilt
+        slots, mask, prime = self._slots, self._mask, self._prime
+        return slots[key & mask] == key or slots[key % prime] == key or key in self._spilt
 
     def _count(self, key: int) -> int:
-        place = key & self._mask
-        return self._counts[place] if self._slots[place] == key else self._spilt[key]
+        for place in (key & self._mask, key % self._prime):
+            if self._slots[place] == key:
+                return self._counts[place]
+        return self._spilt[key]
 
     def _read(self, packed: bytes) -> None:
         """Adds the words of the gzipped JSON object `packed` (word -> count) as
@@ -138,22 +143,24 @@ class WordList:
         self._letters = "".join(sorted(letters))
 
     def _add_words(self, text: str, letters: set[str]) -> None:
-        """Adds the words of `text`, whole "word": count pairs of a list's JSON. A
-        key finds its place by its low bits, or else goes into the dictionary."""
-        slots, counts, spilt, mask = self._slots, self._counts, self._spilt, self._mask
+        """Adds the words of `text`, whole "word": count pairs of a list's JSON."""
+        slots, counts, spilt = self._slots, self._counts, self._spilt
+        mask, prime = self._mask, self._prime
         longest = self._longest
         for word, used in _PAIR.findall(text.lower()):
             if "\\" in word:
                 word = json.loads(f'"{word}"').lower()
             key = hash(word)
             count = int(used)
-            place = key & mask
-            there = slots[place]
-            if there == _EMPTY:
-                slots[place] = key
-                counts[place] = count
-            elif there == key:    # the same word again (in other capitals): added up
-                counts[place] = min(counts[place] + count, _MOST)
+            for place in (key & mask, key % prime):
+                there = slots[place]
+                if there == _EMPTY:
+                    slots[place] = key
+                    counts[place] = count
+                    break
+                if there == key:  # the same word again (in other capitals): added up
+                    counts[place] = min(counts[place] + count, _MOST)
+                    break
             else:
                 spilt[key] = spilt.get(key, 0) + count
             letters.update(word)
@@ -188,9 +195,12 @@ class WordList:
         edits = [start + rest[1:] for start, rest in splits if rest]
         edits += [start + rest[1] + rest[0] + rest[2:] for start, rest in splits
                   if len(rest) > 1]
-        edits += [start + letter + rest[1:] for start, rest in splits if rest
-                  for letter in letters]
-        edits += [start + letter + rest for start, rest in splits for letter in letters]
+        for start, rest in splits:
+            heads = [start + letter for letter in letters]
+            if rest:
+                tail = rest[1:]
+                edits += [head + tail for head in heads]   # replacements
+            edits += [head + rest for head in heads]       # insertions
         return edits
 
     def _known(self, strings: list[str]) -> list[str]:
@@ -199,12 +209,16 @@ class WordList:
         if len(strings) < 2:      # itemgetter with one place gives no tuple
             return [text for text in strings if self._has(hash(text)) and self._checkable(text)]
         keys = list(map(hash, strings))
-        there = itemgetter(*map(self._mask.__and__, keys))(self._slots)
-        if not any(map(eq, there, keys)) and self._spilt.keys().isdisjoint(keys):
+        mask, slots, spilt = self._mask, self._slots, self._spilt
+        first = itemgetter(*map(mask.__and__, keys))(slots)
+        second = itemgetter(*map(self._prime.__rmod__, keys))(slots)
+        if not any(map(eq, first, keys)) and not any(map(eq, second, keys)) \
+                and spilt.keys().isdisjoint(keys):
             return []
-        spilt = self._spilt
-        return list({text for text, key, held in zip(strings, keys, there, strict=True)
-                     if (held == key or key in spilt) and self._checkable(text)})
+        return list({text for text, key, held, other
+                     in zip(strings, keys, first, second, strict=True)
+                     if (held == key or other == key or key in spilt)
+                     and self._checkable(text)})
 
     def _checkable(self, word: str) -> bool:
         """pyspellchecker's `_check_if_should_check`: not a punctuation mark, not a
@@ -220,6 +234,14 @@ class WordList:
         except ValueError:
             return True
         return False
+
+
+def _prime_below(number: int) -> int:
+    """The largest prime below `number`."""
+    candidate = number - 1
+    while any(candidate % divisor == 0 for divisor in range(2, int(candidate ** 0.5) + 1)):
+        candidate -= 1
+    return candidate
 
 
 def _american_forms(word: str) -> list[str]:
