@@ -12,7 +12,6 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import re
 import string
 import threading
 from array import array
@@ -26,7 +25,6 @@ _MAX_SUGGESTED_LENGTH = 30     # past this, edits at distance 2 take too long to
 _BLOCK = 1 << 14               # bytes of a word list unpacked and parsed at once (~1 ms)
 _EMPTY = -1                    # a free place in the table: no str hashes to -1
 _MOST = (1 << 32) - 1          # the largest count the table holds
-_PAIR = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"\s*:\s*(\d+)')   # "word": count
 
 # pyspellchecker's English list is American: British spellings are known through the
 # American word they differ from by one of these regular endings or spellings
@@ -96,11 +94,12 @@ class WordList:
     def knows(self, word: str) -> bool:
         """Whether `word` (lower case, straight apostrophes) is a word (in English, in
         British spelling too)."""
-        key, slots, mask, prime = hash(word), self._slots, self._mask, self._prime
-        if slots[key & mask] == key or slots[key % prime] == key or key in self._spilt:
+        key = hash(word)
+        slots = self._slots
+        if slots[key & self._mask] == key or slots[key % self._prime] == key \
+                or key in self._spilt:
             return True
-        return self.language == "en" and any(
-            self._has(hash(american)) for american in _american_forms(word))
+        return self.language == "en" and any(map(self._has, _american_forms(word)))
 
     def suggestions(self, word: str, limit: int = MAX_SUGGESTIONS) -> list[str]:
         """Up to `limit` known words one or two edits from `word` (lower case), the
@@ -112,9 +111,11 @@ class WordList:
         return found[:limit]
 
     # -- the table ----------------------------------------------------------------------
-    def _has(self, key: int) -> bool:
-        slots, mask, prime = self._slots, self._mask, self._prime
-        return slots[key & mask] == key or slots[key % prime] == key or key in self._spilt
+    def _has(self, word: str) -> bool:
+        key = hash(word)
+        slots = self._slots
+        return slots[key & self._mask] == key or slots[key % self._prime] == key \
+            or key in self._spilt
 
     def _count(self, key: int) -> int:
         for place in (key & self._mask, key % self._prime):
@@ -143,40 +144,39 @@ class WordList:
         self._letters = "".join(sorted(letters))
 
     def _add_words(self, text: str, letters: set[str]) -> None:
-        """Adds the words of `text`, whole "word": count pairs of a list's JSON."""
+        """Adds the words of `text`, whole "word": count pairs of a list's JSON object
+        (its braces, if in `text`, are left out here)."""
+        body = text.strip().removeprefix("{").removesuffix("}").strip().removesuffix(",")
+        pairs: dict[str, int] = json.loads("{" + body + "}")
         slots, counts, spilt = self._slots, self._counts, self._spilt
         mask, prime = self._mask, self._prime
-        longest = self._longest
-        for word, used in _PAIR.findall(text.lower()):
-            if "\\" in word:
-                word = json.loads(f'"{word}"').lower()
+        words = list(map(str.lower, pairs))
+        for word, count in zip(words, pairs.values(), strict=True):
             key = hash(word)
-            count = int(used)
-            for place in (key & mask, key % prime):
+            place = key & mask
+            there = slots[place]
+            if there != _EMPTY and there != key:
+                place = key % prime
                 there = slots[place]
-                if there == _EMPTY:
-                    slots[place] = key
-                    counts[place] = count
-                    break
-                if there == key:  # the same word again (in other capitals): added up
-                    counts[place] = min(counts[place] + count, _MOST)
-                    break
+            if there == _EMPTY:
+                slots[place] = key
+                counts[place] = count
+            elif there == key:    # the same word again (in other capitals): added up
+                counts[place] = min(counts[place] + count, _MOST)
             else:
                 spilt[key] = spilt.get(key, 0) + count
-            letters.update(word)
-            if len(word) > longest:
-                longest = len(word)
-        self._longest = longest
+        letters.update("".join(words))
+        self._longest = max(self._longest, 0, *map(len, words))
 
     # -- suggestions, as pyspellchecker's SpellChecker(distance=2).candidates -----------
     def _candidates(self, word: str) -> list[str]:
         """The known words `word` may have meant: `word` if it is known, else the
         known words one edit away, else those two edits away."""
         lowered = word.lower()
-        if self._has(hash(lowered)) and self._checkable(lowered):
+        if self._has(lowered) and self._checkable(lowered):
             return [word] if word == lowered else []
         if not self._checkable(word):
-            return [word] if self._has(hash(word)) else []
+            return [word] if self._has(word) else []
         first = self._edits(lowered)
         found = self._known(first)
         if found:
@@ -207,7 +207,7 @@ class WordList:
         """The known words among `strings`, each once. The table is read in C-level
         passes (hash, pick the places, compare); Python only loops over the hits."""
         if len(strings) < 2:      # itemgetter with one place gives no tuple
-            return [text for text in strings if self._has(hash(text)) and self._checkable(text)]
+            return [text for text in strings if self._has(text) and self._checkable(text)]
         keys = list(map(hash, strings))
         mask, slots, spilt = self._mask, self._slots, self._spilt
         first = itemgetter(*map(mask.__and__, keys))(slots)
