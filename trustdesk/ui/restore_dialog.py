@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from trustdesk.domain.dates import date_time, short_date_time
 from trustdesk.storage.backups.folder import BackupContents, BackupInfo
 from trustdesk.ui import dialogs, tasks
+from trustdesk.ui.widgets.labels import text_label
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 LONG_WHEN_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,8 +62,7 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
-        heading = QLabel("Go back to an earlier copy")
-        heading.setProperty("role", "heading")
+        heading = text_label("Go back to an earlier copy", "heading")
         layout.addWidget(heading)
         intro = QLabel("Choose the copy you want. Your journal as it is now is kept "
                        "first, so you can change your mind later.")

@@ -47,6 +47,7 @@ from trustdesk.domain.history import (
 )
 from trustdesk.storage.history_repo import HistoryRepository
 from trustdesk.ui import dialogs, tasks, theme
+from trustdesk.ui.widgets.labels import text_label
 from trustdesk.ui.widgets.private_text import PrivateTextBrowser
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -187,8 +188,7 @@ class HistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
-        title = QLabel("Earlier versions")
-        title.setProperty("role", "heading")
+        title = text_label("Earlier versions", "heading")
         layout.addWidget(title)
         self.intro = QLabel(keep_text(keep_days))
         self.intro.setWordWrap(True)

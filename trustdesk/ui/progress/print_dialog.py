@@ -170,9 +170,7 @@ class PrintSummaryDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        title = QLabel("Print or save a summary of your progress")
-        title.setProperty("role", "heading")
-        title.setWordWrap(True)
+        title = text_label("Print or save a summary of your progress", "heading")
         layout.addWidget(title)
         layout.addWidget(text_label(
             "A few pages to keep or to bring to someone you trust, such as a therapist. "

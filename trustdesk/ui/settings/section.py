@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from trustdesk.ui import tasks
 from trustdesk.ui.widgets.busy import give_focus_back, hold_focus
+from trustdesk.ui.widgets.labels import text_label
 
 
 class Section(QFrame):
@@ -32,15 +33,11 @@ class Section(QFrame):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(24, 20, 24, 20)
         self.layout_.setSpacing(10)
-        heading = QLabel(title)
-        heading.setProperty("role", "heading")
+        heading = text_label(title, "heading")
         heading.setAccessibleName(title)
         self.layout_.addWidget(heading)
         if intro:
-            text = QLabel(intro)
-            text.setWordWrap(True)
-            text.setProperty("role", "muted")
-            self.layout_.addWidget(text)
+            self.layout_.addWidget(text_label(intro, "muted"))
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.form.setHorizontalSpacing(18)
