@@ -94,10 +94,7 @@ class WordList:
     def knows(self, word: str) -> bool:
         """Whether `word` (lower case, straight apostrophes) is a word (in English, in
         British spelling too)."""
-        key = hash(word)
-        slots = self._slots
-        if slots[key & self._mask] == key or slots[key % self._prime] == key \
-                or key in self._spilt:
+        if self._has(word):
             return True
         return self.language == "en" and any(map(self._has, _american_forms(word)))
 
