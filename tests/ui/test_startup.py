@@ -8,8 +8,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QByteArray
 
 from trustdesk.ui import app as app_module
+from trustdesk.ui import window_state
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,8 +30,10 @@ PROBE = textwrap.dedent("""
     loaded = sorted(m for m in sys.modules if m.startswith(("sqlcipher3", "trustdesk.ui.journal",
                                                             "trustdesk.ui.shell.workspace",
                                                             "trustdesk.ui.dialogs")))
-    from PySide6 import QtCore
+    from PySide6 import QtCore, QtGui
     print(loaded, "Qt" in QtCore.__dict__)
+    print(sorted(m for m in ("hashlib", "uuid", "configparser", "tomllib") if m in sys.modules),
+          "QAccessible" in QtGui.__dict__)
 """)
 
 
@@ -41,7 +45,21 @@ def test_the_unlock_screen_paints_without_the_heavy_modules(data_dir):
                             text=True, cwd=ROOT, check=True,
                             env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
                                  "HOME": str(data_dir)})
-    assert result.stdout.strip() == "[] False", result.stdout + result.stderr
+    assert result.stdout.splitlines()[0] == "[] False", result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_the_unlock_screen_paints_without_modules_only_later_steps_need(data_dir):
+    """Each of these cost 2-4 ms before the first paint and serves only a later step:
+    hashlib the first copy to the clipboard, uuid the first new record, configparser
+    a window.ini not written by TrustDesk (and the reminders), tomllib a palette file
+    of another form; QAccessible's enums (~2.5 ms) the first announcement."""
+    window_state.save(data_dir, QByteArray(b"a saved geometry"))
+    result = subprocess.run([sys.executable, "-c", PROBE, str(data_dir)], capture_output=True,
+                            text=True, cwd=ROOT, check=True,
+                            env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+                                 "HOME": str(data_dir)})
+    assert result.stdout.splitlines()[1] == "[] False", result.stdout + result.stderr
 
 
 def test_warm_up_imports_what_unlocking_needs(qtbot):

@@ -103,3 +103,20 @@ def test_applying_the_theme_already_shown_changes_nothing(qapp):
     finally:
         theme.notifier.changed.disconnect(changes.append)
         theme.apply(qapp, theme="light", text_scale=100)
+
+
+def test_the_palettes_read_without_tomllib_are_what_tomllib_reads():
+    """The quick reading (no tomllib before the first paint) gives TOML's own result
+    for the shipped file, and hands any other form of line to tomllib."""
+    import tomllib
+
+    text = resources.read_text("styles", "palettes.toml")
+    assert theme.read_palettes(text) == tomllib.loads(text)
+    assert theme._palettes() == tomllib.loads(text)
+    for other in ('[light]\nwindow = "#FFF"\n', '[light]\nwindow = \'#FFFFFF\'\n',
+                  '[ light ]\nwindow = "#FFFFFF"\n', 'window = "#FFFFFF"\n',
+                  '[light]\nwindow = "#FFFFFF"\nwindow = "#000000"\n',
+                  '[light]\n[light]\n', '[light]\nwindow.x = "#FFFFFF"\n'):
+        assert theme.read_palettes(other) is None, other
+    assert theme.read_palettes('# a\n[dark]\nink = "#0a0B0c"   # note\n\n') == \
+        {"dark": {"ink": "#0a0B0c"}}

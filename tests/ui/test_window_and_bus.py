@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import uuid
+from base64 import b64decode
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -81,6 +82,23 @@ def test_a_window_ini_written_by_qsettings_is_still_read(qtbot, data_dir):
     old.sync()
     del old
     assert window_state.load(data_dir) == geometry
+
+
+def test_a_window_ini_in_another_form_is_still_read(data_dir):
+    """Files `save` writes are read without configparser; a file edited by hand (or
+    written otherwise) still goes through it."""
+    encoded = "AdnQywADAAAAAAAAAAAAAAAAAx8="
+    ini = paths.window_state_path(data_dir)
+    for text in (f"{window_state._HEADER}[window]\ngeometry = {encoded}\n",
+                 f"[window]\ngeometry={encoded}\n",
+                 f"; mine\n[other]\nx = 1\n\n[window]\n  geometry : {encoded}  \n",
+                 f"[WINDOW]\ngeometry = {encoded}\n[window]\nGeometry = {encoded}\n"):
+        ini.write_text(text)
+        assert window_state.load(data_dir) == window_state.QByteArray(
+            b64decode(encoded)), text
+    assert window_state._written_by_save(
+        f"{window_state._HEADER}[window]\ngeometry = {encoded}\n") == encoded
+    assert window_state._written_by_save(f"[window]\ngeometry = {encoded}\n") is None
 
 
 def test_a_damaged_window_ini_is_ignored(data_dir):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import uuid
 from datetime import date, datetime, timedelta
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
@@ -16,6 +15,10 @@ class InvalidRecord(ValueError):
 
 
 def new_id() -> str:
+    # Imported here: uuid (and the platform module it loads) cost ~2 ms before the
+    # app's first paint, and ids are made only after unlocking.
+    import uuid
+
     return uuid.uuid4().hex
 
 

@@ -23,8 +23,6 @@ Threading: UI thread only.
 
 from __future__ import annotations
 
-import hashlib
-
 from PySide6.QtCore import QMimeData, QObject
 from PySide6.QtGui import QClipboard, QGuiApplication
 
@@ -37,6 +35,8 @@ _guard: ClipboardGuard | None = None
 
 
 def _fingerprint(text: str) -> bytes:
+    import hashlib  # on the first copy, not at start-up: OpenSSL's hashlib is ~3 ms
+
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 

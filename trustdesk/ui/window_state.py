@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import configparser
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
@@ -33,18 +32,37 @@ def load(folder: Path) -> QByteArray | None:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        parser.read_string(text)
-        encoded = parser.get(SECTION, KEY, fallback="")
-    except configparser.Error:
-        encoded = ""
+    encoded = _written_by_save(text)
+    if encoded is None:
+        encoded = _read_ini(text)
     if encoded:
         try:
             return QByteArray(base64.b64decode(encoded, validate=True))
         except (binascii.Error, ValueError):
             return None
     return _load_from_qsettings(path)
+
+
+def _written_by_save(text: str) -> str | None:
+    """The geometry of a file exactly as `save` writes it, read without configparser
+    (~4 ms to import before the first paint); None for anything else."""
+    lines = text.split("\n")
+    if len(lines) != 4 or lines[0] != _HEADER.rstrip("\n") or lines[1] != f"[{SECTION}]" \
+            or lines[3] != "" or not lines[2].startswith(f"{KEY} = "):
+        return None
+    encoded = lines[2].removeprefix(f"{KEY} = ")
+    return encoded if encoded.isascii() and encoded.strip() == encoded else None
+
+
+def _read_ini(text: str) -> str:
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read_string(text)
+        return parser.get(SECTION, KEY, fallback="")
+    except configparser.Error:
+        return ""
 
 
 def _load_from_qsettings(path: Path) -> QByteArray | None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QLabel, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel, QWidget
 
 _heard: list[list[tuple[str, bool]]] = []
 
@@ -23,6 +24,10 @@ def announce(widget: QWidget, message: str, *, assertive: bool = False) -> None:
         return
     for heard in _heard:
         heard.append((message, assertive))
+    # Here, not at the top: PySide builds QAccessible's enums when it is first
+    # used (~2.5 ms), and the unlock screen paints before anything is announced.
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     event = QAccessibleAnnouncementEvent(widget, message)
     event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive if assertive
                         else QAccessible.AnnouncementPoliteness.Polite)
