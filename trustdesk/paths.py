@@ -11,6 +11,8 @@ set aside (`journal.trustdesk-wal.set-aside-<time>`), all encrypted.
 from __future__ import annotations
 
 import os
+import posixpath
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -32,9 +34,29 @@ def data_dir(override: str | os.PathLike[str] | None = None,
         return Path(override).expanduser().absolute()
     if env.get(ENV_DATA_DIR):
         return Path(env[ENV_DATA_DIR]).expanduser().absolute()
+    if (quick := _linux_user_data_path()) is not None:
+        return quick
     import platformdirs  # only when no folder was given: it costs ~5 ms at start-up
 
     return platformdirs.user_data_path("TrustDesk", appauthor=False)
+
+
+def _linux_user_data_path() -> Path | None:
+    """What platformdirs answers on a Linux desktop, without importing it (~5 ms
+    before the first paint): $XDG_DATA_HOME/TrustDesk when that is an absolute path,
+    else ~/.local/share/TrustDesk with an absolute $HOME. None in every other case
+    (other systems, Android, a relative or missing HOME), which platformdirs decides;
+    tests/test_paths.py checks the two agree. Like platformdirs, it reads os.environ."""
+    env = os.environ
+    if not sys.platform.startswith("linux") or hasattr(sys, "getandroidapilevel") \
+            or "ANDROID_DATA" in env or "ANDROID_ROOT" in env:
+        return None
+    xdg = env.get("XDG_DATA_HOME", "")
+    if posixpath.isabs(xdg):
+        return Path(os.path.join(xdg, "TrustDesk"))  # platformdirs' own join
+    if posixpath.isabs(env.get("HOME", "")):
+        return Path(os.path.join(os.path.expanduser("~/.local/share"), "TrustDesk"))
+    return None
 
 
 def vault_path(folder: Path) -> Path:

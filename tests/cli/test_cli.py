@@ -71,6 +71,14 @@ def test_help_documents_the_exit_codes():
         assert line in result.stdout
 
 
+def test_an_empty_command_line_means_what_the_parser_says_it_means():
+    """`trustdesk` alone skips argparse (its gettext lookups cost ~5 ms before the
+    first paint); the arguments it assumes are the parser's own defaults."""
+    parsed, rest = cli.build_parser(with_commands=False).parse_known_args([])
+    assert (vars(parsed), rest) == (cli.NO_ARGUMENTS, [])
+    assert vars(cli.build_parser().parse_args([])) == cli.NO_ARGUMENTS
+
+
 def test_unknown_arguments_are_a_usage_error():
     assert trustdesk("--no-such-flag").returncode == 2
 

@@ -89,3 +89,28 @@ def test_opening_the_app_does_not_import_the_subcommands(data_dir):
                             env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
                                  "HOME": str(data_dir)})
     assert result.stdout.strip() == "[]", result.stdout + result.stderr
+
+
+BARE_OPEN_PROBE = textwrap.dedent("""
+    import sys
+    import trustdesk.ui.app
+    def report(*, data_dir, **_options):
+        print(sorted(m for m in ("locale", "platformdirs") if m in sys.modules))
+        return 0
+    trustdesk.ui.app.run_gui = report
+    from trustdesk.cli import main
+    sys.exit(main([]))
+""")
+
+
+@pytest.mark.slow
+def test_opening_the_app_from_a_desktop_needs_neither_argparse_nor_platformdirs(tmp_path):
+    """`trustdesk` with no arguments and the usual home: the command line is not
+    parsed (gettext's locale lookups, ~5 ms) and the data folder is found without
+    platformdirs (~5 ms)."""
+    result = subprocess.run([sys.executable, "-c", BARE_OPEN_PROBE], capture_output=True,
+                            text=True, cwd=ROOT, check=True,
+                            env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+                                 "HOME": str(tmp_path), "DISPLAY": ":0"})
+    expected = "[]" if sys.platform.startswith("linux") else "['platformdirs']"
+    assert result.stdout.strip() == expected, result.stdout + result.stderr
