@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from trustdesk.domain.passphrase import problem_with_new, strength
 from trustdesk.ui import icons
 from trustdesk.ui.safety.note import link_button
 from trustdesk.ui.widgets.announce import show_and_announce
@@ -128,6 +127,9 @@ class WelcomeScreen(_GateScreen):
         self._update()
 
     def _update(self) -> None:
+        # The rules load with the welcome screen, which only a first run shows.
+        from trustdesk.domain.passphrase import problem_with_new, strength
+
         first, second = self.first.text(), self.second.text()
         rating = strength(first)
         show_and_announce(self.hint, f"Strength: {rating.label}. {rating.hint}" if first else
@@ -141,6 +143,8 @@ class WelcomeScreen(_GateScreen):
             self.show_error("")
 
     def _submit(self) -> None:
+        from trustdesk.domain.passphrase import problem_with_new
+
         if problem_with_new(self.first.text(), self.second.text()) is None:
             self.set_busy(True)
             self.create_requested.emit(self.first.text())

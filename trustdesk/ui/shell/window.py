@@ -9,19 +9,20 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from trustdesk.domain.settings import AppSettings
 from trustdesk.storage.store import JournalFolder
 from trustdesk.ui import theme, window_state
 from trustdesk.ui.shell.gate import NoticeScreen, UnlockScreen, WelcomeScreen
-from trustdesk.ui.shell.pages import PAGES, PageSpec
 from trustdesk.ui.shell.session import Session, State
 from trustdesk.ui.window_fit import MIN_SIZE, place_window
 
 if TYPE_CHECKING:  # the unlocked side is imported once a journal opens
+    from PySide6.QtGui import QAction, QCloseEvent
+
     from trustdesk.storage.backups.folder import BackupContents, BackupInfo
+    from trustdesk.ui.shell.pages import PageSpec
     from trustdesk.ui.shell.workspace import Workspace
 
 WINDOW_SHORTCUTS_AFTER_MS = 150
@@ -38,11 +39,13 @@ class MainWindow(QMainWindow):
 
     closed = Signal()
 
-    def __init__(self, folder: JournalFolder, *, specs: Sequence[PageSpec] = PAGES,
+    def __init__(self, folder: JournalFolder, *, specs: Sequence[PageSpec] | None = None,
                  session: Session | None = None) -> None:
         super().__init__()
         self.folder = folder
-        self.specs = tuple(specs)
+        # The pages' registry (pages.PAGES when not given) is read when the workspace
+        # is first built: the unlock screen paints without it.
+        self._specs = None if specs is None else tuple(specs)
         self.session = session if session is not None else Session(folder, self)
         self.workspace: Workspace | None = None
         self._prepared: Workspace | None = None  # built while the key is derived
@@ -74,6 +77,18 @@ class MainWindow(QMainWindow):
         self.session.status.connect(self._set_status)
         self.session.rescue_offer.connect(self._offer_backup)
         self.session.start()
+
+    @property
+    def specs(self) -> tuple[PageSpec, ...]:
+        if self._specs is None:
+            from trustdesk.ui.shell.pages import PAGES
+
+            self._specs = tuple(PAGES)
+        return self._specs
+
+    @specs.setter
+    def specs(self, specs: Sequence[PageSpec]) -> None:
+        self._specs = tuple(specs)
 
     # -- screens ---------------------------------------------------------------
     @property
@@ -245,6 +260,7 @@ class MainWindow(QMainWindow):
         """Ctrl+L locks from anywhere in the app, dialogs included."""
         if self.lock_action is None:
             from PySide6.QtCore import Qt  # the first use of Qt's namespace: ~30 ms
+            from PySide6.QtGui import QAction, QKeySequence
 
             self.lock_action = QAction("Lock", self)
             self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -258,6 +274,10 @@ class MainWindow(QMainWindow):
         when unlocked). All work locked or unlocked. Once."""
         if self.quit_action is not None:
             return
+        # Imported here, after the first paint: PySide builds these two classes when
+        # they are first used (~1.5 ms).
+        from PySide6.QtGui import QAction, QKeySequence
+
         self.quit_action = QAction("Quit", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.quit)
