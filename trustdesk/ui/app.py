@@ -127,6 +127,10 @@ _WARM_UP_MODULES = (
     "trustdesk.ui.today",                # the landing page
     "trustdesk.ui.input_guard:prepare()",  # PySide's enums, built once: 50-100 ms
     "trustdesk.ui.journal",
+    # Left out of the first paint, loaded before they are needed after unlocking:
+    "uuid",                              # the first new record's id
+    "tomllib",                           # worksheet texts, the PDF report's colours
+    "PySide6.QtGui:QAccessible",         # PySide builds its enums: ~2.5 ms
 )
 
 
