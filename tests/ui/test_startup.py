@@ -118,3 +118,25 @@ def test_opening_the_app_from_a_desktop_needs_neither_argparse_nor_platformdirs(
                                  "HOME": str(tmp_path), "DISPLAY": ":0"})
     expected = "[]" if sys.platform.startswith("linux") else "['platformdirs']"
     assert result.stdout.strip() == expected, result.stdout + result.stderr
+
+
+UNLOCK_PROBE = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from tests.conftest import PASSPHRASE
+    from trustdesk.storage.store import JournalFolder
+    store = JournalFolder(Path(sys.argv[1])).unlock(PASSPHRASE)
+    before = "trustdesk.storage.exchange" in sys.modules
+    store.exchange.snapshot()
+    print(before, "trustdesk.storage.exchange" in sys.modules)
+    store.close()
+""")
+
+
+def test_unlocking_waits_for_no_import_or_export_code(data_dir):
+    """Export and import (other apps' formats, the codec) load when first used,
+    not while the person waits for their journal to open."""
+    result = subprocess.run([sys.executable, "-c", UNLOCK_PROBE, str(data_dir)],
+                            capture_output=True, text=True, timeout=60, check=True,
+                            cwd=ROOT)
+    assert result.stdout.split() == ["False", "True"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, override
 
@@ -32,13 +33,11 @@ class Store:
     settings: SettingsRepository
     journal: JournalRepository
     worksheets: WorksheetRepository
-    exchange: Exchange
     backups: JournalBackups
 
     @classmethod
     def on(cls, vault: Vault) -> Store:
         from trustdesk.storage.backups.journal import JournalBackups
-        from trustdesk.storage.exchange import Exchange
         from trustdesk.storage.journal_repo import JournalRepository
         from trustdesk.storage.settings_repo import SettingsRepository
         from trustdesk.storage.worksheet_repo import WorksheetRepository
@@ -46,9 +45,17 @@ class Store:
         settings, journal = SettingsRepository(vault), JournalRepository(vault)
         worksheets = WorksheetRepository(vault)
         return cls(vault=vault, settings=settings, journal=journal, worksheets=worksheets,
-                   exchange=Exchange(vault, journal, worksheets, settings),
                    backups=JournalBackups(vault, settings,
                                           paths.default_backup_dir(vault.path.parent)))
+
+    @cached_property
+    def exchange(self) -> Exchange:
+        """Export and import, made when first asked for: its modules (the importers
+        of other apps' formats, the export codec) cost ~20 ms to import, which the
+        unlock would otherwise wait for. It holds no state of its own."""
+        from trustdesk.storage.exchange import Exchange
+
+        return Exchange(self.vault, self.journal, self.worksheets, self.settings)
 
     def close(self) -> None:
         """Close the vault, first bringing the search index up to date with entries

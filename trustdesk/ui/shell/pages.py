@@ -134,7 +134,7 @@ def _progress(store: Store) -> ProgressPage:
     from trustdesk.storage.progress_data import ProgressSource
     from trustdesk.ui.progress import ProgressPage
 
-    return ProgressPage(ProgressSource.from_store(store), places=store.exchange.protected)
+    return ProgressPage(ProgressSource.from_store(store), places=store.backups.protected)
 
 
 def _settings(store: Store) -> SettingsPage:
