@@ -12,7 +12,8 @@ import pytest
 from tests.conftest import PASSPHRASE
 from trustdesk.domain.exchange import codec
 from trustdesk.domain.exchange.codec import ImportProblem
-from trustdesk.domain.journal import Entry
+from trustdesk.domain.history import Reason, Text
+from trustdesk.domain.journal import CheckIn, Entry
 from trustdesk.storage.store import JournalFolder, Store
 
 NOW = datetime.now().replace(microsecond=0)
@@ -95,3 +96,44 @@ def test_older_format_versions_still_read_and_a_stray_version_is_refused(store, 
     document["entry_versions"][0] = {**document["entry_versions"][1], "reason": "whim"}
     with pytest.raises(ImportProblem, match="reason must be one of"):
         codec.decode(json.dumps(document).encode())
+
+
+def file_with(*entries: Entry) -> bytes:
+    """An export file's bytes holding `entries`, as another computer would write it."""
+    return codec.encode(codec.Bundle(entries=entries), exported_at=NOW.astimezone())
+
+
+def test_an_import_that_rewrites_an_entry_keeps_what_it_said_before(store, tmp_path):
+    entry = Entry.new(title="Lake", body="Words only this computer has.", written_at=NOW,
+                      now=lambda: NOW - timedelta(days=2))
+    store.journal.save(entry)
+    incoming = codec.decode(file_with(entry.edited(
+        body="The other computer's words.", now=lambda: NOW - timedelta(days=1))))
+    result = store.exchange.apply_import(incoming, backup=False)
+    assert result.entries.updated == 1 and result.replaced == 1
+    assert result.describe() == ("Imported 1 entry: 1 updated. What the updated entry "
+                                 "said before is kept in its history.")
+    assert store.journal.get(entry.id).body == "The other computer's words."
+    [row] = store.journal.history.versions(entry.id)
+    assert row.reason == Reason.IMPORT and row.saved_at == entry.updated_at
+    assert store.journal.history.get(row.id).text == Text("Lake", "Words only this computer has.")
+    restored = store.journal.restore_version(row.id, now=NOW)
+    assert restored is not None and restored.body == "Words only this computer has."
+
+
+def test_an_import_keeps_nothing_when_the_words_are_the_same_or_history_is_off(store):
+    entry = Entry.new(title="Lake", body="The same words.", written_at=NOW,
+                      now=lambda: NOW - timedelta(days=2))
+    store.journal.save(entry)
+    rated = entry.edited(checkin=CheckIn(mood=4), now=lambda: NOW - timedelta(days=1))
+    result = store.exchange.apply_import(
+        codec.decode(file_with(rated)), backup=False)
+    assert (result.entries.updated, result.replaced) == (1, 0)
+    assert store.journal.history.count() == 0
+    store.journal.history.set_keep_days(0, now=NOW)
+    rewritten = entry.edited(body="Other words.", now=lambda: NOW)
+    result = store.exchange.apply_import(
+        codec.decode(file_with(rewritten)), backup=False)
+    assert (result.entries.updated, result.replaced) == (1, 0)
+    assert store.journal.get(entry.id).body == "Other words."
+    assert store.journal.history.count() == 0

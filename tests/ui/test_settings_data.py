@@ -9,7 +9,7 @@ import os
 import tempfile
 import time
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -163,6 +163,36 @@ def test_import_asks_then_merges_and_the_page_showing_reloads(qtbot, unlocked, t
         qtbot.waitUntil(lambda: section.task is None and "already" in section.status.text(),
                         timeout=20000)
     assert section.status.text().startswith("Everything in the file (12 entries) is already")
+
+
+def test_an_import_that_rewrites_an_entry_keeps_its_words_in_history(qtbot, unlocked,
+                                                                      tmp_path):
+    """A copy of an entry from another computer, saved later, replaces the text here,
+    and the sentence says where the words it replaced are: History lists them as
+    replaced by an import, ready to restore."""
+    journal = unlocked.session.store.journal
+    now = datetime.now().replace(microsecond=0)
+    mine = Entry.new(title="Lake", body="What I wrote here, on this laptop.",
+                     now=lambda: now - timedelta(days=2))
+    journal.save(mine)
+    theirs = mine.edited(body="What I wrote on the other laptop.",
+                         now=lambda: now - timedelta(days=1))
+    source = write_export(tmp_path / "other-laptop.json", [theirs])
+    section = data_section(unlocked)
+    with dialogs.answering(answers(open_path=str(source), ask=IMPORT)):
+        click_and_wait(qtbot, section, section.import_button)
+    assert section.status.text() == ("Imported 1 entry: 1 updated. What the updated entry "
+                                     f"said before is kept in its history. {IMPORTED_FILE_NOTE}")
+    page = unlocked.workspace.show_page("journal")
+    assert page.open_entry(mine.id)
+    qtbot.waitUntil(lambda: page.editor.body.toPlainText() == theirs.body, timeout=5000)
+    page.editor.history_button.click()
+    dialog = page.history_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.shown_version() is not None, timeout=5000)
+    assert dialog.list.count() == 1
+    assert dialog.list.item(0).text().endswith("· replaced by an import")
+    assert dialog.then_view.toPlainText() == "Lake\n\n" + mine.body
 
 
 def test_a_jrnl_export_is_recognised(qtbot, unlocked):

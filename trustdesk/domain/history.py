@@ -44,6 +44,7 @@ class Reason(StrEnum):
     INTERVAL = "interval"        # at intervals while writing
     RESTORE = "restore"          # the text an earlier version replaced
     IMPORTED = "imported"        # came in with an import
+    IMPORT = "import"            # the text a newer one from an import replaced
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ def reason_text(reason: Reason) -> str:
         Reason.INTERVAL: "while writing",
         Reason.RESTORE: "replaced by a restore",
         Reason.IMPORTED: "imported",
+        Reason.IMPORT: "replaced by an import",
     }[reason]
 
 

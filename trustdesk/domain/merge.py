@@ -82,6 +82,8 @@ class ImportResult:
     words: tuple[int, int] = (0, 0)
     # Earlier versions of entries: (versions added to the history, versions in the file).
     versions: tuple[int, int] = (0, 0)
+    # Updated entries whose earlier text was kept in their history (known once applied).
+    replaced: int = 0
 
     @property
     def changed(self) -> int:
@@ -115,6 +117,7 @@ class ImportResult:
                      f"{tally.unchanged:,} already here" if tally.unchanged else ""]
             sentences.append(f"Imported {count_of(tally.total, kind)}: "
                              f"{', '.join(part for part in parts if part)}.")
+        sentences.append(self._replaced_sentence())
         sentences.append(CARD_SENTENCES.get(self.card, ""))
         sentences.append(self._words_sentence())
         sentences.append(self._versions_sentence())
@@ -129,6 +132,14 @@ class ImportResult:
                     "older than your journal keeps them.")
         kept = f"{added:,} earlier version{'s' if added != 1 else ''} of entries"
         return f"{kept} {'were' if added != 1 else 'was'} added to their history."
+
+    def _replaced_sentence(self) -> str:
+        if not self.replaced:
+            return ""
+        if self.replaced == 1:
+            return "What the updated entry said before is kept in its history."
+        return (f"What the {self.replaced:,} updated entries said before is kept in "
+                "their history.")
 
     def _words_sentence(self) -> str:
         new = self.words[0]

@@ -31,6 +31,7 @@ from trustdesk.storage.settings_repo import SettingsRepository
 from trustdesk.storage.vault import Vault
 
 DEFAULT_POLICY = HistoryPolicy()
+_IDS_PER_QUERY = 500   # well under SQLite's limit on bound parameters
 _ROW = "v.id, v.entry_id, v.saved_at, v.kept_at, v.reason, v.words"
 
 
@@ -165,6 +166,35 @@ class HistoryRepository:
         cls.keep_in(conn, entry.id, text, saved_at=entry.updated_at or now, kept_at=now,
                     reason=reason)
         return True
+
+    @classmethod
+    def keep_replaced_in(cls, conn: Connection, entries: Sequence[Entry], *,
+                         now: datetime) -> int:
+        """Before an import overwrites `entries` (newer versions of entries the
+        journal has), keep each stored text that the import changes as a version, so
+        an import never takes words away for good. Nothing is kept while history is
+        off, for blank texts, or when the newest version already holds the text.
+        Returns how many versions were kept."""
+        if not entries or SettingsRepository.history_days_in(conn) <= 0:
+            return 0
+        incoming = {entry.id: Text(entry.title, entry.body) for entry in entries}
+        ids = list(incoming)
+        kept = 0
+        for start in range(0, len(ids), _IDS_PER_QUERY):
+            chunk = ids[start:start + _IDS_PER_QUERY]
+            stored = conn.execute(
+                "SELECT id, title, body, updated_at FROM entries "
+                f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
+            for entry_id, title, body, updated_at in stored:
+                text = Text(title, body)
+                if (text == incoming[entry_id] or text.is_blank
+                        or cls._newest_is(conn, entry_id, text)):
+                    continue
+                cls.keep_in(conn, entry_id, text, saved_at=datetime.fromisoformat(updated_at),
+                            kept_at=now,
+                            reason=Reason.IMPORT)
+                kept += 1
+        return kept
 
     @staticmethod
     def keep_in(conn: Connection, entry_id: str, text: Text, *, saved_at: datetime,

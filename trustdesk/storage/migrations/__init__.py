@@ -27,6 +27,7 @@ _STEP_MODULES = (
     "m007_step_snooze",
     "m008_entry_history",
     "m009_index_after_editing",
+    "m010_import_versions",
 )
 
 
