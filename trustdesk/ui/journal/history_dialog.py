@@ -70,7 +70,8 @@ def keep_text(keep_days: int) -> str:
         return ("Entry history is off, so no earlier versions are kept. You can turn it "
                 "on in Settings, under Entry history.")
     return ("TrustDesk keeps a version when you start changing an entry, before you "
-            "delete a lot of it, and every 10 minutes while you write. Versions are kept "
+            "delete a lot of it, every 10 minutes while you write, and before an import "
+            "replaces it. Versions are kept "
             f"for {keep_days} days (Settings, Entry history).")
 
 
