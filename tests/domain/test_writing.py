@@ -3,6 +3,8 @@ continuing and nesting, and wrapping a selection in bold or italic marks."""
 
 from __future__ import annotations
 
+import pytest
+
 from trustdesk.domain import writing
 
 
@@ -54,6 +56,29 @@ def test_wrapping_toggles_and_keeps_spaces_outside_the_marks():
     assert writing.toggled_wrap("**bold**", "*") == "***bold***"
     assert writing.toggled_wrap("***both***", "*") == "**both**"
     assert writing.toggled_wrap("   ", "**") == "   "
+
+
+@pytest.mark.parametrize(("before", "after", "mark", "steps_out"), [
+    ("I said **It was", "**", "**", True),            # the end of an open bold span
+    ("I said **It was", "** and then", "**", True),
+    ("**one** and **two", "**", "**", True),
+    ("**one** and two", "**", "**", False),          # the span before is closed
+    ("I said *so", "*", "*", True),
+    ("**a *b", "* c**", "*", True),                   # italic inside bold
+    ("* item *so", "*", "*", True),                   # a "* " bullet is not a mark
+    ("* item so", "*", "*", False),
+    ("I said **so", "**", "*", False),                # the bold mark isn't italic's
+    ("no marks", "", "**", False),
+])
+def test_the_closing_mark_ahead_is_recognised(before, after, mark, steps_out):
+    assert writing.closes_ahead(before, after, mark) is steps_out
+
+
+def test_an_empty_pair_is_told_from_two_spans_meeting():
+    assert writing.empty_pair_around("story. **", "**", "**")
+    assert writing.empty_pair_around("story. *", "*", "*")
+    assert not writing.empty_pair_around("**bold**", "**more**", "**")
+    assert not writing.empty_pair_around("story. ", "", "**")
 
 
 def test_marks_just_outside_a_selection_are_recognised():

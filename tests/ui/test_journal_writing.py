@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from tests.ui.journal_helpers import journal_of, list_headings
 from trustdesk.domain.journal import Entry
 from trustdesk.ui import theme
+from trustdesk.ui.journal.body import LINE_HEIGHT_PERCENT
 from trustdesk.ui.journal.editor import EntryEditor
 from trustdesk.ui.journal.highlighter import MarkdownHighlighter
 
@@ -166,6 +167,44 @@ def test_ctrl_b_without_a_selection_wraps_the_word_or_opens_a_pair(qtbot, editor
     editor.body.undo()
     editor.body.undo()
     assert "*new*" not in editor.body.toPlainText()
+
+
+def test_ctrl_b_again_at_the_end_of_the_bold_words_steps_out_of_them(qtbot, editor):
+    """Ctrl+B, the words, Ctrl+B: the next words are plain, as in a word processor
+    (the marks were once doubled instead, and everything after stayed inside)."""
+    type_into(qtbot, editor, "story. ")
+    qtbot.keyClick(editor.body, Qt.Key.Key_B, CTRL)
+    qtbot.keyClicks(editor.body, "It was only a meeting")
+    qtbot.keyClick(editor.body, Qt.Key.Key_B, CTRL)
+    qtbot.keyClicks(editor.body, ". Then ")
+    assert editor.body.toPlainText() == "story. **It was only a meeting**. Then "
+    qtbot.keyClick(editor.body, Qt.Key.Key_I, CTRL)
+    assert editor.body.toPlainText().endswith("Then **")
+    qtbot.keyClick(editor.body, Qt.Key.Key_I, CTRL)          # changed my mind
+    qtbot.keyClicks(editor.body, "home")
+    assert editor.body.toPlainText() == "story. **It was only a meeting**. Then home"
+
+
+def test_enter_makes_one_paragraph_a_press_all_at_the_page_line_height(qtbot, editor):
+    """Qt's own Enter, on an empty paragraph, only reset its format: a blank line took
+    two presses and the paragraphs after it lost the line height."""
+    editor.body.set_text("Kept from before\n\nand more")
+    editor.body.moveCursor(QTextCursor.MoveOperation.End)
+    type_into(qtbot, editor, "\n\nHello\n\n\nWorld")
+    assert editor.body.toPlainText() == "Kept from before\n\nand more\n\nHello\n\n\nWorld"
+    assert line_heights(editor) == [LINE_HEIGHT_PERCENT] * 8
+    editor.body.selectAll()                            # select all and type over it
+    type_into(qtbot, editor, "Over\n\nagain")
+    assert editor.body.toPlainText() == "Over\n\nagain"
+    assert line_heights(editor) == [LINE_HEIGHT_PERCENT] * 3
+
+
+def line_heights(editor: EntryEditor) -> list[float]:
+    heights, block = [], editor.body.document().begin()
+    while block.isValid():
+        heights.append(block.blockFormat().lineHeight())
+        block = block.next()
+    return heights
 
 
 # -- lists: Enter, Tab, Shift+Tab ------------------------------------------------------------

@@ -19,6 +19,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # space, and an optional task box.
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,9}[.)])(?P<gap>[ \t]+)"
                    r"(?P<box>\[[ xX]\][ \t]+)?")
+_LONE_STAR = re.compile(r"(?<!\*)\*(?!\*)")   # an italic mark, not part of "**"
 _QUOTE = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>(?:>[ \t]?)+)")
 
 
@@ -135,3 +136,26 @@ def wrapped_around(before: str, after: str, mark: str) -> bool:
         return not (before.endswith("**") and after.startswith("**")) or \
             (before.endswith("***") and after.startswith("***"))
     return True
+
+
+def _opens(before: str, mark: str) -> bool:
+    """Whether `before` (a line up to the cursor) leaves a `mark` span open."""
+    if mark == "**":
+        return before.count("**") % 2 == 1
+    item = _ITEM.match(before)           # "* " starting a list item is a bullet
+    return len(_LONE_STAR.findall(before[item.end() if item else 0:])) % 2 == 1
+
+
+def empty_pair_around(before: str, after: str, mark: str) -> bool:
+    """Whether the cursor sits in a pair of marks with nothing between them yet
+    ("**|**", just opened by Ctrl+B): pressing it again takes the pair away."""
+    return wrapped_around(before, after, mark) and _opens(before, mark)
+
+
+def closes_ahead(before: str, after: str, mark: str) -> bool:
+    """Whether the cursor sits just before the mark that closes an open span
+    ("**It was|**"): pressing Ctrl+B (or Ctrl+I) again steps over it, so the next
+    words are plain."""
+    if mark == "**":
+        return after.startswith("**") and _opens(before, mark)
+    return bool(_LONE_STAR.match(after)) and not before.endswith("*") and _opens(before, mark)

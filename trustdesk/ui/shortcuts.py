@@ -39,7 +39,8 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Journal", "← →, ↑ ↓", "In the calendar: the day before or after, the week before or after"),
     ("Journal", "PgUp or PgDown", "In the calendar: previous or next month"),
     ("Journal", "Enter", "In the calendar: show that day's entries"),
-    ("Journal", "Ctrl+B or Ctrl+I", "Bold or italic: wrap the selection in ** or *, or unwrap it"),
+    ("Journal", "Ctrl+B or Ctrl+I", "Bold or italic: wrap the selection in ** or *, or unwrap it; "
+     "with nothing selected, press it again after the words to go on plainly"),
     ("Journal", "Enter", "In a list: the next item; on an empty item, end the list"),
     ("Journal", "Tab, Shift+Tab",
      "In a list: indent or outdent the item (just after its marker, or items "

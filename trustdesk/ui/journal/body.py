@@ -3,7 +3,9 @@
 - Live styling (`MarkdownHighlighter`): headings larger, bold and italic shown,
   list markers and quotes set off; every Markdown character stays in the text.
 - Ctrl+B and Ctrl+I wrap the selection (or the word at the cursor) in `**` or `*`,
-  or take the marks off again.
+  or take the marks off again. With nothing selected they open a pair to type
+  into; pressed again at its end they step out of it (or, while it is still
+  empty, take it away), as in word processors.
 - Enter continues a list or quote; Enter on an empty item ends the list (a nested
   one moves out a level).
 - Tab and Shift+Tab indent and outdent list items. Tab stays the key that moves
@@ -12,7 +14,8 @@
   is where Enter leaves the cursor) or when the selection covers list items;
   Shift+Tab outdents only an item that is indented. Ctrl+Tab and Ctrl+Shift+Tab
   always move focus (ui/shortcuts.py lists all of this).
-- Lines at 150% height, as in the Guide.
+- Lines at 150% height, as in the Guide, in every paragraph: Enter makes new ones
+  at that height itself (see `_new_paragraph`).
 - Misspelt words are marked (by the Markdown highlighter, see ui/spelling); the
   context menu on one offers suggestions, "Add to my dictionary" and "Ignore" above
   the usual actions. When the speller changes, the paragraphs on screen are marked
@@ -142,6 +145,8 @@ class EntryBody(SpellingMenu, PrivateTextEdit):
         """Wrap the selection (or the word at the cursor) in `mark`, or unwrap it.
         With nothing to wrap, the marks go in with the cursor between them."""
         cursor = self.textCursor()
+        if not cursor.hasSelection() and self._close_or_drop(cursor, mark):
+            return
         if not cursor.hasSelection():
             cursor.select(QTextCursor.SelectionType.WordUnderCursor)
             if not cursor.selectedText().strip() or not cursor.selectedText()[0].isalnum():
@@ -182,11 +187,33 @@ class EntryBody(SpellingMenu, PrivateTextEdit):
         cursor.setPosition(new_end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
+    def _close_or_drop(self, cursor: QTextCursor, mark: str) -> bool:
+        """With the cursor at the end of an open span ("**It was|**"), step over the
+        closing mark; in a pair still empty ("**|**"), take the pair away. False when
+        neither applies."""
+        block = cursor.block()
+        column = cursor.position() - block.position()
+        before, after = block.text()[:column], block.text()[column:]
+        if writing.empty_pair_around(before, after, mark):
+            cursor.beginEditBlock()
+            cursor.setPosition(cursor.position() - len(mark))
+            cursor.setPosition(cursor.position() + 2 * len(mark), QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            cursor.endEditBlock()
+        elif writing.closes_ahead(before, after, mark):
+            cursor.setPosition(cursor.position() + len(mark))
+        else:
+            return False
+        self.setTextCursor(cursor)
+        return True
+
     # -- Enter, Tab ---------------------------------------------------------------------
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers() & ~_KEYPAD
-        if key in _RETURN_KEYS and mods == _NO_MODS and self._continue_list():
+        if key in _RETURN_KEYS and mods == _NO_MODS:
+            if not self._continue_list():
+                self._new_paragraph()
             return
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and \
                 mods & Qt.KeyboardModifier.ControlModifier:
@@ -202,6 +229,19 @@ class EntryBody(SpellingMenu, PrivateTextEdit):
             self._shift_items(indent=False)
             return
         super().keyPressEvent(event)
+
+    def _new_paragraph(self) -> None:
+        """Enter: a new paragraph at the page's line height, replacing any selection.
+        (Qt's own Enter, on an empty paragraph whose format isn't the default one,
+        only resets the format: each blank line would take two presses, and every
+        paragraph after it would lose the line height.)"""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.removeSelectedText()
+        cursor.insertBlock(self._line_format, cursor.charFormat())
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
     @override
     def focusNextPrevChild(self, next: bool) -> bool:

@@ -21,8 +21,9 @@ from trustdesk.ui.widgets.busy import focusable_result_line
 
 INTRO = ("TrustDesk keeps earlier versions of each entry inside your encrypted journal: "
          "when you start changing it, before you delete a lot of it, every 10 minutes "
-         "while you write, and before an import replaces it. Open them with History… under an entry. Searching never finds "
-         "them. Versions that are due to go are deleted and wiped from the file.")
+         "while you write, and before an import replaces it. Open them with History… "
+         "under an entry. Searching never finds them. Versions that are due to go are "
+         "deleted and wiped from the file.")
 
 
 def keep_label(days: int) -> str:
