@@ -71,6 +71,24 @@ def test_preview_skips_the_line_already_used_as_heading():
     assert len(preview_of("t", "word " * 10_000)) == PREVIEW_CHARS
 
 
+@pytest.mark.parametrize(("body", "heading", "preview"), [
+    ("## What helped\nI told **Sam**, and *nothing* bad happened.",
+     "What helped", "I told Sam, and nothing bad happened."),
+    ("> How did trust feel today?\n\n- walked to the station\n- [x] asked, not guessed",
+     "How did trust feel today?", "walked to the station asked, not guessed"),
+    ("1. first\n    2. second, see [the guide](guide://03)", "first", "second, see the guide"),
+    ("***both*** at once\n> > quoted twice", "both at once", "quoted twice"),
+    ("#hashtag is not a heading\n", "#hashtag is not a heading", ""),
+    ("-\n>\n##\nWords at last\nthen more", "Words at last", "then more"),
+    ("\n" * 900_000 + "# Far down\n`code` here", "Far down", "code here"),
+])
+def test_the_list_reads_an_entry_as_plain_words(body, heading, preview):
+    """The heading and preview the list shows have Markdown's marks set, not printed."""
+    entry = Entry.new(body=body)
+    assert (entry.heading, preview_of("", body)) == (heading, preview)
+    assert preview_of("A title", body).startswith(heading)
+
+
 def test_a_row_is_the_entry_without_its_body():
     entry = Entry.new(title="", body="Morning walk\nIt was calm.", checkin=CheckIn(mood=6),
                       tags="walks")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from trustdesk.domain import clock
 from trustdesk.domain.clock import check_new_date
+from trustdesk.domain.markdown_plain import line_text
 from trustdesk.domain.text import (
     InvalidRecord,
     check_datetime,
@@ -26,6 +28,8 @@ MAX_TAGS = 30
 RATING_MIN, RATING_MAX = 0, 10
 HEADING_CHARS = 120
 PREVIEW_CHARS = 200
+LINES_READ = 200        # lines with something in them that a heading is looked for in
+_NOT_SPACE = re.compile(r"\S")
 UNTITLED = "Untitled entry"
 CHECK_IN_ONLY = "Check-in"
 
@@ -128,10 +132,34 @@ class Entry:
 
 
 def first_line(body: str) -> str:
-    """The body's first non-blank line, trimmed to HEADING_CHARS, without the
-    Markdown quote marks ("> ") a quoted guide prompt starts with."""
-    line = next((line.strip() for line in body.splitlines() if line.strip()), "")
-    return " ".join(line.lstrip("> ").split())[:HEADING_CHARS]
+    """The body's first line with words in it, as a reader sees it (Markdown's marks
+    set: "## What helped" is "What helped", "> " of a quoted guide prompt gone),
+    spaces collapsed, trimmed to HEADING_CHARS."""
+    return next(_plain_lines(body), "")[:HEADING_CHARS]
+
+
+def _plain_lines(text: str) -> Iterator[str]:
+    """`text`'s lines with words in them, marks set and spaces collapsed, lazily;
+    blank lines are skipped in one step, and only the first LINES_READ lines with
+    anything in them are read (a body of a million lines of marks stays quick)."""
+    for start, end in _filled_lines(text):
+        line = " ".join(line_text(text[start:end]).split())
+        if line:
+            yield line
+
+
+def _filled_lines(text: str) -> Iterator[tuple[int, int]]:
+    """Where the first LINES_READ lines of `text` that aren't blank start and end."""
+    start = 0
+    for _ in range(LINES_READ):
+        found = _NOT_SPACE.search(text, start)
+        if found is None:
+            return
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.start())
+        end = len(text) if end < 0 else end
+        yield start, end
+        start = end + 1
 
 
 def heading_of(title: str, body_first_line: str, checkin: CheckIn | None = None) -> str:
@@ -142,13 +170,28 @@ def heading_of(title: str, body_first_line: str, checkin: CheckIn | None = None)
 
 
 def preview_of(title: str, body: str) -> str:
-    """A one-line taste of the body for the list: what follows the heading, so the
-    first line isn't shown twice when it already is the heading."""
-    text = body.lstrip()
-    if not title:
-        _, _, text = text.partition("\n")
-    # Look at a bounded slice: a million-character body needs no full split.
-    return " ".join(text[: PREVIEW_CHARS * 4].split())[:PREVIEW_CHARS]
+    """A one-line taste of the body for the list, as a reader sees it: what follows
+    the heading, so the first line isn't shown twice when it already is the heading."""
+    if title:
+        words = _NOT_SPACE.search(body)
+        start = words.start() if words else len(body)
+        lines = _plain_lines(body[start:start + PREVIEW_CHARS * 4])
+    else:
+        lines = _plain_lines(_after_first_words(body))
+    preview = ""
+    for line in lines:   # a bounded slice: a million-character body needs no full split
+        preview = f"{preview} {line}" if preview else line
+        if len(preview) >= PREVIEW_CHARS:
+            break
+    return preview[:PREVIEW_CHARS]
+
+
+def _after_first_words(body: str) -> str:
+    """What follows the line `first_line` takes the heading from, a bounded slice."""
+    for start, end in _filled_lines(body):
+        if line_text(body[start:end]).strip():
+            return body[end + 1:end + 1 + PREVIEW_CHARS * 4]
+    return ""
 
 
 @dataclass(frozen=True)

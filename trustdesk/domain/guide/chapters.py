@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from trustdesk import resources
+from trustdesk.domain.markdown_plain import BLOCK_MARK, inline_text
 from trustdesk.domain.worksheet import FEAR_CATEGORIES
 
 GUIDE_FOLDER = "guide"
@@ -237,20 +238,7 @@ def load_guide() -> Guide:
 
 
 # -- plain text -------------------------------------------------------------------
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|\*|(?<!\w)__|(?<!\w)_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
-_BLOCK_MARK = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)")
 _WORD = re.compile(r"[\w'’]+")
-
-
-def inline_text(markdown_line: str) -> str:
-    """One line of Markdown as the reader sees it: no link targets or emphasis marks."""
-    text = _LINK.sub(r"\1", markdown_line)
-    previous = None
-    while previous != text:  # nested emphasis: ***a*** or **_a_**
-        previous = text
-        text = _EMPHASIS.sub(r"\2", text)
-    return text.replace("`", "")
 
 
 def plain_blocks(markdown: str) -> list[str]:
@@ -268,7 +256,7 @@ def plain_blocks(markdown: str) -> list[str]:
         if not raw.strip():
             close()
             continue
-        starts_block = _BLOCK_MARK.match(raw)
+        starts_block = BLOCK_MARK.match(raw)
         if starts_block:
             close()
             raw = raw[starts_block.end():]

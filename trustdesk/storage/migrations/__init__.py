@@ -28,6 +28,7 @@ _STEP_MODULES = (
     "m008_entry_history",
     "m009_index_after_editing",
     "m010_import_versions",
+    "m011_plain_list_text",
 )
 
 
