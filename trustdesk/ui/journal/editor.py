@@ -47,7 +47,9 @@ from trustdesk.ui.widgets.private_text import PrivateTextBrowser
 
 LINE_CHARS = 70          # the body's measure, in characters of ordinary text
 COUNT_DELAY_MS = 250     # the word count follows typing after a short pause
-MARKDOWN_HINT = "Markdown works: **bold** (Ctrl+B), *italic* (Ctrl+I), - lists, # headings"
+# No-break spaces keep each example whole when the line wraps beside History….
+MARKDOWN_HINT = ("Markdown works: **bold**\u00a0(Ctrl+B), *italic*\u00a0(Ctrl+I), -\u00a0lists, "
+                 "#\u00a0headings")
 
 
 def name_inner_field(spin: QAbstractSpinBox) -> None:
