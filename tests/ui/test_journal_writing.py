@@ -316,6 +316,29 @@ def test_the_body_keeps_a_comfortable_measure_centred_in_wide_windows(qtbot, unl
             < page.editor.width()
 
 
+def test_a_wide_window_gives_the_list_the_room_the_page_does_not_need(qtbot, unlocked):
+    """At 1920 px the list grows (titles are cut less) up to its widest while the
+    page keeps its measure; once the person drags the handle, their width stays."""
+    page = journal_of(unlocked)
+    splitter = page.splitter
+    narrowest, widest = splitter.list_widths
+    unlocked.resize(1100, 800)
+    qtbot.waitUntil(lambda: splitter.sizes()[0] == narrowest)
+    unlocked.resize(1920, 900)
+    qtbot.waitUntil(lambda: splitter.sizes()[0] > narrowest)
+    grown = splitter.sizes()[0]
+    assert grown <= widest
+    assert splitter.sizes()[1] >= splitter.editor_wants
+    assert page.editor.body.width() >= page.editor.measure() - 40
+    unlocked.resize(1300, 900)                             # in between: what is spare
+    qtbot.waitUntil(lambda: narrowest < splitter.sizes()[0] < grown)
+    assert abs(splitter.sizes()[1] - splitter.editor_wants) <= 2
+    splitter.moveSplitter(narrowest + 20, 1)               # the person drags the handle
+    unlocked.resize(1920, 900)
+    qtbot.waitUntil(lambda: splitter.width() > 1500)
+    assert splitter.sizes()[0] == narrowest + 20
+
+
 def test_the_preview_spaces_headings_and_paragraphs_like_the_guide(qtbot, editor):
     editor.show_entry(Entry.new(written_at=datetime(2025, 3, 2, 20, 0),
                                 body="First words.\n\n## A heading\n\nMore words.\n\nLast."))

@@ -32,7 +32,9 @@ from trustdesk.ui.journal.month_view import MonthPanel
 from trustdesk.ui.journal.undo_bar import UndoBar
 from trustdesk.ui.widgets.column import PageScroll, centred
 
-LIST_CHARS = 36  # the list's starting width, in average characters of the body font
+LIST_CHARS = 36      # the list's narrowest starting width, in average characters
+LIST_MAX_CHARS = 80  # what it grows to in a wide window, so titles are cut less
+EDITOR_AIR = 48      # room kept either side of the editor's column before the list grows
 
 
 @dataclass
@@ -64,11 +66,20 @@ class _EditorScroll(PageScroll):
 class _RestackingSplitter(QSplitter):
     """The list beside the editor where both get the width their text needs; the
     list above the editor where they don't (a small window with large text), so
-    neither is squeezed or cut off. `is_stacked()` says which."""
+    neither is squeezed or cut off. `is_stacked()` says which.
+
+    Side by side, the width the editor's column doesn't need (`editor_wants`) goes
+    to the list, between `list_widths`: a wide window shows more of each title
+    instead of empty space beside the page. Once the person drags the handle, the
+    list keeps the width they chose."""
 
     def __init__(self) -> None:
         super().__init__(Qt.Orientation.Horizontal)
         self._checking = False
+        self.list_widths = (0, 0)    # narrowest and widest the list is given
+        self.editor_wants = 0        # the editor pane's width before the list grows
+        self.sized_by_hand = False
+        self.splitterMoved.connect(self._moved_by_hand)
 
     def is_stacked(self) -> bool:
         return self.orientation() == Qt.Orientation.Vertical
@@ -78,7 +89,28 @@ class _RestackingSplitter(QSplitter):
         handled = super().event(event)
         if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
             self._restack()
+            if event.type() == QEvent.Type.Resize:
+                self._share()
         return handled
+
+    def _moved_by_hand(self, *_args: object) -> None:
+        self.sized_by_hand = True
+
+    def _share(self) -> None:
+        """Give the list the width the editor doesn't need (see the class)."""
+        low, high = self.list_widths
+        side = self.widget(0)
+        if not high or self.sized_by_hand or self.is_stacked() or side is None \
+                or side.isHidden():
+            return
+        room = self.width() - self.handleWidth()
+        wanted = max(low, min(high, room - self.editor_wants))
+        if self.sizes()[0] != wanted:
+            self._checking = True
+            try:
+                self.setSizes([wanted, room - wanted])
+            finally:
+                self._checking = False
 
     def _restack(self) -> None:
         if getattr(self, "_checking", True) or self.count() < 2:  # True: not set up yet
@@ -177,7 +209,13 @@ def build_layout(page: QWidget, repo: JournalRepository,
     splitter.addWidget(editor_scroll)
     splitter.setStretchFactor(0, 0)
     splitter.setStretchFactor(1, 1)
-    splitter.setSizes([max(360, side.fontMetrics().averageCharWidth() * LIST_CHARS), 1000])
+    char = side.fontMetrics().averageCharWidth()
+    start = max(360, char * LIST_CHARS)
+    splitter.list_widths = (start, max(start, char * LIST_MAX_CHARS))
+    editor_margins = editor_column.contentsMargins()
+    splitter.editor_wants = (editor.measure() + editor_margins.left() + editor_margins.right()
+                             + 2 * EDITOR_AIR)
+    splitter.setSizes([start, 1000])
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(splitter)
