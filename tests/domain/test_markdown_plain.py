@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from trustdesk.domain.markdown_plain import MAX_LINE, inline_text, line_text
+from trustdesk.domain.markdown_plain import MAX_LINE, inline_text, line_text, plain_pieces
 
 
 @pytest.mark.parametrize(("line", "seen"), [
@@ -40,3 +40,20 @@ def test_a_very_long_line_is_read_only_so_far():
     line = "*a " * 100_000
     seen = line_text(line)
     assert len(seen) <= MAX_LINE and seen.startswith("*a *a")
+
+
+def test_excerpt_pieces_lose_their_marks_across_pieces_and_keep_the_matches():
+    pieces = (("## What helped\n\nI told Sam, and **", False), ("nothing", True),
+              (" bad happened**. It was *loud*.\n\n- Walked to the ", False),
+              ("station", True), ("\n> Trust [the ", False), ("guide", True),
+              ("](guide://03), `2 * 3 * 4`…", False))
+    assert plain_pieces(pieces) == (
+        ("What helped\n\nI told Sam, and ", False), ("nothing", True),
+        (" bad happened. It was loud.\n\nWalked to the ", False), ("station", True),
+        ("\nTrust the ", False), ("guide", True), (", 2 * 3 * 4…", False))
+
+
+def test_a_match_that_is_all_marks_around_nothing_is_left_alone():
+    assert plain_pieces((("a ", False), ("**", True), (" b", False))) == (
+        ("a ", False), ("**", True), (" b", False))
+    assert plain_pieces(()) == ()

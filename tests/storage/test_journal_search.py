@@ -127,3 +127,15 @@ def test_match_expression_quotes_every_word():
 def test_excerpt_markers_split_into_pieces():
     assert parse_excerpt("a \x02b\x03 c") == (("a ", False), ("b", True), (" c", False))
     assert parse_excerpt("") == ()
+
+
+def test_an_excerpt_reads_as_words_without_markdown_marks(store):
+    """A hit's excerpt is FTS5's snippet of the stored text; the marks are set in it
+    as in the list, and the matched word is still the one marked."""
+    store.journal.save(Entry.new(title="A calmer week", body=(
+        "## What helped\n\nI told Sam, and **nothing bad happened**. It was *loud*.\n\n"
+        "- Walked to the station")))
+    (hit,) = store.journal.search("nothing")
+    assert hit.excerpt_text == ("What helped\n\nI told Sam, and nothing bad happened. "
+                                "It was loud.\n\nWalked to the station")
+    assert [text for text, matched in hit.excerpt if matched] == ["nothing"]

@@ -35,6 +35,7 @@ from trustdesk.domain.journal import (
     heading_of,
     preview_of,
 )
+from trustdesk.domain.markdown_plain import plain_pieces
 from trustdesk.domain.text import clean_line
 from trustdesk.storage import errors
 from trustdesk.storage.fts import folded, match_expression, search_terms
@@ -437,7 +438,7 @@ class JournalRepository:
         self._index_before_searching()
         with self._vault.read() as conn:
             records = conn.execute(sql, [expression, *args, limit]).fetchall()
-            hits = [SearchHit(_row(record[:-1]), parse_excerpt(record[-1] or ""))
+            hits = [SearchHit(_row(record[:-1]), plain_pieces(parse_excerpt(record[-1] or "")))
                     for record in records]
             if len(hits) < limit:
                 hits += self._tag_hits(conn, search_terms(query), where, args,

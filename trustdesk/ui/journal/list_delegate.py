@@ -5,6 +5,7 @@ Painting only; UI thread only."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import override
 
@@ -37,6 +38,8 @@ def _fonts(base: QFont) -> tuple[QFont, QFont, QFont]:
     small.setPointSizeF(max(6.0, base.pointSizeF() * 0.88))
     return bold, base, small
 
+
+_SPACES = re.compile(r"\s+")
 
 def has_text_line(row: EntryRow, excerpt: object) -> bool:
     """Whether the row shows a second line (a search excerpt or a preview). Rows
@@ -149,7 +152,7 @@ def _draw_marked(painter: QPainter, area: QRect, pieces: tuple[tuple[str, bool],
     pieces = _lead_in(pieces, QFontMetrics(font), area.width() // 3)
     x, right = area.left(), area.right()
     for text, matched in pieces:
-        text = " ".join(text.splitlines())
+        text = _SPACES.sub(" ", text)   # line breaks and blank lines read as one space
         metrics = QFontMetrics(marked if matched else font)
         width = metrics.horizontalAdvance(text)
         room = right - x
