@@ -19,7 +19,9 @@ _EMPHASIS_PASSES = 3       # ***a*** takes two; more nesting than that stays mar
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|\*|(?<!\w)__|(?<!\w)_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 BLOCK_MARK = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)")
-_LINE_MARKS = re.compile(r"^\s*(?:(?:#{1,6}|[-*+]|\d{1,9}[.)]|\[[ xX]\])(?:\s+|$)|>\s?)+")
+# A line's leading marks: quote levels, a heading's #s, a bullet or number, a task box.
+_LINE_MARKS = re.compile(r"^[ \t]*(?:(?:#{1,6}|[-*+]|\d{1,9}[.)]|\[[ xX]\])(?:[ \t]+|$)|>[ \t]?)+",
+                         re.MULTILINE)
 
 
 def inline_text(markdown_line: str) -> str:
@@ -40,9 +42,6 @@ def line_text(markdown_line: str) -> str:
     return inline_text(line[marks.end():] if marks else line)
 
 
-_LINE_STARTS = re.compile(r"^[ \t]*(?:(?:#{1,6}|[-*+]|\d{1,9}[.)]|\[[ xX]\])(?:[ \t]+|$)|>[ \t]?)+",
-                          re.MULTILINE)
-
 Piece = tuple[str, bool]     # a stretch of text, and whether it is a search match
 
 
@@ -52,7 +51,7 @@ def plain_pieces(pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
     and close in another. The words, and which of them matched, stay as they were."""
     text = "".join(piece for piece, _ in pieces)
     keep = [char != "`" for char in text]
-    for found in _LINE_STARTS.finditer(text):
+    for found in _LINE_MARKS.finditer(text):
         keep[found.start():found.end()] = [False] * (found.end() - found.start())
     _drop(text, keep, _LINK, lambda found: [(found.start(), found.start() + 1),
                                              (found.end(1), found.end())])

@@ -96,7 +96,7 @@ class _Plan:
 
     result: ImportResult
     entries: list[Any] = field(default_factory=list)
-    updating: set[str] = field(default_factory=set)      # ids of entries already here
+    replacing: list[Any] = field(default_factory=list)  # those the journal has already
     sheets: list[Any] = field(default_factory=list)
     steps: list[Any] = field(default_factory=list)
     displaced: list[str] = field(default_factory=list)  # steps a newer one replaces
@@ -245,8 +245,7 @@ class Exchange:
                 plan = self._plan(conn, incoming)  # again: the journal may have changed
                 tick = _Ticker(_scaled(report, 0, 90), plan.writes)
                 plan.result.replaced = self._journal.history.keep_replaced_in(
-                    conn, [entry for entry in plan.entries if entry.id in plan.updating],
-                    now=datetime.now().replace(microsecond=0))
+                    conn, plan.replacing, now=datetime.now().replace(microsecond=0))
                 with self._journal.indexing_once_in(conn, len(plan.entries)):
                     self._journal.write_in(conn, plan.entries, tick)
                 self._journal.tidy_in(conn)
@@ -295,7 +294,7 @@ class Exchange:
             if decision != KEEP:
                 plan.entries.append(entry)
             if decision == UPDATE:
-                plan.updating.add(entry.id)
+                plan.replacing.append(entry)
         sheet_stamps = self._worksheets.stamps_in(conn)
         for sheet in bundle.worksheets:
             decision = decide(sheet.updated_at or sheet.created_at, sheet_stamps.get(sheet.id),

@@ -191,8 +191,7 @@ class HistoryRepository:
                         or cls._newest_is(conn, entry_id, text)):
                     continue
                 cls.keep_in(conn, entry_id, text, saved_at=datetime.fromisoformat(updated_at),
-                            kept_at=now,
-                            reason=Reason.IMPORT)
+                            kept_at=now, reason=Reason.IMPORT)
                 kept += 1
         return kept
 

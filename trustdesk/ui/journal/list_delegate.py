@@ -21,6 +21,7 @@ from trustdesk.ui import theme
 from trustdesk.ui.journal.list_model import EXCERPT_ROLE, ROW_ROLE
 
 PAD_X, PAD_Y, GAP = 14, 9, 3
+_SPACES = re.compile(r"\s+")
 FOCUS_RING = 2  # px, the ring round the current row while the list has focus
 CHECKIN_SHORT = (("mood", "Mood"), ("trust_others", "Others"), ("trust_self", "Self"))
 
@@ -38,8 +39,6 @@ def _fonts(base: QFont) -> tuple[QFont, QFont, QFont]:
     small.setPointSizeF(max(6.0, base.pointSizeF() * 0.88))
     return bold, base, small
 
-
-_SPACES = re.compile(r"\s+")
 
 def has_text_line(row: EntryRow, excerpt: object) -> bool:
     """Whether the row shows a second line (a search excerpt or a preview). Rows
